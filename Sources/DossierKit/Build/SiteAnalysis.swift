@@ -1,0 +1,40 @@
+import Foundation
+
+/// A site read, validated and derived, ready to render or to report on.
+public struct SiteAnalysis: Sendable {
+    public var config: SiteConfig
+    /// Usable dossiers with their figures, sorted by slug.
+    public var dossiers: [(Dossier, AccountFigures)]
+    /// Every diagnostic, sorted by path, line and column.
+    public var diagnostics: [Diagnostic]
+    /// How many dossier files were found.
+    public var fileCount: Int
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var hasErrors: Bool { errorCount > 0 }
+}
+
+extension SiteAnalysis {
+    /// Loads the site at `siteRoot` and runs the per-dossier stages on every file.
+    public static func analyze(siteRoot: URL, asOf: Day) -> SiteAnalysis {
+        let (config, configDiagnostics) = SiteConfig.load(from: siteRoot)
+        let (files, loadDiagnostics) = DossierFileLoader(siteRoot: siteRoot).loadFiles()
+        var diagnostics = configDiagnostics + loadDiagnostics
+        var dossiers: [(Dossier, AccountFigures)] = []
+        for file in files {
+            let (dossier, figures, found) = DossierPipeline.process(file, config: config, asOf: asOf)
+            diagnostics += found
+            if let dossier, let figures { dossiers.append((dossier, figures)) }
+        }
+        dossiers.sort { $0.0.slug < $1.0.slug }
+        diagnostics.sort { ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message) }
+        return SiteAnalysis(config: config, dossiers: dossiers, diagnostics: diagnostics, fileCount: files.count + loadDiagnostics.filter { $0.stage == .load }.count)
+    }
+
+    /// `2 errors, 1 warning in 14 dossiers`.
+    public var summary: String {
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        return "\(count(errorCount, "error")), \(count(warningCount, "warning")) in \(count(fileCount, "dossier"))"
+    }
+}

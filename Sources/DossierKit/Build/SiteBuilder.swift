@@ -1,0 +1,48 @@
+import Foundation
+
+/// What a build or a check did: its diagnostics and, for a build, the pages written.
+public struct BuildReport: Sendable {
+    public var analysis: SiteAnalysis
+    /// Problems found after analysis: templates and writing.
+    public var laterDiagnostics: [Diagnostic] = []
+    public var writtenFiles = 0
+
+    /// Every diagnostic, in report order.
+    public var diagnostics: [Diagnostic] { analysis.diagnostics + laterDiagnostics }
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Builds a site: analyze, render Markdown, render templates, write. Writes nothing when there is any error.
+public struct SiteBuilder: Sendable {
+    public var siteRoot: URL
+    public var output: URL
+    public var asOf: Day
+
+    public init(siteRoot: URL, output: URL? = nil, asOf: Day) {
+        self.siteRoot = siteRoot
+        self.output = output ?? siteRoot.appendingPathComponent("output")
+        self.asOf = asOf
+    }
+
+    /// Runs the whole pipeline.
+    public func build() -> BuildReport {
+        let analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf)
+        var report = BuildReport(analysis: analysis)
+        let writer = OutputWriter(output: output, siteRoot: siteRoot)
+        let (theme, themeDiagnostics) = Theme.load(siteRoot: siteRoot)
+        report.laterDiagnostics += themeDiagnostics
+        if let problem = writer.validate() { report.laterDiagnostics.append(problem) }
+        guard !report.hasErrors, let theme else { return report }
+        let markdown = MarkdownRenderer(isUnsafeHTMLAllowed: analysis.config.isUnsafeHTMLAllowed)
+        let accounts = analysis.dossiers.map { dossier, figures in
+            Account(dossier: dossier, figures: figures, body: markdown.render(dossier.body))
+        }
+        let files = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf).render(accounts)
+        if let problem = writer.write(files) {
+            report.laterDiagnostics.append(problem)
+        } else {
+            report.writtenFiles = files.count
+        }
+        return report
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// `dossier check`: validates every dossier without writing anything.
+public struct SiteChecker: Sendable {
+    /// How `check` prints its findings.
+    public enum OutputFormat: String, Sendable, CaseIterable { case text, json }
+
+    public var siteRoot: URL
+    public var asOf: Day
+    /// Treat warnings as errors.
+    public var isStrict = false
+
+    public init(siteRoot: URL, asOf: Day, isStrict: Bool = false) {
+        self.siteRoot = siteRoot
+        self.asOf = asOf
+        self.isStrict = isStrict
+    }
+
+    /// Checks the site, including the theme's templates; returns the report and whether it passed.
+    public func check(format: OutputFormat) -> (output: String, isPassing: Bool) {
+        var analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf)
+        let (_, themeDiagnostics) = Theme.load(siteRoot: siteRoot)
+        analysis.diagnostics += themeDiagnostics
+        if isStrict {
+            for index in analysis.diagnostics.indices where analysis.diagnostics[index].severity == .warning {
+                analysis.diagnostics[index].severity = .error
+            }
+        }
+        let output = switch format {
+        case .text: DiagnosticReport.text(analysis.diagnostics, summary: analysis.summary)
+        case .json: DiagnosticReport.json(analysis.diagnostics, errors: analysis.errorCount, warnings: analysis.warningCount, dossiers: analysis.fileCount)
+        }
+        return (output, !analysis.hasErrors)
+    }
+}

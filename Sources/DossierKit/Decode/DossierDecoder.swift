@@ -1,0 +1,210 @@
+import Foundation
+import Yams
+
+/// Decodes and validates a dossier's front-matter against the dossier format.
+///
+/// Returns a dossier whenever the required keys are usable, even with errors elsewhere, so `check`
+/// reports every problem in one run; the build refuses to write when any error was reported.
+enum DossierDecoder {
+    static let topLevelKeys = [
+        "name", "owner", "team", "stage", "stage_since", "target", "tier", "reviewed", "tags", "segments",
+        "financials", "strategy", "competitors", "external_factors", "stakeholders", "motives", "engagement",
+        "commitments", "plan", "assessment", "next_meeting",
+    ]
+
+    static func decode(_ root: Node?, frontMatter: FrontMatter, file: SourceFile) -> (Dossier?, [Diagnostic]) {
+        var reader = NodeReader(path: file.path, yamlLine: frontMatter.yamlLine)
+        guard let root, !reader.isNull(root) else {
+            let location = SourceLocation(path: file.path)
+            let missing = ["name", "owner", "stage"].map { Diagnostic(.error, .missingKey($0), at: location, in: .decode) }
+            return (nil, missing)
+        }
+        guard let fields = reader.fields(of: root, at: nil, known: topLevelKeys) else {
+            return (nil, reader.diagnostics)
+        }
+        let name = required(fields, "name", reader: &reader) { $0.text($1, at: $2) }
+        let owner = required(fields, "owner", reader: &reader) { $0.text($1, at: $2) }
+        let stage: Stage? = required(fields, "stage", reader: &reader) { $0.keyword($1, at: $2) }
+        var dossier = Dossier(slug: file.slug, path: file.path, name: name ?? "", owner: owner ?? "", stage: stage ?? .pre)
+        dossier.team = reader.textList(fields["team"], at: "team")
+        dossier.stageSince = reader.day(fields["stage_since"], at: "stage_since")
+        dossier.target = decodeTarget(fields["target"], reader: &reader)
+        dossier.tier = reader.text(fields["tier"], at: "tier")
+        dossier.reviewed = reader.day(fields["reviewed"], at: "reviewed")
+        dossier.tags = reader.textList(fields["tags"], at: "tags")
+        dossier.segments = reader.list(fields["segments"], at: "segments", element: decodeSegment)
+        dossier.financials = decodeFinancials(fields["financials"], reader: &reader)
+        dossier.strategy = decodeStrategy(fields["strategy"], reader: &reader)
+        dossier.competitors = reader.list(fields["competitors"], at: "competitors", element: decodeCompetitor)
+        dossier.externalFactors = reader.list(fields["external_factors"], at: "external_factors", element: decodeFactor)
+        for index in dossier.externalFactors.indices { dossier.externalFactors[index].index = index }
+        dossier.stakeholders = reader.list(fields["stakeholders"], at: "stakeholders", element: decodeStakeholder)
+        dossier.motives = reader.textList(fields["motives"], at: "motives")
+        dossier.engagement = reader.keyword(fields["engagement"], at: "engagement")
+        dossier.commitments = reader.list(fields["commitments"], at: "commitments", element: decodeCommitment)
+        dossier.plan = reader.list(fields["plan"], at: "plan", element: decodeMilestone)
+        dossier.assessment = decodeAssessment(fields["assessment"], reader: &reader)
+        dossier.nextMeeting = decodeMeeting(fields["next_meeting"], reader: &reader)
+        dossier.body = frontMatter.body
+        dossier.bodyLine = frontMatter.bodyLine
+        let isUsable = name != nil && owner != nil && stage != nil
+        return (isUsable ? dossier : nil, reader.diagnostics)
+    }
+
+    /// Reads a required key, reporting it as missing at the front-matter's first key when absent.
+    private static func required<T>(
+        _ fields: Fields, _ key: String, reader: inout NodeReader,
+        read: (inout NodeReader, Node?, String) -> T?
+    ) -> T? {
+        guard let node = fields[key] else {
+            reader.report(.missingKey(key), at: fields.node)
+            return nil
+        }
+        if let value = read(&reader, node, key) { return value }
+        if reader.isNull(node) || (node.scalar?.string.trimmingCharacters(in: .whitespaces).isEmpty ?? false) {
+            reader.report(.emptyValue(key: key), at: node)
+        }
+        return nil
+    }
+
+    private static func decodeTarget(_ node: Node?, reader: inout NodeReader) -> Target? {
+        guard let fields = reader.fields(of: node, at: "target", known: ["stage", "by"]) else { return nil }
+        return Target(stage: reader.keyword(fields["stage"], at: "target.stage"), by: reader.day(fields["by"], at: "target.by"))
+    }
+
+    private static func decodeSegment(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Segment? {
+        guard let fields = reader.fields(of: node, at: path, known: ["name", "share", "trend"]) else { return nil }
+        guard let name = requiredText(fields, "name", reader: &reader) else { return nil }
+        return Segment(
+            name: name,
+            share: reader.fraction(fields["share"], at: fields.path("share"), isShare: true),
+            trend: reader.keyword(fields["trend"], at: fields.path("trend"))
+        )
+    }
+
+    private static func decodeFinancials(_ node: Node?, reader: inout NodeReader) -> Financials? {
+        let known = ["currency", "years", "rating", "wallet"]
+        guard let fields = reader.fields(of: node, at: "financials", known: known) else { return nil }
+        var financials = Financials()
+        if let currency = reader.text(fields["currency"], at: "financials.currency") {
+            if currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                financials.currency = currency
+            } else {
+                reader.report(.badCurrency(currency), at: fields["currency"])
+            }
+        }
+        financials.years = reader.list(fields["years"], at: "financials.years", element: decodeYear).sorted { $0.year < $1.year }
+        financials.rating = reader.text(fields["rating"], at: "financials.rating")
+        if let wallet = reader.fields(of: fields["wallet"], at: "financials.wallet", known: ["total", "ours"]) {
+            financials.wallet = Financials.Wallet(
+                total: reader.number(wallet["total"], at: "financials.wallet.total"),
+                ours: reader.number(wallet["ours"], at: "financials.wallet.ours")
+            )
+        }
+        return financials
+    }
+
+    private static func decodeYear(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Financials.Year? {
+        let known = ["year", "revenue", "operating_margin", "net_income", "employees"]
+        guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
+        guard let yearNode = fields["year"] else {
+            reader.report(.missingKey(fields.path("year")), at: node)
+            return nil
+        }
+        guard let year = reader.integer(yearNode, at: fields.path("year"), in: 1800...9999) else { return nil }
+        return Financials.Year(
+            year: year,
+            revenue: reader.number(fields["revenue"], at: fields.path("revenue")),
+            operatingMargin: reader.fraction(fields["operating_margin"], at: fields.path("operating_margin"), isShare: false),
+            netIncome: reader.number(fields["net_income"], at: fields.path("net_income")),
+            employees: reader.integer(fields["employees"], at: fields.path("employees"), in: 0...100_000_000)
+        )
+    }
+
+    private static func decodeStrategy(_ node: Node?, reader: inout NodeReader) -> Strategy? {
+        guard let fields = reader.fields(of: node, at: "strategy", known: ["summary", "priorities"]) else { return nil }
+        return Strategy(
+            summary: reader.text(fields["summary"], at: "strategy.summary"),
+            priorities: reader.textList(fields["priorities"], at: "strategy.priorities")
+        )
+    }
+
+    private static func decodeCompetitor(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Competitor? {
+        let known = ["name", "position", "share", "strengths", "weaknesses"]
+        guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
+        guard let name = requiredText(fields, "name", reader: &reader) else { return nil }
+        return Competitor(
+            name: name,
+            position: reader.keyword(fields["position"], at: fields.path("position")),
+            share: reader.fraction(fields["share"], at: fields.path("share"), isShare: true),
+            strengths: reader.textList(fields["strengths"], at: fields.path("strengths")),
+            weaknesses: reader.textList(fields["weaknesses"], at: fields.path("weaknesses"))
+        )
+    }
+
+    private static func decodeFactor(_ reader: inout NodeReader, _ node: Node, _ path: String) -> ExternalFactor? {
+        guard let fields = reader.fields(of: node, at: path, known: ["kind", "summary", "impact"]) else { return nil }
+        let kind: ExternalFactor.Kind? = reader.keyword(fields["kind"], at: fields.path("kind"))
+        let impact: ExternalFactor.Impact? = reader.keyword(fields["impact"], at: fields.path("impact"))
+        guard let summary = requiredText(fields, "summary", reader: &reader) else { return nil }
+        return ExternalFactor(kind: kind, summary: summary, impact: impact, index: 0)
+    }
+
+    private static func decodeStakeholder(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Stakeholder? {
+        let known = ["name", "title", "role", "stance", "last_contact"]
+        guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
+        let title = reader.text(fields["title"], at: fields.path("title"))
+        let role: Stakeholder.Role? = reader.keyword(fields["role"], at: fields.path("role"))
+        let stance: Stakeholder.Stance? = reader.keyword(fields["stance"], at: fields.path("stance"))
+        let lastContact = reader.day(fields["last_contact"], at: fields.path("last_contact"))
+        guard let name = requiredText(fields, "name", reader: &reader) else { return nil }
+        let line = reader.location(of: node).line
+        return Stakeholder(name: name, title: title, role: role, stance: stance, lastContact: lastContact, line: line)
+    }
+
+    private static func decodeCommitment(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Commitment? {
+        let known = ["promise", "owner", "due", "done", "remedy"]
+        guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
+        let owner = reader.text(fields["owner"], at: fields.path("owner"))
+        let due = reader.day(fields["due"], at: fields.path("due"))
+        let done = reader.day(fields["done"], at: fields.path("done"))
+        let remedy = reader.text(fields["remedy"], at: fields.path("remedy"))
+        guard let promise = requiredText(fields, "promise", reader: &reader) else { return nil }
+        let line = reader.location(of: node).line
+        return Commitment(promise: promise, owner: owner, due: due, done: done, remedy: remedy, line: line)
+    }
+
+    private static func decodeMilestone(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Milestone? {
+        guard let fields = reader.fields(of: node, at: path, known: ["milestone", "due", "done"]) else { return nil }
+        let due = reader.day(fields["due"], at: fields.path("due"))
+        let done = reader.day(fields["done"], at: fields.path("done"))
+        guard let text = requiredText(fields, "milestone", reader: &reader) else { return nil }
+        return Milestone(milestone: text, due: due, done: done, line: reader.location(of: node).line)
+    }
+
+    private static func decodeAssessment(_ node: Node?, reader: inout NodeReader) -> Assessment? {
+        guard let fields = reader.fields(of: node, at: "assessment", known: ["attractiveness", "strength"]) else { return nil }
+        return Assessment(
+            attractiveness: reader.integer(fields["attractiveness"], at: "assessment.attractiveness", in: 1...5),
+            strength: reader.integer(fields["strength"], at: "assessment.strength", in: 1...5)
+        )
+    }
+
+    private static func decodeMeeting(_ node: Node?, reader: inout NodeReader) -> Meeting? {
+        guard let fields = reader.fields(of: node, at: "next_meeting", known: ["date", "with", "objective"]) else { return nil }
+        return Meeting(
+            date: reader.day(fields["date"], at: "next_meeting.date"),
+            with: reader.textList(fields["with"], at: "next_meeting.with"),
+            objective: reader.text(fields["objective"], at: "next_meeting.objective")
+        )
+    }
+
+    /// A list item's required text field, reported as missing at the item when absent.
+    private static func requiredText(_ fields: Fields, _ key: String, reader: inout NodeReader) -> String? {
+        guard let node = fields[key] else {
+            reader.report(.missingKey(fields.path(key)), at: fields.node)
+            return nil
+        }
+        return reader.text(node, at: fields.path(key))
+    }
+}

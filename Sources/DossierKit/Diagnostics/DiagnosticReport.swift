@@ -1,0 +1,28 @@
+import Foundation
+
+/// Prints diagnostics for people (compiler style) or for tools (JSON).
+public enum DiagnosticReport {
+    /// One `path:line:col: severity: message` line per diagnostic, then the summary line.
+    public static func text(_ diagnostics: [Diagnostic], summary: String) -> String {
+        (diagnostics.map(\.formatted) + [summary]).joined(separator: "\n") + "\n"
+    }
+
+    /// The same diagnostics as a JSON document with sorted keys.
+    public static func json(_ diagnostics: [Diagnostic], errors: Int, warnings: Int, dossiers: Int) -> String {
+        struct Entry: Encodable {
+            let file: String, line: Int, column: Int, severity: String, message: String, stage: String
+        }
+        struct Document: Encodable {
+            let diagnostics: [Entry]
+            let errors: Int, warnings: Int, dossiers: Int
+        }
+        let entries = diagnostics.map {
+            Entry(file: $0.location.path, line: $0.location.line, column: $0.location.column,
+                  severity: $0.severity.rawValue, message: $0.message, stage: $0.stage.rawValue)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(Document(diagnostics: entries, errors: errors, warnings: warnings, dossiers: dossiers))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,92 @@
+/// What went wrong, independent of where: each case has one message.
+public enum Problem: Sendable, Equatable {
+    case unreadable(reason: String)
+    case invalidUTF8
+    case binaryFile
+    case tooLarge(bytes: Int, limit: Int)
+    case badSlug(String)
+    case duplicateSlug(slug: String, otherPath: String)
+    case missingFrontMatter
+    case unclosedFrontMatter
+    case yamlSyntax(String)
+    case duplicateKey(String)
+    case nestedTooDeep(limit: Int)
+    case notAMapping(key: String?)
+    case missingKey(String)
+    case wrongType(key: String, expected: String, found: String)
+    case unknownValue(key: String, value: String, allowed: [String])
+    case badDate(key: String, value: String)
+    case outOfRange(key: String, value: String, expected: String)
+    case badCurrency(String)
+    case unknownKey(String, suggestion: String?)
+    case emptyValue(key: String)
+    case templateSyntax(String)
+    case missingTemplate(String)
+    case outputNotOurs(path: String)
+    case outputInsideSite(path: String)
+    case writeFailed(path: String, reason: String)
+
+    /// The message a person reads, saying what is wrong and what to do.
+    public var message: String {
+        switch self {
+        case .unreadable(let reason):
+            "cannot read the file: \(reason)"
+        case .invalidUTF8:
+            "the file is not valid UTF-8; save it as UTF-8"
+        case .binaryFile:
+            "this is a binary file, not a Markdown dossier; remove it from content/accounts"
+        case .tooLarge(let bytes, let limit):
+            "the file has \(bytes) bytes, over the limit of \(limit); split it, or raise max_dossier_bytes in dossier.yml"
+        case .badSlug(let slug):
+            "file name '\(slug)' is not a valid slug; use lowercase letters, digits and hyphens, starting with a letter or digit (e.g. 'acme-gmbh.md')"
+        case .duplicateSlug(let slug, let otherPath):
+            "slug '\(slug)' is also used by \(otherPath); rename one of the files"
+        case .missingFrontMatter:
+            "missing front-matter; did you forget the opening `---` on the first line?"
+        case .unclosedFrontMatter:
+            "the front-matter is never closed; add a line `---` after the last key"
+        case .yamlSyntax(let detail):
+            "YAML syntax error: \(detail)"
+        case .duplicateKey(let key):
+            "key '\(key)' appears more than once; keep one"
+        case .nestedTooDeep(let limit):
+            "the YAML is nested more than \(limit) levels deep"
+        case .notAMapping(let key):
+            if let key {
+                "'\(key)' must be a mapping of keys to values"
+            } else {
+                "the front-matter must be a mapping of keys to values (key: value)"
+            }
+        case .missingKey(let key):
+            "missing required key '\(key)'"
+        case .wrongType(let key, let expected, let found):
+            "'\(key)' must be \(expected), found \(found)"
+        case .unknownValue(let key, let value, let allowed):
+            "unknown \(key) '\(value)'; expected one of: \(allowed.joined(separator: ", "))"
+        case .badDate(let key, let value):
+            "'\(key)' has the date '\(value)', which is not a real date in the form YYYY-MM-DD"
+        case .outOfRange(let key, let value, let expected):
+            "'\(key)' is \(value); expected \(expected)"
+        case .badCurrency(let value):
+            "currency '\(value)' is not an ISO 4217 code; use three capital letters such as EUR, USD or CNY"
+        case .unknownKey(let key, let suggestion):
+            if let suggestion {
+                "unknown key '\(key)'; did you mean '\(suggestion)'?"
+            } else {
+                "unknown key '\(key)'; it is ignored"
+            }
+        case .emptyValue(let key):
+            "'\(key)' is empty; give it a value or remove it"
+        case .templateSyntax(let detail):
+            "template syntax error: \(detail)"
+        case .missingTemplate(let name):
+            "the theme has no template '\(name)'"
+        case .outputNotOurs(let path):
+            "refusing to write into '\(path)': it is not empty and was not made by dossier; choose another --output or empty it"
+        case .outputInsideSite(let path):
+            "refusing to use '\(path)' as output: it would overwrite the site's own files; choose a folder such as output/"
+        case .writeFailed(let path, let reason):
+            "cannot write '\(path)': \(reason)"
+        }
+    }
+}

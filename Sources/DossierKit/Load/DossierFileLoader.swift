@@ -1,0 +1,63 @@
+import Foundation
+
+/// Finds and reads every dossier file under `content/accounts/` of a site.
+///
+/// Files are `*.md`, in the folder or any sub-folder (to group accounts by region, say); hidden files and
+/// folders are skipped. Paths come back sorted so every later stage sees the same order.
+public struct DossierFileLoader: Sendable {
+    /// The folder that holds dossiers, relative to the site root.
+    public static let accountsFolder = "content/accounts"
+
+    public var siteRoot: URL
+
+    public init(siteRoot: URL) {
+        self.siteRoot = siteRoot
+    }
+
+    /// Reads every dossier file; files that cannot be read, or have bad or duplicate slugs, become diagnostics.
+    public func loadFiles() -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+        var files: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+        var pathBySlug: [String: String] = [:]
+        for path in dossierPaths() {
+            let slug = String(path.split(separator: "/").last?.dropLast(3) ?? "")
+            let location = SourceLocation(path: path)
+            guard Slug.isValid(slug) else {
+                diagnostics.append(Diagnostic(.error, .badSlug(slug), at: location, in: .load))
+                continue
+            }
+            if let other = pathBySlug[slug] {
+                diagnostics.append(Diagnostic(.error, .duplicateSlug(slug: slug, otherPath: other), at: location, in: .load))
+                continue
+            }
+            pathBySlug[slug] = path
+            do {
+                let data = try Data(contentsOf: siteRoot.appendingPathComponent(path))
+                files.append(SourceFile(path: path, slug: slug, bytes: [UInt8](data)))
+            } catch {
+                diagnostics.append(Diagnostic(.error, .unreadable(reason: error.localizedDescription), at: location, in: .load))
+            }
+        }
+        return (files, diagnostics)
+    }
+
+    /// Site-relative paths of every `.md` file under the accounts folder, sorted.
+    func dossierPaths() -> [String] {
+        let folder = siteRoot.appendingPathComponent(Self.accountsFolder)
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+            options: [.skipsHiddenFiles, .skipsPackageDescendants]
+        ) else { return [] }
+        var paths: [String] = []
+        let prefix = folder.standardizedFileURL.path
+        for case let url as URL in enumerator where url.pathExtension == "md" {
+            let isFile = (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile ?? false
+            guard isFile else { continue }
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(prefix) else { continue }
+            paths.append(Self.accountsFolder + full.dropFirst(prefix.count))
+        }
+        return paths.sorted()
+    }
+}

@@ -1,0 +1,14 @@
+/// A dossier file as read from disk, before anything is made of its bytes.
+public struct SourceFile: Sendable {
+    /// Path relative to the site root, with `/` separators.
+    public var path: String
+    /// The file name without `.md`.
+    public var slug: String
+    public var bytes: [UInt8]
+
+    public init(path: String, slug: String, bytes: [UInt8]) {
+        self.path = path
+        self.slug = slug
+        self.bytes = bytes
+    }
+}

@@ -1,0 +1,69 @@
+/// Turns a file's bytes into text, refusing binary files, oversized files and invalid UTF-8.
+///
+/// A leading byte-order mark is dropped and CRLF line ends become LF, so line numbers stay those an editor shows.
+public func decodeText(of file: SourceFile, limit: Int) -> Result<String, Diagnostic> {
+    let bytes = file.bytes
+    func failure(_ problem: Problem, line: Int = 1, column: Int = 1) -> Result<String, Diagnostic> {
+        .failure(Diagnostic(.error, problem, at: SourceLocation(path: file.path, line: line, column: column), in: .load))
+    }
+    if bytes.count > limit {
+        return failure(.tooLarge(bytes: bytes.count, limit: limit))
+    }
+    if bytes.contains(0) {
+        return failure(.binaryFile)
+    }
+    if let offset = firstInvalidUTF8Offset(in: bytes) {
+        let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
+        return failure(.invalidUTF8, line: line, column: column)
+    }
+    var text = String(decoding: bytes, as: UTF8.self)
+    if text.hasPrefix("\u{FEFF}") {
+        text.removeFirst()
+    }
+    if text.contains("\r") {
+        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+    return .success(text)
+}
+
+/// The byte offset of the first byte that does not start or continue a valid UTF-8 sequence.
+func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
+    var index = 0
+    while index < bytes.count {
+        let lead = bytes[index]
+        let length: Int
+        var lower: UInt8 = 0x80
+        var upper: UInt8 = 0xBF
+        switch lead {
+        case 0x00...0x7F: index += 1; continue
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; upper = 0x9F
+        case 0xF0: length = 4; lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; upper = 0x8F
+        default: return index
+        }
+        guard index + length <= bytes.count else { return index }
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            let range = offset == 1 ? lower...upper : 0x80...0xBF
+            guard range.contains(byte) else { return index }
+        }
+        index += length
+    }
+    return nil
+}
+
+/// The 1-based line and column (counted in characters of valid text before it) of a byte offset.
+func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+    var line = 1
+    var lineStart = 0
+    for index in 0..<offset where bytes[index] == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = index + 1
+    }
+    let prefix = String(decoding: bytes[lineStart..<offset], as: UTF8.self)
+    return (line, prefix.unicodeScalars.count + 1)
+}

@@ -1,0 +1,158 @@
+/// One key account's research, decoded and validated from its Markdown file.
+public struct Dossier: Sendable {
+    /// The file name without `.md`: the account's address in the site.
+    public var slug: String
+    /// The file's path relative to the site root, as diagnostics print it.
+    public var path: String
+    public var name: String
+    public var owner: String
+    public var team: [String] = []
+    public var stage: Stage
+    public var stageSince: Day?
+    public var target: Target?
+    public var tier: String?
+    public var reviewed: Day?
+    public var tags: [String] = []
+    public var segments: [Segment] = []
+    public var financials: Financials?
+    public var strategy: Strategy?
+    public var competitors: [Competitor] = []
+    public var externalFactors: [ExternalFactor] = []
+    public var stakeholders: [Stakeholder] = []
+    public var motives: [String] = []
+    public var engagement: Engagement?
+    public var commitments: [Commitment] = []
+    public var plan: [Milestone] = []
+    public var assessment: Assessment?
+    public var nextMeeting: Meeting?
+    /// The Markdown after the front-matter.
+    public var body: String = ""
+    /// The line of the file on which the body starts (1-based).
+    public var bodyLine: Int = 1
+
+    public init(slug: String, path: String, name: String, owner: String, stage: Stage) {
+        self.slug = slug
+        self.path = path
+        self.name = name
+        self.owner = owner
+        self.stage = stage
+    }
+}
+
+/// The stage an account should reach, and by when.
+public struct Target: Sendable, Equatable {
+    public var stage: Stage?
+    public var by: Day?
+}
+
+/// How the customer's business is split across the segments it serves.
+public struct Segment: Sendable, Equatable {
+    public enum Trend: String, Keyword { case growing, stable, declining }
+    public var name: String
+    /// Fraction of the customer's business, 0...1.
+    public var share: Double?
+    public var trend: Trend?
+}
+
+/// The customer's published figures and our share of its spend.
+public struct Financials: Sendable, Equatable {
+    public struct Year: Sendable, Equatable {
+        public var year: Int
+        public var revenue: Double?
+        public var operatingMargin: Double?
+        public var netIncome: Double?
+        public var employees: Int?
+    }
+    /// What the customer spends in our category, and how much of it is ours.
+    public struct Wallet: Sendable, Equatable {
+        public var total: Double?
+        public var ours: Double?
+    }
+    /// ISO 4217 code; nil means the site's currency.
+    public var currency: String?
+    /// Sorted by year, oldest first.
+    public var years: [Year] = []
+    public var rating: String?
+    public var wallet: Wallet?
+}
+
+/// Where the customer says it is going.
+public struct Strategy: Sendable, Equatable {
+    public var summary: String?
+    public var priorities: [String] = []
+}
+
+/// Another supplier competing for the account.
+public struct Competitor: Sendable, Equatable {
+    public enum Position: String, Keyword { case incumbent, challenger, niche, entrant }
+    public var name: String
+    public var position: Position?
+    public var share: Double?
+    public var strengths: [String] = []
+    public var weaknesses: [String] = []
+}
+
+/// Something outside the customer's control that shapes its business (PESTLE).
+public struct ExternalFactor: Sendable, Equatable {
+    public enum Kind: String, Keyword { case political, economic, social, technological, legal, environmental }
+    public enum Impact: String, Keyword { case positive, negative, mixed }
+    public var kind: Kind?
+    public var summary: String
+    public var impact: Impact?
+    /// Position in the list as written, so "newest" means last written.
+    public var index: Int
+}
+
+/// A person in the customer's decision-making unit.
+public struct Stakeholder: Sendable, Equatable {
+    public enum Role: String, Keyword {
+        case decisionMaker = "decision-maker", economicBuyer = "economic-buyer"
+        case influencer, user, gatekeeper, champion, blocker
+    }
+    public enum Stance: String, Keyword { case supportive, neutral, opposed }
+    public var name: String
+    public var title: String?
+    public var role: Role?
+    public var stance: Stance?
+    public var lastContact: Day?
+    public var line: Int
+}
+
+/// How far the customer has committed to buying from us.
+public enum Engagement: String, Keyword {
+    case pilot, trial
+    case limitedContract = "limited-contract"
+    case framework, partnership
+}
+
+/// A promise we made to the customer.
+public struct Commitment: Sendable, Equatable {
+    public var promise: String
+    public var owner: String?
+    public var due: Day?
+    public var done: Day?
+    /// How a broken promise was made good.
+    public var remedy: String?
+    public var line: Int
+}
+
+/// A step in the long-term account plan.
+public struct Milestone: Sendable, Equatable {
+    public var milestone: String
+    public var due: Day?
+    public var done: Day?
+    public var line: Int
+}
+
+/// Our judgement of the account, on 1-5 scales.
+public struct Assessment: Sendable, Equatable {
+    public var attractiveness: Int?
+    public var strength: Int?
+}
+
+/// The next meeting with the customer.
+public struct Meeting: Sendable, Equatable {
+    public var date: Day?
+    public var with: [String] = []
+    public var objective: String?
+}

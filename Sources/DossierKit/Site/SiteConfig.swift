@@ -1,0 +1,88 @@
+import Foundation
+import Yams
+
+/// The site's settings from the optional `dossier.yml` at the site root.
+public struct SiteConfig: Sendable, Equatable {
+    /// The file name of the settings file.
+    public static let fileName = "dossier.yml"
+
+    public var title = "Key accounts"
+    /// The supplier the research is written for ("we").
+    public var company: String?
+    public var language = "en"
+    /// ISO 4217 code used when a dossier names none.
+    public var currency = "EUR"
+    public var staleAfterDays = 90
+    /// Lets raw HTML and any link through cmark. Dangerous: only for sites whose every author is trusted.
+    public var isUnsafeHTMLAllowed = false
+    public var maxDossierBytes = 10 * 1024 * 1024
+
+    public init() {}
+
+    static let knownKeys = ["title", "company", "language", "currency", "stale_after_days", "unsafe_html", "max_dossier_bytes"]
+    static let languages = ["en"]
+}
+
+extension SiteConfig {
+    /// Reads `dossier.yml` in `siteRoot`; a missing file gives the defaults.
+    public static func load(from siteRoot: URL) -> (SiteConfig, [Diagnostic]) {
+        let url = siteRoot.appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return (SiteConfig(), []) }
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: url))
+        } catch {
+            let location = SourceLocation(path: fileName)
+            return (SiteConfig(), [Diagnostic(.error, .unreadable(reason: error.localizedDescription), at: location, in: .load)])
+        }
+        return parse(SourceFile(path: fileName, slug: "", bytes: bytes))
+    }
+
+    /// Parses the settings file's bytes, reporting problems with their positions.
+    static func parse(_ file: SourceFile) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        let text: String
+        switch decodeText(of: file, limit: 1024 * 1024) {
+        case .success(let value): text = value
+        case .failure(let diagnostic): return (config, [diagnostic])
+        }
+        let document = FrontMatter(yaml: text, yamlLine: 1, body: "", bodyLine: 1)
+        let root: Node?
+        switch YAMLComposer.compose(document, path: file.path) {
+        case .success(let node): root = node
+        case .failure(let diagnostic): return (config, [diagnostic])
+        }
+        var reader = NodeReader(path: file.path, yamlLine: 1)
+        guard let fields = reader.fields(of: root, at: nil, known: knownKeys) else { return (config, reader.diagnostics) }
+        if let title = reader.text(fields["title"], at: "title") { config.title = title }
+        config.company = reader.text(fields["company"], at: "company")
+        if let language = reader.text(fields["language"], at: "language") {
+            if languages.contains(language) {
+                config.language = language
+            } else {
+                reader.report(.unknownValue(key: "language", value: language, allowed: languages), at: fields["language"])
+            }
+        }
+        if let currency = reader.text(fields["currency"], at: "currency") {
+            if currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                config.currency = currency
+            } else {
+                reader.report(.badCurrency(currency), at: fields["currency"])
+            }
+        }
+        if let days = reader.integer(fields["stale_after_days"], at: "stale_after_days", in: 1...3650) {
+            config.staleAfterDays = days
+        }
+        if let node = fields["unsafe_html"] {
+            if let flag = node.bool, tagName(node) == .bool {
+                config.isUnsafeHTMLAllowed = flag
+            } else {
+                reader.report(.wrongType(key: "unsafe_html", expected: "true or false", found: reader.describe(node)), at: node)
+            }
+        }
+        if let limit = reader.integer(fields["max_dossier_bytes"], at: "max_dossier_bytes", in: 1024...1_073_741_824) {
+            config.maxDossierBytes = limit
+        }
+        return (config, reader.diagnostics)
+    }
+}

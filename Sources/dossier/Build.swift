@@ -1,0 +1,29 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+
+    @OptionGroup var site: SiteOptions
+    @OptionGroup var asOf: AsOfOption
+
+    @Option(help: "The output folder (default: output/ in the site).")
+    var output: String?
+
+    func run() throws {
+        let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        let report = SiteBuilder(siteRoot: site.siteRoot, output: outputURL, asOf: try asOf.day()).build()
+        let diagnostics = report.diagnostics
+        if !diagnostics.isEmpty {
+            printError(DiagnosticReport.text(diagnostics, summary: report.analysis.summary))
+        }
+        guard !report.hasErrors else {
+            printError("build failed: nothing was written\n")
+            throw ExitCode.failure
+        }
+        let where_ = (outputURL ?? site.siteRoot.appendingPathComponent("output")).path
+        print("built \(report.analysis.dossiers.count) dossiers, \(report.writtenFiles) files, into \(where_)")
+        print("open \(where_)/index.html")
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+@main
+struct DossierCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Turns a folder of Markdown account dossiers into a static site of reports, briefs and stage summaries.",
+        subcommands: [Build.self, Check.self, New.self, Init.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// Options every command that reads a site shares.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "The site folder (default: the current folder).")
+    var site: String = "."
+
+    var siteRoot: URL { URL(fileURLWithPath: site).standardizedFileURL }
+}
+
+/// The day figures are computed for.
+struct AsOfOption: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: "Compute figures as of this day, YYYY-MM-DD (default: today).")
+    var asOf: String?
+
+    func day() throws -> Day {
+        guard let asOf else { return Day.today() }
+        guard let day = Day(parsing: asOf) else {
+            throw ValidationError("--as-of '\(asOf)' is not a date in the form YYYY-MM-DD")
+        }
+        return day
+    }
+}
+
+/// Writes text to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
