@@ -131,7 +131,7 @@ enum BuiltinTheme {
 <table class="figures">
 <thead><tr><th scope="col">Promise</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Done</th><th scope="col">Status</th></tr></thead>
 <tbody>
-{{#commitments}}<tr class="status-{{status}}"><td>{{promise}}{{#remedy}}<br><span class="muted">Remedy: {{remedy}}</span>{{/remedy}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{done}}</td><td><span class="status-{{status}}">{{status_label}}</span></td></tr>
+{{#commitments}}<tr><td>{{promise}}{{#remedy}}<br><span class="muted">Remedy: {{remedy}}</span>{{/remedy}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{done}}</td><td><span class="status-{{status}}">{{status_label}}</span></td></tr>
 {{/commitments}}
 </tbody>
 </table>
@@ -239,7 +239,7 @@ tr.opposed td { font-weight: 700; }
 <h2>Key numbers</h2>
 <ul class="numbers">
 {{#revenue}}<li><span>Revenue</span> {{revenue}}</li>{{/revenue}}
-{{#financials}}{{#years.first}}{{#operating_margin}}<li><span>Operating margin</span> {{operating_margin}}</li>{{/operating_margin}}{{#growth}}<li><span>Growth</span> {{growth}}</li>{{/growth}}{{/years.first}}{{#wallet}}{{#share}}<li><span>Share of wallet</span> {{share}} of {{total}}</li>{{/share}}{{/wallet}}{{/financials}}
+{{#financials}}{{#latest_year}}{{#operating_margin}}<li><span>Operating margin</span> {{operating_margin}}</li>{{/operating_margin}}{{#growth}}<li><span>Growth</span> {{growth}}</li>{{/growth}}{{/latest_year}}{{#wallet}}{{#share}}<li><span>Share of wallet</span> {{share}} of {{total}}</li>{{/share}}{{/wallet}}{{/financials}}
 {{#on_time_rate}}<li><span>Promises kept on time</span> {{on_time_rate}}</li>{{/on_time_rate}}
 <li><span>Research</span> {{completeness}} complete</li>
 </ul>

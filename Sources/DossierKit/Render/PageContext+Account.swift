@@ -66,6 +66,7 @@ extension PageContext {
             row["employees"] = year.employees.map(Format.integer)
             return row
         }
+        value["latest_year"] = (value["years"] as? [Context])?.first
         value["rating"] = financials.rating
         if let wallet = financials.wallet {
             var row: Context = [:]

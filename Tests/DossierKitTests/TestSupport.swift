@@ -1,0 +1,53 @@
+import Foundation
+@testable import DossierKit
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The repository root, found from this file's path.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = repositoryRoot.appendingPathComponent("Tests/DossierKitTests/Fixtures")
+    /// The day every fixture is judged on.
+    static let asOf = Day(year: 2026, month: 11, day: 26) ?? Day(epochDay: 0)
+    /// Set `DOSSIER_RECORD=1` to rewrite golden files and expected diagnostics instead of comparing.
+    static let isRecording = ProcessInfo.processInfo.environment["DOSSIER_RECORD"] == "1"
+
+    /// A new empty folder under the system's temporary folder.
+    static func makeTemporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `files` (path → text) under `root`.
+    static func write(_ files: [String: String], under root: URL) throws {
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+    }
+
+    /// Every regular file under `root`, by relative path, with its bytes.
+    static func tree(at root: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let prefix = root.standardizedFileURL.path + "/"
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
+        for case let url as URL in enumerator {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            result[String(url.standardizedFileURL.path.dropFirst(prefix.count))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    /// Runs the per-dossier stages on one inline dossier.
+    static func process(_ text: String, slug: String = "acme") -> (Dossier?, AccountFigures?, [Diagnostic]) {
+        let file = SourceFile(path: "content/accounts/\(slug).md", slug: slug, bytes: Array(text.utf8))
+        return DossierPipeline.process(file, config: SiteConfig(), asOf: asOf)
+    }
+
+    /// The contract example from the issue, as shipped in the example site.
+    static func contractExample() throws -> String {
+        try String(contentsOf: repositoryRoot.appendingPathComponent("content/accounts/nordwind-logistik.md"), encoding: .utf8)
+    }
+}
