@@ -22,9 +22,7 @@ import Testing
         let output = try #require(Self.exampleOutput)
         let brief = output.appendingPathComponent("accounts/\(slug)/brief.html")
         let pdf = output.appendingPathComponent("\(slug).pdf")
-        let profile = try TestSupport.makeTemporaryFolder()
-        try run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                             "--user-data-dir=\(profile.path)", "--print-to-pdf=\(pdf.path)", brief.absoluteString])
+        try printToPDF(brief, pdf)
         let info = try run("pdfinfo", [pdf.path])
         let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") }
         #expect(pages != nil)
@@ -32,6 +30,20 @@ import Testing
         #expect(info.contains("(A4)"))
         let text = try run("pdftotext", [pdf.path, "-"])
         #expect(text.contains("NEXT MEETING") || text.contains("Next meeting"))
+    }
+
+    @Test func chineseTextSurvivesIntoThePDF() throws {
+        let output = try #require(Self.exampleOutput)
+        let pdf = output.appendingPathComponent("huaxin-chinese.pdf")
+        try printToPDF(output.appendingPathComponent("accounts/huaxin-electronics/brief.html"), pdf)
+        let text = try run("pdftotext", [pdf.path, "-"])
+        #expect(text.contains("深圳华芯电子股份有限公司"))
+    }
+
+    private func printToPDF(_ page: URL, _ pdf: URL) throws {
+        let profile = try TestSupport.makeTemporaryFolder()
+        try run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                             "--user-data-dir=\(profile.path)", "--print-to-pdf=\(pdf.path)", page.absoluteString])
     }
 
     @discardableResult

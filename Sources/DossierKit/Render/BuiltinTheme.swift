@@ -493,6 +493,10 @@ ul.plain { list-style: none; padding: 0; } ul.plain li { padding: .25rem 0; bord
   body, main { background: #fff; } main { padding: 0; max-width: none; }
   a { color: inherit; text-decoration: none; }
 }
+table.accounts { table-layout: fixed; }
+table.accounts th:nth-child(1) { width: 26%; } table.accounts th:nth-child(2) { width: 14%; }
+table.accounts th:nth-child(3) { width: 9%; } table.accounts th:nth-child(4) { width: 15%; }
+table.accounts th:nth-child(5), table.accounts th:nth-child(6) { width: 9%; }
 
 """##,
     ]
