@@ -76,7 +76,7 @@ import Testing
         let (dossier, _, diagnostics) = TestSupport.process("---\nname: Acme\nowner: Mei\nstage: pre\n\(yaml)---\n")
         #expect(dossier == nil)
         #expect(diagnostics.map(\.formatted) == [
-            "content/accounts/acme.md:8:16: error: YAML syntax error: more than 20 aliases; write the values out instead",
+            "content/accounts/acme.md:8:16: error: more than 20 aliases; write the values out instead",
         ])
     }
 

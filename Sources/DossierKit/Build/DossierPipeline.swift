@@ -16,11 +16,8 @@ enum DossierPipeline {
         case .success(let value): frontMatter = value
         case .failure(let diagnostic): return (nil, nil, [diagnostic])
         }
-        let root: Node?
-        switch YAMLComposer.compose(frontMatter, path: file.path) {
-        case .success(let node): root = node
-        case .failure(let diagnostic): return (nil, nil, [diagnostic])
-        }
+        let (root, yamlDiagnostics) = YAMLComposer.compose(frontMatter, path: file.path)
+        guard yamlDiagnostics.isEmpty else { return (nil, nil, yamlDiagnostics) }
         let (dossier, diagnostics) = DossierDecoder.decode(root, frontMatter: frontMatter, file: file)
         guard let dossier else { return (nil, nil, diagnostics) }
         return (dossier, AccountFigures(of: dossier, asOf: asOf, staleAfterDays: config.staleAfterDays), diagnostics)

@@ -19,7 +19,7 @@ extension SiteAnalysis {
     /// Loads the site at `siteRoot` and runs the per-dossier stages on every file.
     public static func analyze(siteRoot: URL, asOf: Day) -> SiteAnalysis {
         let (config, configDiagnostics) = SiteConfig.load(from: siteRoot)
-        let (files, loadDiagnostics) = DossierFileLoader(siteRoot: siteRoot).loadFiles()
+        let (files, loadDiagnostics, found) = DossierFileLoader(siteRoot: siteRoot).loadFiles()
         var diagnostics = configDiagnostics + loadDiagnostics
         var dossiers: [(Dossier, AccountFigures)] = []
         for file in files {
@@ -29,7 +29,7 @@ extension SiteAnalysis {
         }
         dossiers.sort { $0.0.slug < $1.0.slug }
         diagnostics.sort { ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message) }
-        return SiteAnalysis(config: config, dossiers: dossiers, diagnostics: diagnostics, fileCount: files.count + loadDiagnostics.filter { $0.stage == .load }.count)
+        return SiteAnalysis(config: config, dossiers: dossiers, diagnostics: diagnostics, fileCount: found)
     }
 
     /// `2 errors, 1 warning in 14 dossiers`.

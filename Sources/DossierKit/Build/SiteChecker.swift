@@ -20,7 +20,7 @@ public struct SiteChecker: Sendable {
     public func check(format: OutputFormat) -> (output: String, isPassing: Bool) {
         var analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf)
         let (_, themeDiagnostics) = Theme.load(siteRoot: siteRoot)
-        analysis.diagnostics += themeDiagnostics
+        analysis.diagnostics = (analysis.diagnostics + themeDiagnostics).sorted { $0.location < $1.location }
         if isStrict {
             for index in analysis.diagnostics.indices where analysis.diagnostics[index].severity == .warning {
                 analysis.diagnostics[index].severity = .error

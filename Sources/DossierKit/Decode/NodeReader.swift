@@ -29,7 +29,7 @@ struct NodeReader {
     mutating func fields(of node: Node?, at keyPath: String?, known: [String]) -> Fields? {
         guard let node, !isNull(node) else { return nil }
         guard case .mapping(let mapping) = node else {
-            report(.notAMapping(key: keyPath), at: node)
+            report(.notAMapping(key: keyPath, found: describe(node)), at: node)
             return nil
         }
         var fields = Fields(node: node, prefix: keyPath.map { $0 + "." } ?? "")
@@ -42,7 +42,7 @@ struct NodeReader {
             if known.contains(name) {
                 fields.values[name] = value
             } else {
-                report(.unknownKey(name, suggestion: Suggestion.closest(to: name, among: known)), at: key, severity: .warning)
+                report(.unknownKey(fields.path(name), suggestion: Suggestion.closest(to: name, among: known)), at: key, severity: .warning)
             }
         }
         return fields
@@ -109,7 +109,10 @@ struct NodeReader {
             return nil
         }
         if isShare, !(0...1).contains(value) {
-            let hint = value > 1 && value <= 100 ? "a fraction from 0 to 1 (write \(trimmed(value / 100)) or '\(trimmed(value))%')" : "a fraction from 0 to 1 (0% to 100%)"
+            let isPlainNumber = tagName(node) == .int || tagName(node) == .float
+            let hint = isPlainNumber && value > 1 && value <= 100
+                ? "a fraction from 0 to 1 (write \(shortest(value / 100)) or '\(shortest(value))%')"
+                : "a fraction from 0 to 1 (0% to 100%)"
             report(.outOfRange(key: keyPath, value: describe(node, quoted: false), expected: hint), at: node)
             return nil
         }
@@ -186,9 +189,9 @@ struct NodeReader {
         }
     }
 
-    private func trimmed(_ value: Double) -> String {
-        let text = String(value)
-        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    /// A number without floating-point noise: `0.333`, not `0.33299999999999996`.
+    private func shortest(_ value: Double) -> String {
+        String(format: "%g", value)
     }
 }
 

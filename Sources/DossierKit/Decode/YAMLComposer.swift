@@ -8,20 +8,43 @@ public enum YAMLComposer {
     /// Aliases allowed in one front-matter (dossiers rarely need any).
     public static let aliasLimit = 20
 
-    /// Composes `frontMatter.yaml`; errors carry file positions.
-    public static func compose(_ frontMatter: FrontMatter, path: String) -> Result<Node?, Diagnostic> {
-        func failure(_ problem: Problem, line: Int, column: Int) -> Result<Node?, Diagnostic> {
+    /// The YAML 1.2 core schema: only `true`/`false` are booleans and numbers are plain decimal, so
+    /// `NO` (Norway) stays text and `012` is not an octal 10. Dates stay text; the decoder parses them.
+    static let resolver: Resolver = {
+        var resolver = Resolver.basic
+        let rules: [(Tag.Name, String)] = [
+            (.null, "^(?:~|null|Null|NULL|)$"),
+            (.bool, "^(?:true|True|TRUE|false|False|FALSE)$"),
+            (.int, "^[-+]?[0-9]+$"),
+            (.float, "^(?:[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"),
+        ]
+        for (tag, pattern) in rules {
+            if let extended = try? resolver.appending(tag, pattern) { resolver = extended }
+        }
+        return resolver
+    }()
+
+    /// Composes `frontMatter.yaml`; on failure the node is nil and the diagnostics carry file positions.
+    public static func compose(_ frontMatter: FrontMatter, path: String) -> (node: Node?, diagnostics: [Diagnostic]) {
+        func failure(_ problem: Problem, line: Int, column: Int) -> (Node?, [Diagnostic]) {
             let location = SourceLocation(path: path, line: line + frontMatter.yamlLine - 1, column: column)
-            return .failure(Diagnostic(.error, problem, at: location, in: .decode))
+            return (nil, [Diagnostic(.error, problem, at: location, in: .decode)])
         }
         if let (line, column) = positionOfExcessAlias(in: frontMatter.yaml) {
-            return failure(.yamlSyntax("more than \(aliasLimit) aliases; write the values out instead"), line: line, column: column)
+            return failure(.tooManyAliases(limit: aliasLimit), line: line, column: column)
         }
         do {
-            return .success(try Yams.compose(yaml: frontMatter.yaml))
+            return (try Yams.compose(yaml: frontMatter.yaml, resolver), [])
         } catch let error as YamlError {
+            if case .duplicatedKeysInMapping(let keys, let context) = error {
+                return (nil, duplicateKeys(keys, mappingAt: context.mark, in: frontMatter, path: path))
+            }
             let (problem, mark) = describe(error)
-            return failure(problem, line: mark?.line ?? 1, column: mark?.column ?? 1)
+            var position = mark.map { ($0.line, $0.column) }
+            if problem == .nestedTooDeep(limit: nestingLimit), let flow = positionOfExcessNesting(in: frontMatter.yaml) {
+                position = flow
+            }
+            return failure(problem, line: position?.0 ?? 1, column: position?.1 ?? 1)
         } catch {
             return failure(.yamlSyntax("\(error)"), line: 1, column: 1)
         }
@@ -33,12 +56,10 @@ public enum YAMLComposer {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             if problem.contains("Maximum nesting level") {
-                return (.nestedTooDeep(limit: 1000), mark)
+                return (.nestedTooDeep(limit: nestingLimit), mark)
             }
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
             return (.yamlSyntax(detail), mark)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return (.duplicateKey(duplicates.joined(separator: ", ")), context.mark)
         case .reader(let problem, _, _, _):
             return (.yamlSyntax(problem), nil)
         default:
@@ -46,34 +67,83 @@ public enum YAMLComposer {
         }
     }
 
+    /// libyaml's nesting limit.
+    static let nestingLimit = 1000
+
     /// The position of the first alias past the limit, when the text defines any anchor.
+    ///
+    /// An alias (`*name`) or anchor (`&name`) can only open a node: at the start of a line, or after
+    /// `- `, `? `, `: `, `[`, `{` or `,`. Elsewhere, as in `Grow the *core* business`, it is plain text.
     static func positionOfExcessAlias(in yaml: String) -> (Int, Int)? {
-        guard yaml.contains("&") else { return nil }
+        guard yaml.contains("&"), yaml.contains("*") else { return nil }
         var aliases = 0
         var hasAnchor = false
         var excess: (Int, Int)?
         for (lineIndex, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var previous: Character = " "
-            var column = 0
-            var pending: Character?
-            for character in line {
-                column += 1
-                if let marker = pending {
-                    pending = nil
-                    if !character.isWhitespace, !",[]{}".contains(character) {
-                        if marker == "&" { hasAnchor = true }
-                        if marker == "*" {
-                            aliases += 1
-                            if aliases > aliasLimit, excess == nil { excess = (lineIndex + 1, column - 1) }
-                        }
+            let characters = Array(line)
+            var isNodeStart = true
+            for (index, character) in characters.enumerated() {
+                let next = index + 1 < characters.count ? characters[index + 1] : " "
+                if isNodeStart, character == "*" || character == "&", !next.isWhitespace, !",[]{}".contains(next) {
+                    if character == "&" { hasAnchor = true }
+                    if character == "*" {
+                        aliases += 1
+                        if aliases > aliasLimit, excess == nil { excess = (lineIndex + 1, index + 1) }
                     }
+                    isNodeStart = false
+                } else if character.isWhitespace {
+                    continue
+                } else if "[{,".contains(character) || ("-?:".contains(character) && next.isWhitespace) {
+                    isNodeStart = true
+                } else {
+                    isNodeStart = false
                 }
-                if (character == "*" || character == "&") && (previous.isWhitespace || "[{,:-?".contains(previous) || column == 1) {
-                    pending = character
-                }
-                previous = character
             }
         }
         return hasAnchor ? excess : nil
+    }
+
+    /// Where flow nesting (`[` and `{` outside quotes) first goes past the limit.
+    static func positionOfExcessNesting(in yaml: String) -> (Int, Int)? {
+        var depth = 0
+        var quote: Character?
+        for (lineIndex, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (index, character) in line.enumerated() {
+                if let open = quote {
+                    if character == open { quote = nil }
+                } else if character == "\"" || character == "'" {
+                    quote = character
+                } else if character == "[" || character == "{" {
+                    depth += 1
+                    if depth > nestingLimit { return (lineIndex + 1, index + 1) }
+                } else if character == "]" || character == "}" {
+                    depth -= 1
+                }
+            }
+        }
+        return nil
+    }
+
+    /// One error per repeated key, at its repeat when it can be found in a block mapping.
+    private static func duplicateKeys(_ keys: [String], mappingAt mark: Mark, in frontMatter: FrontMatter, path: String) -> [Diagnostic] {
+        let lines = frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = mark.column - 1
+        func repeatLine(of key: String) -> Int? {
+            var seen = 0
+            for lineNumber in mark.line...max(mark.line, lines.count) where lineNumber <= lines.count {
+                let characters = Array(lines[lineNumber - 1])
+                guard characters.count > start else { continue }
+                if lineNumber > mark.line, !characters[..<start].allSatisfy(\.isWhitespace) { return nil }
+                let rest = String(characters[start...])
+                guard rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") else { continue }
+                seen += 1
+                if seen == 2 { return lineNumber }
+            }
+            return nil
+        }
+        return keys.map { key in
+            let line = (repeatLine(of: key) ?? mark.line) + frontMatter.yamlLine - 1
+            return Diagnostic(.error, .duplicateKey(key), at: SourceLocation(path: path, line: line, column: mark.column), in: .decode)
+        }
     }
 }

@@ -11,7 +11,10 @@ public enum Problem: Sendable, Equatable {
     case yamlSyntax(String)
     case duplicateKey(String)
     case nestedTooDeep(limit: Int)
-    case notAMapping(key: String?)
+    case tooManyAliases(limit: Int)
+    case settingsNotAMapping
+    case noDossiers
+    case notAMapping(key: String?, found: String)
     case missingKey(String)
     case wrongType(key: String, expected: String, found: String)
     case unknownValue(key: String, value: String, allowed: [String])
@@ -51,11 +54,17 @@ public enum Problem: Sendable, Equatable {
             "key '\(key)' appears more than once; keep one"
         case .nestedTooDeep(let limit):
             "the YAML is nested more than \(limit) levels deep"
-        case .notAMapping(let key):
+        case .tooManyAliases(let limit):
+            "more than \(limit) aliases; write the values out instead"
+        case .settingsNotAMapping:
+            "dossier.yml must be a mapping of keys to values (key: value)"
+        case .noDossiers:
+            "no dossiers found: add Markdown files to content/accounts/, or point --site at the research site"
+        case .notAMapping(let key, let found):
             if let key {
-                "'\(key)' must be a mapping of keys to values"
+                "'\(key)' must be a mapping of keys to values, found \(found)"
             } else {
-                "the front-matter must be a mapping of keys to values (key: value)"
+                "the front-matter must be a mapping of keys to values (key: value), found \(found)"
             }
         case .missingKey(let key):
             "missing required key '\(key)'"
@@ -76,7 +85,7 @@ public enum Problem: Sendable, Equatable {
                 "unknown key '\(key)'; it is ignored"
             }
         case .emptyValue(let key):
-            "'\(key)' is empty; give it a value or remove it"
+            "'\(key)' is empty; it is required, so give it a value"
         case .templateSyntax(let detail):
             "template syntax error: \(detail)"
         case .missingTemplate(let name):

@@ -15,12 +15,14 @@ public struct DossierFileLoader: Sendable {
     }
 
     /// Reads every dossier file; files that cannot be read, or have bad or duplicate slugs, become diagnostics.
-    public func loadFiles() -> (files: [SourceFile], diagnostics: [Diagnostic]) {
+    /// `found` counts every dossier file, including those refused here.
+    public func loadFiles() -> (files: [SourceFile], diagnostics: [Diagnostic], found: Int) {
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
         var pathBySlug: [String: String] = [:]
-        for path in dossierPaths() {
-            let slug = String(path.split(separator: "/").last?.dropLast(3) ?? "")
+        let paths = dossierPaths()
+        for path in paths {
+            let slug = String(path.split(separator: "/").last?.dropLast(3) ?? "")  // drops ".md" in any case
             let location = SourceLocation(path: path)
             guard Slug.isValid(slug) else {
                 diagnostics.append(Diagnostic(.error, .badSlug(slug), at: location, in: .load))
@@ -38,7 +40,10 @@ public struct DossierFileLoader: Sendable {
                 diagnostics.append(Diagnostic(.error, .unreadable(reason: error.localizedDescription), at: location, in: .load))
             }
         }
-        return (files, diagnostics)
+        if paths.isEmpty {
+            diagnostics.append(Diagnostic(.warning, .noDossiers, at: SourceLocation(path: Self.accountsFolder), in: .load))
+        }
+        return (files, diagnostics, paths.count)
     }
 
     /// Site-relative paths of every `.md` file under the accounts folder, sorted.
@@ -51,7 +56,7 @@ public struct DossierFileLoader: Sendable {
         ) else { return [] }
         var paths: [String] = []
         let prefix = folder.standardizedFileURL.path
-        for case let url as URL in enumerator where url.pathExtension == "md" {
+        for case let url as URL in enumerator where url.pathExtension.lowercased() == "md" {
             let isFile = (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile ?? false
             guard isFile else { continue }
             let full = url.standardizedFileURL.path

@@ -47,12 +47,13 @@ extension SiteConfig {
         case .failure(let diagnostic): return (config, [diagnostic])
         }
         let document = FrontMatter(yaml: text, yamlLine: 1, body: "", bodyLine: 1)
-        let root: Node?
-        switch YAMLComposer.compose(document, path: file.path) {
-        case .success(let node): root = node
-        case .failure(let diagnostic): return (config, [diagnostic])
-        }
+        let (root, yamlDiagnostics) = YAMLComposer.compose(document, path: file.path)
+        guard yamlDiagnostics.isEmpty else { return (config, yamlDiagnostics) }
         var reader = NodeReader(path: file.path, yamlLine: 1)
+        if let root, !reader.isNull(root), root.mapping == nil {
+            reader.report(.settingsNotAMapping, at: root)
+            return (config, reader.diagnostics)
+        }
         guard let fields = reader.fields(of: root, at: nil, known: knownKeys) else { return (config, reader.diagnostics) }
         if let title = reader.text(fields["title"], at: "title") { config.title = title }
         config.company = reader.text(fields["company"], at: "company")
