@@ -86,13 +86,7 @@ enum DossierDecoder {
         let known = ["currency", "years", "rating", "wallet"]
         guard let fields = reader.fields(of: node, at: "financials", known: known) else { return nil }
         var financials = Financials()
-        if let currency = reader.text(fields["currency"], at: "financials.currency") {
-            if currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-                financials.currency = currency
-            } else {
-                reader.report(.badCurrency(currency), at: fields["currency"])
-            }
-        }
+        financials.currency = reader.currency(fields["currency"], at: "financials.currency")
         financials.years = reader.list(fields["years"], at: "financials.years", element: decodeYear).sorted { $0.year < $1.year }
         financials.rating = reader.text(fields["rating"], at: "financials.rating")
         if let wallet = reader.fields(of: fields["wallet"], at: "financials.wallet", known: ["total", "ours"]) {

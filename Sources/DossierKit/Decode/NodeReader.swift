@@ -119,6 +119,16 @@ struct NodeReader {
         return value
     }
 
+    /// An ISO 4217 currency code: three capital letters.
+    mutating func currency(_ node: Node?, at keyPath: String) -> String? {
+        guard let code = text(node, at: keyPath) else { return nil }
+        guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            report(.badCurrency(code), at: node)
+            return nil
+        }
+        return code
+    }
+
     /// A calendar date written `YYYY-MM-DD`.
     mutating func day(_ node: Node?, at keyPath: String) -> Day? {
         guard let node, !isNull(node) else { return nil }

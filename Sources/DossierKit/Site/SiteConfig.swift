@@ -64,13 +64,7 @@ extension SiteConfig {
                 reader.report(.unknownValue(key: "language", value: language, allowed: languages), at: fields["language"])
             }
         }
-        if let currency = reader.text(fields["currency"], at: "currency") {
-            if currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-                config.currency = currency
-            } else {
-                reader.report(.badCurrency(currency), at: fields["currency"])
-            }
-        }
+        if let currency = reader.currency(fields["currency"], at: "currency") { config.currency = currency }
         if let days = reader.integer(fields["stale_after_days"], at: "stale_after_days", in: 1...3650) {
             config.staleAfterDays = days
         }
