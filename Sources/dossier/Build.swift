@@ -22,8 +22,8 @@ struct Build: ParsableCommand {
             printError("build failed: nothing was written\n")
             throw ExitCode.failure
         }
-        let where_ = (outputURL ?? site.siteRoot.appendingPathComponent("output")).path
-        print("built \(report.analysis.dossiers.count) dossiers, \(report.writtenFiles) files, into \(where_)")
-        print("open \(where_)/index.html")
+        let outputPath = (outputURL ?? site.siteRoot.appendingPathComponent("output")).path
+        print("built \(report.analysis.dossiers.count) dossiers, \(report.writtenFiles) files, into \(outputPath)")
+        print("open \(outputPath)/index.html")
     }
 }

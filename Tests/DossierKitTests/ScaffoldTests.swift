@@ -23,6 +23,10 @@ import Testing
             try Scaffold.newDossier(slug: "acme", name: nil, owner: nil, in: site, today: TestSupport.asOf)
         }
         #expect(try String(contentsOf: site.appendingPathComponent("content/accounts/acme.md"), encoding: .utf8) == "my research")
+        try TestSupport.write(["content/accounts/dach/kessler.md": "my research"], under: site)
+        #expect(throws: Scaffold.Failure.exists("content/accounts/dach/kessler.md")) {
+            try Scaffold.newDossier(slug: "kessler", name: nil, owner: nil, in: site, today: TestSupport.asOf)
+        }
         #expect(throws: Scaffold.Failure.notEmpty(site.path)) {
             try Scaffold.initSite(at: site, today: TestSupport.asOf)
         }

@@ -18,11 +18,12 @@ import Testing
         let site = try TestSupport.makeTemporaryFolder()
         try TestSupport.write([
             "content/accounts/acme.md": "---\nname: Acme\nowner: Mei\nstage: pre\n---\n",
-            "templates/brief.mustache": "Brief for {{name}}\n",
+            "templates/brief.mustache": "Brief for {{name}}{{> signature}}\n",
+            "templates/signature.mustache": " by {{owner}}",
         ], under: site)
         let output = site.appendingPathComponent("output")
         #expect(!SiteBuilder(siteRoot: site, asOf: TestSupport.asOf).build().hasErrors)
-        #expect(try String(contentsOf: output.appendingPathComponent("accounts/acme/brief.html"), encoding: .utf8) == "Brief for Acme\n")
+        #expect(try String(contentsOf: output.appendingPathComponent("accounts/acme/brief.html"), encoding: .utf8) == "Brief for Acme by Mei\n")
     }
 
     @Test func aTemplateSyntaxErrorNamesTheFileLineAndColumn() throws {

@@ -2,7 +2,8 @@ import Foundation
 import Mustache
 
 /// The templates and stylesheets pages are rendered with: the built-in theme, with any template the
-/// site overrides in its own `templates/` folder.
+/// site overrides in its own `templates/` folder. Other `.mustache` files there are registered as
+/// partials, so an override can use `{{> my-partial}}`.
 public struct Theme: Sendable {
     /// Templates every theme has, by name (file name without `.mustache`).
     public static let templateNames = ["layout", "index", "account", "brief", "stages", "stage"]
@@ -18,7 +19,9 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var assets: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        for fileName in templateNames.map({ $0 + ".mustache" }) + assetNames {
+        let siteTemplates = (try? FileManager.default.contentsOfDirectory(atPath: siteRoot.appendingPathComponent("templates").path)) ?? []
+        let extraPartials = siteTemplates.filter { $0.hasSuffix(".mustache") && !templateNames.contains(String($0.dropLast(".mustache".count))) }
+        for fileName in templateNames.map({ $0 + ".mustache" }) + extraPartials.sorted() + assetNames {
             let path = "templates/\(fileName)"
             let override = siteRoot.appendingPathComponent(path)
             var text = BuiltinTheme.files[fileName] ?? ""

@@ -23,6 +23,10 @@ public enum Scaffold {
     public static func newDossier(slug: String, name: String?, owner: String?, in siteRoot: URL, today: Day) throws(Failure) -> String {
         guard Slug.isValid(slug) else { throw .badSlug(slug) }
         let path = "\(DossierFileLoader.accountsFolder)/\(slug).md"
+        let existing = DossierFileLoader(siteRoot: siteRoot).dossierPaths()
+        if let other = existing.first(where: { $0.split(separator: "/").last?.lowercased() == "\(slug).md" }) {
+            throw .exists(other)
+        }
         let text = DossierSkeleton.text(name: name ?? defaultName(for: slug), owner: owner ?? "Unassigned", today: today)
         try create(siteRoot.appendingPathComponent(path), text: text, displayPath: path)
         return path
