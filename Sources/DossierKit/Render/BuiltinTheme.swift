@@ -224,14 +224,14 @@ tr.opposed td { font-weight: 700; }
 </section>
 
 <section>
-<h2>Promises to address</h2>
+<h2>Open and late promises</h2>
 {{^empty(open_commitments)}}
 <ul>
-{{#open_commitments}}<li class="status-{{status}}"><strong>{{status_label}}:</strong> {{promise}}{{#owner}} ({{owner}}){{/owner}}{{#due}}, due {{due}}{{/due}}</li>
+{{#open_commitments}}<li class="status-{{status}}"><strong>{{status_label}}:</strong> {{promise}}{{#owner}} ({{owner}}){{/owner}}{{#due}}, due {{due}}{{/due}}{{#remedy}}. <em>Made good:</em> {{remedy}}{{/remedy}}{{^remedy}}{{#done}}. <em>No remedy recorded yet.</em>{{/done}}{{/remedy}}</li>
 {{/open_commitments}}
 </ul>
 {{/empty(open_commitments)}}
-{{^open_commitments}}<p>No open or broken promises.</p>{{/open_commitments}}
+{{^open_commitments}}<p>No open or late promises.</p>{{/open_commitments}}
 <p class="small">Record: {{#on_time_rate}}{{on_time_rate}} on time; {{/on_time_rate}}{{commitment_record}}.</p>
 </section>
 

@@ -38,7 +38,7 @@ extension PageContext {
         context["motives"] = dossier.motives
         context["engagement"] = dossier.engagement?.rawValue
         context["commitments"] = dossier.commitments.map { commitment(of: $0, asOf: asOf) }
-        context["open_commitments"] = (figures.overdue + figures.open + figures.deliveredLate.filter { $0.remedy == nil })
+        context["open_commitments"] = (figures.overdue + figures.open + figures.deliveredLate)
             .map { commitment(of: $0, asOf: asOf) }
         context["commitment_record"] = "\(figures.onTime.count) on time, \(figures.deliveredLate.count) late, \(figures.overdue.count) overdue, \(figures.open.count) open"
         if let assessment = dossier.assessment, assessment.attractiveness != nil || assessment.strength != nil {
