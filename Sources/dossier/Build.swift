@@ -14,7 +14,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         let report = SiteBuilder(siteRoot: site.siteRoot, output: outputURL, asOf: try asOf.day()).build()
-        let diagnostics = report.diagnostics
+        let diagnostics = report.problems
         if !diagnostics.isEmpty {
             printError(DiagnosticReport.text(diagnostics, summary: report.analysis.summary))
         }
@@ -24,6 +24,9 @@ struct Build: ParsableCommand {
         }
         let outputPath = (outputURL ?? site.siteRoot.appendingPathComponent("output")).path
         print("built \(report.analysis.dossiers.count) dossiers, \(report.writtenFiles) files, into \(outputPath)")
+        if report.analysis.noteCount > 0 {
+            print("\(report.analysis.noteCount) health findings are shown in the site; `dossier check` lists them")
+        }
         print("open \(outputPath)/index.html")
     }
 }

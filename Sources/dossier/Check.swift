@@ -15,8 +15,18 @@ struct Check: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: SiteChecker.OutputFormat = .text
 
+    @Flag(inversion: .prefixedNo, help: "List the health rules' findings as note: lines.")
+    var notes = true
+
+    @Flag(help: "List every health rule, one line each, and exit.")
+    var rules = false
+
     func run() throws {
-        let checker = SiteChecker(siteRoot: site.siteRoot, asOf: try asOf.day(), isStrict: strict)
+        if rules {
+            print(HealthRules.listing(), terminator: "")
+            return
+        }
+        let checker = SiteChecker(siteRoot: site.siteRoot, asOf: try asOf.day(), isStrict: strict, includesNotes: notes)
         let (output, isPassing) = checker.check(format: format)
         print(output, terminator: "")
         if !isPassing { throw ExitCode.failure }

@@ -11,7 +11,7 @@ import Testing
         let golden = TestSupport.fixtures.appendingPathComponent("golden/\(site)")
         let output = try TestSupport.makeTemporaryFolder().appendingPathComponent("output")
         let report = SiteBuilder(siteRoot: siteRoot, output: output, asOf: TestSupport.asOf).build()
-        #expect(report.diagnostics.isEmpty)
+        #expect(report.problems.isEmpty)
         let built = try TestSupport.tree(at: output)
         if TestSupport.isRecording {
             try? FileManager.default.removeItem(at: golden)
@@ -53,11 +53,11 @@ import Testing
     @Test func theExampleSiteBuildsWithoutDiagnosticsAndHasEveryPage() throws {
         let output = try TestSupport.makeTemporaryFolder().appendingPathComponent("out")
         let report = SiteBuilder(siteRoot: TestSupport.repositoryRoot, output: output, asOf: TestSupport.asOf).build()
-        #expect(report.diagnostics.map(\.formatted) == [])
+        #expect(report.problems.map(\.formatted) == [])
         let files = try TestSupport.tree(at: output)
-        let slugs = report.analysis.dossiers.map(\.0.slug)
+        let slugs = report.analysis.dossiers.map(\.dossier.slug)
         #expect(slugs.count >= 9)
-        #expect(Set(report.analysis.dossiers.map(\.0.stage)) == Set(Stage.allCases))
+        #expect(Set(report.analysis.dossiers.map(\.dossier.stage)) == Set(Stage.allCases))
         var expected = ["index.html", "stages/index.html", "assets/style.css", "assets/brief.css"]
         expected += Stage.allCases.map { "stages/\($0.rawValue)/index.html" }
         expected += slugs.flatMap { ["accounts/\($0)/index.html", "accounts/\($0)/brief.html"] }

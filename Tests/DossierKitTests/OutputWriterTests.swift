@@ -13,7 +13,7 @@ import Testing
         let site = try makeSite()
         try TestSupport.write(["output/notes.txt": "mine"], under: site)
         let report = SiteBuilder(siteRoot: site, asOf: TestSupport.asOf).build()
-        #expect(report.diagnostics.map(\.formatted) == [
+        #expect(report.problems.map(\.formatted) == [
             "output:1:1: error: refusing to write into 'output': it is not empty and was not made by dossier; choose another --output or empty it",
         ])
         #expect(try TestSupport.tree(at: site.appendingPathComponent("output")) == ["notes.txt": Data("mine".utf8)])
@@ -23,7 +23,7 @@ import Testing
     func refusesToWriteOverTheSitesOwnFiles(_ output: String) throws {
         let site = try makeSite()
         let report = SiteBuilder(siteRoot: site, output: site.appendingPathComponent(output), asOf: TestSupport.asOf).build()
-        #expect(report.diagnostics.map(\.problem).contains { if case .outputInsideSite = $0 { true } else { false } })
+        #expect(report.problems.map(\.problem).contains { if case .outputInsideSite = $0 { true } else { false } })
         #expect(report.writtenFiles == 0)
     }
 

@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func reportsAllFilesSortedWithASummary() throws {
-        let (output, isPassing) = SiteChecker(siteRoot: try makeSite(), asOf: TestSupport.asOf).check(format: .text)
+        let (output, isPassing) = SiteChecker(siteRoot: try makeSite(), asOf: TestSupport.asOf, includesNotes: false).check(format: .text)
         #expect(output == """
             content/accounts/a-corp.md:4:8: error: unknown stage 'later'; expected one of: pre, early, mid, partnership, synergistic, uncoupling
             content/accounts/b-corp.md:5:1: warning: unknown key 'foo'; it is ignored
@@ -26,18 +26,18 @@ import Testing
     @Test func strictTurnsWarningsIntoErrors() throws {
         let site = try makeSite()
         try FileManager.default.removeItem(at: site.appendingPathComponent("content/accounts/a-corp.md"))
-        #expect(SiteChecker(siteRoot: site, asOf: TestSupport.asOf).check(format: .text).isPassing)
-        let (output, isPassing) = SiteChecker(siteRoot: site, asOf: TestSupport.asOf, isStrict: true).check(format: .text)
+        #expect(SiteChecker(siteRoot: site, asOf: TestSupport.asOf, includesNotes: false).check(format: .text).isPassing)
+        let (output, isPassing) = SiteChecker(siteRoot: site, asOf: TestSupport.asOf, isStrict: true, includesNotes: false).check(format: .text)
         #expect(!isPassing)
         #expect(output.hasPrefix("content/accounts/b-corp.md:5:1: error: unknown key 'foo'"))
     }
 
     @Test func printsJSONForTools() throws {
-        let (output, _) = SiteChecker(siteRoot: try makeSite(), asOf: TestSupport.asOf).check(format: .json)
+        let (output, _) = SiteChecker(siteRoot: try makeSite(), asOf: TestSupport.asOf, includesNotes: false).check(format: .json)
         struct Document: Decodable {
             struct Entry: Decodable { let file: String, line: Int, column: Int, severity: String, message: String, stage: String }
             let diagnostics: [Entry]
-            let errors: Int, warnings: Int, dossiers: Int
+            let errors: Int, warnings: Int, notes: Int, dossiers: Int
         }
         let document = try JSONDecoder().decode(Document.self, from: Data(output.utf8))
         #expect(document.errors == 1 && document.warnings == 1 && document.dossiers == 2)

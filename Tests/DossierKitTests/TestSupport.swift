@@ -40,10 +40,16 @@ enum TestSupport {
         return result
     }
 
-    /// Runs the per-dossier stages on one inline dossier.
+    /// Runs the per-dossier stages on one inline dossier; the diagnostics leave out health findings.
     static func process(_ text: String, slug: String = "acme") -> (Dossier?, AccountFigures?, [Diagnostic]) {
+        let (analyzed, diagnostics) = analyze(text, slug: slug)
+        return (analyzed?.dossier, analyzed?.figures, diagnostics.filter { $0.severity != .note })
+    }
+
+    /// Runs the per-dossier stages, health rules included, on one inline dossier.
+    static func analyze(_ text: String, slug: String = "acme", config: SiteConfig = SiteConfig()) -> (AnalyzedDossier?, [Diagnostic]) {
         let file = SourceFile(path: "content/accounts/\(slug).md", slug: slug, bytes: Array(text.utf8))
-        return DossierPipeline.process(file, config: SiteConfig(), asOf: asOf)
+        return DossierPipeline.process(file, config: config, asOf: asOf)
     }
 
     /// The contract example from the issue, as shipped in the example site.

@@ -33,7 +33,7 @@ import Testing
             "templates/account.mustache": "<h1>{{name}}</h1>\n{{#tags}}\n<p>{{.}}</p>\n{{/tag}}\n",
         ], under: site)
         let report = SiteBuilder(siteRoot: site, asOf: TestSupport.asOf).build()
-        #expect(report.diagnostics.map(\.formatted) == [
+        #expect(report.problems.map(\.formatted) == [
             "templates/account.mustache:4:4: error: template syntax error: a section is closed with a different name than it was opened with",
         ])
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("output").path))

@@ -1,25 +1,32 @@
 import Yams
 
-/// The per-dossier stages: decode text → split front-matter → compose YAML → decode and validate → derive.
+/// The per-dossier stages: decode text → split front-matter → compose YAML → decode and validate → derive
+/// figures → apply health rules.
 ///
 /// A pure function of one file and the site's settings, so dossiers can be processed independently.
 enum DossierPipeline {
     /// Runs every per-dossier stage but Markdown; returns the account figures when the dossier is usable.
-    static func process(_ file: SourceFile, config: SiteConfig, asOf: Day) -> (Dossier?, AccountFigures?, [Diagnostic]) {
+    static func process(_ file: SourceFile, config: SiteConfig, asOf: Day) -> (AnalyzedDossier?, [Diagnostic]) {
         let text: String
         switch decodeText(of: file, limit: config.maxDossierBytes) {
         case .success(let value): text = value
-        case .failure(let diagnostic): return (nil, nil, [diagnostic])
+        case .failure(let diagnostic): return (nil, [diagnostic])
         }
         let frontMatter: FrontMatter
         switch FrontMatter.split(text, path: file.path) {
         case .success(let value): frontMatter = value
-        case .failure(let diagnostic): return (nil, nil, [diagnostic])
+        case .failure(let diagnostic): return (nil, [diagnostic])
         }
         let (root, yamlDiagnostics) = YAMLComposer.compose(frontMatter, path: file.path)
-        guard yamlDiagnostics.isEmpty else { return (nil, nil, yamlDiagnostics) }
+        guard yamlDiagnostics.isEmpty else { return (nil, yamlDiagnostics) }
         let (dossier, diagnostics) = DossierDecoder.decode(root, frontMatter: frontMatter, file: file)
-        guard let dossier else { return (nil, nil, diagnostics) }
-        return (dossier, AccountFigures(of: dossier, asOf: asOf, staleAfterDays: config.staleAfterDays), diagnostics)
+        guard let dossier else { return (nil, diagnostics) }
+        let figures = AccountFigures(of: dossier, asOf: asOf, staleAfterDays: config.staleAfterDays)
+        let findings = HealthRules.evaluate(dossier, figures: figures, config: config)
+        let notes = findings.map { finding in
+            Diagnostic(.note, .finding(ruleID: finding.ruleID, message: finding.message),
+                       at: SourceLocation(path: file.path, line: finding.line), in: .derive)
+        }
+        return (AnalyzedDossier(dossier: dossier, figures: figures, findings: findings), diagnostics + notes)
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// A site read, validated and derived, ready to render or to report on.
 public struct SiteAnalysis: Sendable {
     public var config: SiteConfig
-    /// Usable dossiers with their figures, sorted by slug.
-    public var dossiers: [(Dossier, AccountFigures)]
+    /// Usable dossiers with their figures and findings, sorted by slug.
+    public var dossiers: [AnalyzedDossier]
     /// Every diagnostic, sorted by path, line and column.
     public var diagnostics: [Diagnostic]
     /// How many dossier files were found.
@@ -12,6 +12,7 @@ public struct SiteAnalysis: Sendable {
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var noteCount: Int { diagnostics.filter { $0.severity == .note }.count }
     public var hasErrors: Bool { errorCount > 0 }
 }
 
@@ -21,13 +22,13 @@ extension SiteAnalysis {
         let (config, configDiagnostics) = SiteConfig.load(from: siteRoot)
         let (files, loadDiagnostics, found) = DossierFileLoader(siteRoot: siteRoot).loadFiles()
         var diagnostics = configDiagnostics + loadDiagnostics
-        var dossiers: [(Dossier, AccountFigures)] = []
+        var dossiers: [AnalyzedDossier] = []
         for file in files {
-            let (dossier, figures, found) = DossierPipeline.process(file, config: config, asOf: asOf)
+            let (analyzed, found) = DossierPipeline.process(file, config: config, asOf: asOf)
             diagnostics += found
-            if let dossier, let figures { dossiers.append((dossier, figures)) }
+            if let analyzed { dossiers.append(analyzed) }
         }
-        dossiers.sort { $0.0.slug < $1.0.slug }
+        dossiers.sort { $0.dossier.slug < $1.dossier.slug }
         diagnostics.sort { ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message) }
         return SiteAnalysis(config: config, dossiers: dossiers, diagnostics: diagnostics, fileCount: found)
     }
@@ -35,6 +36,7 @@ extension SiteAnalysis {
     /// `2 errors, 1 warning in 14 dossiers`.
     public var summary: String {
         func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
-        return "\(count(errorCount, "error")), \(count(warningCount, "warning")) in \(count(fileCount, "dossier"))"
+        let notes = noteCount == 0 ? "" : ", \(count(noteCount, "note"))"
+        return "\(count(errorCount, "error")), \(count(warningCount, "warning"))\(notes) in \(count(fileCount, "dossier"))"
     }
 }

@@ -10,6 +10,8 @@ public struct BuildReport: Sendable {
     /// Every diagnostic, in report order.
     public var diagnostics: [Diagnostic] { analysis.diagnostics + laterDiagnostics }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// Errors and warnings: the diagnostics without the health rules' notes.
+    public var problems: [Diagnostic] { diagnostics.filter { $0.severity != .note } }
 }
 
 /// Builds a site: analyze, render Markdown, render templates, write. Writes nothing when there is any error.
@@ -34,9 +36,7 @@ public struct SiteBuilder: Sendable {
         if let problem = writer.validate() { report.laterDiagnostics.append(problem) }
         guard !report.hasErrors, let theme else { return report }
         let markdown = MarkdownRenderer(isUnsafeHTMLAllowed: analysis.config.isUnsafeHTMLAllowed)
-        let accounts = analysis.dossiers.map { dossier, figures in
-            Account(dossier: dossier, figures: figures, body: markdown.render(dossier.body))
-        }
+        let accounts = analysis.dossiers.map { Account($0, body: markdown.render($0.dossier.body)) }
         let files = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf).render(accounts)
         if let problem = writer.write(files) {
             report.laterDiagnostics.append(problem)

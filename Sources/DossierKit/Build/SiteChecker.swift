@@ -7,13 +7,16 @@ public struct SiteChecker: Sendable {
 
     public var siteRoot: URL
     public var asOf: Day
-    /// Treat warnings as errors.
+    /// Treat warnings as errors (notes stay notes).
     public var isStrict = false
+    /// List the health rules' findings as `note:` lines.
+    public var includesNotes = true
 
-    public init(siteRoot: URL, asOf: Day, isStrict: Bool = false) {
+    public init(siteRoot: URL, asOf: Day, isStrict: Bool = false, includesNotes: Bool = true) {
         self.siteRoot = siteRoot
         self.asOf = asOf
         self.isStrict = isStrict
+        self.includesNotes = includesNotes
     }
 
     /// Checks the site, including the theme's templates; returns the report and whether it passed.
@@ -21,6 +24,9 @@ public struct SiteChecker: Sendable {
         var analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf)
         let (_, themeDiagnostics) = Theme.load(siteRoot: siteRoot)
         analysis.diagnostics = (analysis.diagnostics + themeDiagnostics).sorted { $0.location < $1.location }
+        if !includesNotes {
+            analysis.diagnostics.removeAll { $0.severity == .note }
+        }
         if isStrict {
             for index in analysis.diagnostics.indices where analysis.diagnostics[index].severity == .warning {
                 analysis.diagnostics[index].severity = .error
@@ -28,7 +34,8 @@ public struct SiteChecker: Sendable {
         }
         let output = switch format {
         case .text: DiagnosticReport.text(analysis.diagnostics, summary: analysis.summary)
-        case .json: DiagnosticReport.json(analysis.diagnostics, errors: analysis.errorCount, warnings: analysis.warningCount, dossiers: analysis.fileCount)
+        case .json: DiagnosticReport.json(analysis.diagnostics, errors: analysis.errorCount, warnings: analysis.warningCount,
+                                          notes: analysis.noteCount, dossiers: analysis.fileCount)
         }
         return (output, !analysis.hasErrors)
     }

@@ -47,6 +47,7 @@ enum DossierDecoder {
         dossier.nextMeeting = decodeMeeting(fields["next_meeting"], reader: &reader)
         dossier.body = frontMatter.body
         dossier.bodyLine = frontMatter.bodyLine
+        dossier.keyLines = fields.keyLines
         let isUsable = name != nil && owner != nil && stage != nil
         return (isUsable ? dossier : nil, reader.diagnostics)
     }

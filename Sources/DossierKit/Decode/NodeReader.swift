@@ -41,6 +41,7 @@ struct NodeReader {
             let name = scalar.string
             if known.contains(name) {
                 fields.values[name] = value
+                fields.keyLines[name] = location(of: key).line
             } else {
                 report(.unknownKey(fields.path(name), suggestion: Suggestion.closest(to: name, among: known)), at: key, severity: .warning)
             }
@@ -211,6 +212,8 @@ struct Fields {
     /// The mapping's dotted path with a trailing dot, or empty at the top level.
     let prefix: String
     var values: [String: Node] = [:]
+    /// The file line of each known key.
+    var keyLines: [String: Int] = [:]
 
     subscript(key: String) -> Node? { values[key] }
 

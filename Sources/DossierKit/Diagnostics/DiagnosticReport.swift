@@ -8,13 +8,13 @@ public enum DiagnosticReport {
     }
 
     /// The same diagnostics as a JSON document with sorted keys.
-    public static func json(_ diagnostics: [Diagnostic], errors: Int, warnings: Int, dossiers: Int) -> String {
+    public static func json(_ diagnostics: [Diagnostic], errors: Int, warnings: Int, notes: Int, dossiers: Int) -> String {
         struct Entry: Encodable {
             let file: String, line: Int, column: Int, severity: String, message: String, stage: String
         }
         struct Document: Encodable {
             let diagnostics: [Entry]
-            let errors: Int, warnings: Int, dossiers: Int
+            let errors: Int, warnings: Int, notes: Int, dossiers: Int
         }
         let entries = diagnostics.map {
             Entry(file: $0.location.path, line: $0.location.line, column: $0.location.column,
@@ -22,7 +22,7 @@ public enum DiagnosticReport {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(diagnostics: entries, errors: errors, warnings: warnings, dossiers: dossiers))) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(Document(diagnostics: entries, errors: errors, warnings: warnings, notes: notes, dossiers: dossiers))) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

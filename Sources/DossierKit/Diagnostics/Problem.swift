@@ -22,6 +22,8 @@ public enum Problem: Sendable, Equatable {
     case outOfRange(key: String, value: String, expected: String)
     case badCurrency(String)
     case unknownKey(String, suggestion: String?)
+    case unknownRule(String, suggestion: String?)
+    case finding(ruleID: String, message: String)
     case emptyValue(key: String)
     case templateSyntax(String)
     case missingTemplate(String)
@@ -84,6 +86,10 @@ public enum Problem: Sendable, Equatable {
             } else {
                 "unknown key '\(key)'; it is ignored"
             }
+        case .unknownRule(let id, let suggestion):
+            "unknown rule '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; `dossier check --rules` lists them")
+        case .finding(let ruleID, let message):
+            "\(message) [\(ruleID)]"
         case .emptyValue(let key):
             "'\(key)' is empty; it is required, so give it a value"
         case .templateSyntax(let detail):

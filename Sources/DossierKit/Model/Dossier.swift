@@ -29,6 +29,8 @@ public struct Dossier: Sendable {
     public var body: String = ""
     /// The line of the file on which the body starts (1-based).
     public var bodyLine: Int = 1
+    /// The file line of each top-level key, so findings can point at it.
+    public var keyLines: [String: Int] = [:]
 
     public init(slug: String, path: String, name: String, owner: String, stage: Stage) {
         self.slug = slug

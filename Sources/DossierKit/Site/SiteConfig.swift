@@ -16,10 +16,12 @@ public struct SiteConfig: Sendable, Equatable {
     /// Lets raw HTML and any link through cmark. Dangerous: only for sites whose every author is trusted.
     public var isUnsafeHTMLAllowed = false
     public var maxDossierBytes = 10 * 1024 * 1024
+    /// Health rules switched off or with changed thresholds.
+    public var rules = RuleSettings()
 
     public init() {}
 
-    static let knownKeys = ["title", "company", "language", "currency", "stale_after_days", "unsafe_html", "max_dossier_bytes"]
+    static let knownKeys = ["title", "company", "language", "currency", "stale_after_days", "unsafe_html", "max_dossier_bytes", "rules"]
     static let languages = ["en"]
 }
 
@@ -78,6 +80,7 @@ extension SiteConfig {
         if let limit = reader.integer(fields["max_dossier_bytes"], at: "max_dossier_bytes", in: 1024...1_073_741_824) {
             config.maxDossierBytes = limit
         }
+        config.rules = RuleSettings.decode(fields["rules"], reader: &reader)
         return (config, reader.diagnostics)
     }
 }

@@ -1,0 +1,42 @@
+/// A health rule: one check over an account that tells a KAM team what to do next.
+///
+/// Each rule is a small value type; `HealthRules.all` lists them. A site may switch a rule off or
+/// change its thresholds (`parameters`) in dossier.yml.
+public protocol HealthRule: Sendable {
+    /// Stable id used in dossier.yml and in `check` output, e.g. `stale-research`.
+    var id: String { get }
+    var severity: Finding.Severity { get }
+    /// One line a salesperson understands: what the rule looks for and why it matters.
+    var explanation: String { get }
+    /// Thresholds the site may change, with their defaults.
+    var parameters: [String: Int] { get }
+    /// Whether its findings belong on the pre-meeting brief.
+    var mattersInMeetings: Bool { get }
+    /// The findings on one account; empty when the account is healthy in this respect.
+    func findings(in account: RuleInput) -> [Finding]
+}
+
+extension HealthRule {
+    public var parameters: [String: Int] { [:] }
+    public var mattersInMeetings: Bool { false }
+
+    /// A finding of this rule.
+    func finding(_ message: String, line: Int) -> Finding {
+        Finding(ruleID: id, severity: severity, message: message, line: line, mattersInMeetings: mattersInMeetings)
+    }
+}
+
+/// What a rule sees: the dossier, its figures and the rule's effective parameters.
+public struct RuleInput: Sendable {
+    public var dossier: Dossier
+    public var figures: AccountFigures
+    public var parameters: [String: Int]
+
+    /// The effective value of a parameter.
+    public func parameter(_ name: String) -> Int { parameters[name] ?? 0 }
+
+    /// The line of a top-level key in the dossier, or 1 when absent.
+    public func line(of key: String) -> Int { dossier.keyLines[key] ?? 1 }
+
+    public var asOf: Day { figures.asOf }
+}
