@@ -107,7 +107,7 @@ import Testing
         try TestSupport.write(["content/accounts/acme.md": replacing("engagement: framework", with: "engagement: trial")], under: site)
         let (output, isPassing) = SiteChecker(siteRoot: site, asOf: TestSupport.asOf, isStrict: true).check(format: .text)
         #expect(output == """
-            content/accounts/acme.md:18:1: note: trial: the customer is testing us; no open commitments [customer-testing-us]
+            content/accounts/acme.md:18:1: note: trial: no open commitments [customer-testing-us]
             0 errors, 0 warnings, 1 note in 1 dossier
 
             """)

@@ -22,6 +22,17 @@ enum BuiltinTheme {
 {{^empty(tags)}}<div><dt>Tags</dt><dd>{{#tags}}<span class="tag">{{.}}</span> {{/tags}}</dd></div>{{/empty(tags)}}
 </dl>
 
+<section aria-labelledby="health">
+<h2 id="health">Health</h2>
+{{^empty(findings)}}
+<ul class="findings">
+{{#findings}}<li class="sev-{{severity}}"><span class="flag sev-{{severity}}">{{title}}</span> {{message}}<br><span class="muted">{{explanation}}</span></li>
+{{/findings}}
+</ul>
+{{/empty(findings)}}
+{{^findings}}<p class="muted">No rule fires on this account.</p>{{/findings}}
+</section>
+
 {{#next_meeting}}
 <section class="meeting" aria-labelledby="next-meeting">
 <h2 id="next-meeting">Next meeting</h2>
@@ -210,9 +221,9 @@ tr.opposed td { font-weight: 700; }
 {{^next_meeting}}<p class="missing">No meeting planned.</p>{{/next_meeting}}
 </section>
 
+{{#next_meeting}}
 <section>
 <h2>People in the room</h2>
-{{#next_meeting}}
 <table>
 <thead><tr><th scope="col">Name</th><th scope="col">Title</th><th scope="col">Role</th><th scope="col">Stance</th><th scope="col">Last contact</th></tr></thead>
 <tbody>
@@ -220,8 +231,18 @@ tr.opposed td { font-weight: 700; }
 {{/attendees}}
 </tbody>
 </table>
-{{/next_meeting}}
 </section>
+{{/next_meeting}}
+
+{{^empty(meeting_findings)}}
+<section>
+<h2>Watch in the meeting</h2>
+<ul>
+{{#meeting_findings}}<li><strong>{{title}}:</strong> {{message}}</li>
+{{/meeting_findings}}
+</ul>
+</section>
+{{/empty(meeting_findings)}}
 
 <section>
 <h2>Open and late promises</h2>
@@ -262,12 +283,7 @@ tr.opposed td { font-weight: 700; }
 {{^newest_external_factors}}<p class="missing">No external factors recorded.</p>{{/newest_external_factors}}
 </section>
 
-{{^empty(flags)}}
-<section>
-<h2>Watch</h2>
-<p>{{#flags}}<span class="flag">{{.}}</span> {{/flags}}</p>
-</section>
-{{/empty(flags)}}
+
 </main>
 </body>
 </html>
@@ -282,6 +298,15 @@ tr.opposed td { font-weight: 700; }
 <section class="attention" aria-labelledby="attention">
 <h2 id="attention">Needs attention</h2>
 <div class="columns">
+<div>
+<h3>Urgent findings</h3>
+<ul class="plain">
+{{#high_findings}}
+<li><a href="{{url}}">{{name}}</a>: {{message}} <span class="muted">({{owner}})</span></li>
+{{/high_findings}}
+{{^high_findings}}<li class="muted">No urgent findings.</li>{{/high_findings}}
+</ul>
+</div>
 <div>
 <h3>Overdue commitments</h3>
 <ul class="plain">
@@ -321,7 +346,7 @@ tr.opposed td { font-weight: 700; }
 <thead><tr><th scope="col">Account</th><th scope="col">Owner</th><th scope="col">Tier</th><th scope="col">Revenue</th><th scope="col">Share of wallet</th><th scope="col">On time</th><th scope="col">Flags</th></tr></thead>
 <tbody>
 {{#accounts}}
-<tr><td><a href="{{url}}">{{name}}</a></td><td>{{owner}}</td><td>{{tier}}</td><td class="num">{{revenue}}</td><td class="num">{{share_of_wallet}}</td><td class="num">{{on_time_rate}}</td><td>{{#flags}}<span class="flag">{{.}}</span> {{/flags}}</td></tr>
+<tr><td><a href="{{url}}">{{name}}</a></td><td>{{owner}}</td><td>{{tier}}</td><td class="num">{{revenue}}</td><td class="num">{{share_of_wallet}}</td><td class="num">{{on_time_rate}}</td><td>{{#flags}}<span class="flag sev-{{severity}}">{{title}}</span> {{/flags}}</td></tr>
 {{/accounts}}
 </tbody>
 </table>
@@ -385,7 +410,7 @@ tr.opposed td { font-weight: 700; }
 <thead><tr><th scope="col">Account</th><th scope="col">Owner</th><th scope="col">In stage</th><th scope="col">Target</th><th scope="col">On time</th><th scope="col">Research</th><th scope="col">Flags</th></tr></thead>
 <tbody>
 {{#accounts}}
-<tr><td><a href="{{url}}">{{name}}</a></td><td>{{owner}}</td><td>{{days_in_stage}}{{^days_in_stage}}<span class="muted">unknown</span>{{/days_in_stage}}</td><td>{{#target}}{{stage}}{{#by}} by {{by}}{{/by}}{{/target}}{{^target}}<span class="flag">no plan</span>{{/target}}</td><td class="num">{{on_time_rate}}</td><td class="num">{{completeness}}</td><td>{{#flags}}<span class="flag">{{.}}</span> {{/flags}}</td></tr>
+<tr><td><a href="{{url}}">{{name}}</a></td><td>{{owner}}</td><td>{{days_in_stage}}{{^days_in_stage}}<span class="muted">unknown</span>{{/days_in_stage}}</td><td>{{#target}}{{stage}}{{#by}} by {{by}}{{/by}}{{/target}}{{^target}}<span class="flag">no plan</span>{{/target}}</td><td class="num">{{on_time_rate}}</td><td class="num">{{completeness}}</td><td>{{#flags}}<span class="flag sev-{{severity}}">{{title}}</span> {{/flags}}</td></tr>
 {{/accounts}}
 </tbody>
 </table>
@@ -497,6 +522,9 @@ table.accounts { table-layout: fixed; }
 table.accounts th:nth-child(1) { width: 26%; } table.accounts th:nth-child(2) { width: 14%; }
 table.accounts th:nth-child(3) { width: 9%; } table.accounts th:nth-child(4) { width: 15%; }
 table.accounts th:nth-child(5), table.accounts th:nth-child(6) { width: 9%; }
+.flag.sev-medium { border-color: #b7791f; color: #8a5a12; }
+.flag.sev-low { border-color: var(--muted); color: var(--muted); }
+ul.findings { list-style: none; padding: 0; } ul.findings li { padding: .3rem 0; border-bottom: 1px dotted var(--line); }
 
 """##,
     ]

@@ -49,6 +49,8 @@ extension PageContext {
         }
         context["next_meeting"] = meeting(of: dossier, figures: figures)
         context["missing_research"] = figures.missingResearch.map(\.rawValue)
+        context["findings"] = account.findings.map(finding)
+        context["meeting_findings"] = account.findings.filter(\.mattersInMeetings).map(finding)
         context["body_html"] = account.body.html
         context["talking_points_html"] = account.body.talkingPointsHTML
         return context

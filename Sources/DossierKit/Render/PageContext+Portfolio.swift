@@ -24,6 +24,13 @@ extension PageContext {
             }
         }
         context["overdue_commitments"] = overdue
+        context["high_findings"] = accounts.flatMap { account in
+            account.findings.filter { $0.severity == .high }.map { found -> Context in
+                var row = link(to: account, root: root)
+                row.merge(finding(found)) { _, new in new }
+                return row
+            }
+        }
         context["stale_accounts"] = accounts.filter(\.figures.isStale).map { account -> Context in
             var row = link(to: account, root: root)
             row["reviewed"] = account.dossier.reviewed.map(Format.day) ?? "never"

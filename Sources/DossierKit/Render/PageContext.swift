@@ -26,26 +26,24 @@ enum PageContext {
         ["title": stage.title, "slug": stage.rawValue]
     }
 
-    static func flags(of account: Account) -> [String] {
-        let figures = account.figures
-        var flags: [String] = []
-        if !figures.overdue.isEmpty {
-            flags.append(figures.overdue.count == 1 ? "1 overdue commitment" : "\(figures.overdue.count) overdue commitments")
+    /// The account's findings as short flags, one per rule, most severe first.
+    static func flags(of account: Account) -> [Context] {
+        var seen: Set<String> = []
+        return account.findings.compactMap { finding in
+            guard seen.insert(finding.ruleID).inserted else { return nil }
+            return ["title": finding.title, "severity": finding.severity.rawValue]
         }
-        if !figures.overdueMilestones.isEmpty {
-            flags.append(figures.overdueMilestones.count == 1 ? "1 overdue milestone" : "\(figures.overdueMilestones.count) overdue milestones")
-        }
-        if let target = account.dossier.target?.by, target < figures.asOf, account.dossier.target?.stage != nil,
-           (account.dossier.target?.stage ?? .pre) > account.dossier.stage {
-            flags.append("target date passed")
-        }
-        if figures.isStale {
-            flags.append(figures.daysSinceReview.map { "research \($0) days old" } ?? "never reviewed")
-        }
-        if !figures.missingResearch.isEmpty {
-            flags.append("missing: " + figures.missingResearch.map(\.rawValue).joined(separator: ", "))
-        }
-        return flags
+    }
+
+    /// A finding with its rule's explanation.
+    static func finding(_ finding: Finding) -> Context {
+        [
+            "title": finding.title,
+            "message": finding.message,
+            "severity": finding.severity.rawValue,
+            "rule": finding.ruleID,
+            "explanation": HealthRules.rule(withID: finding.ruleID)?.explanation ?? "",
+        ]
     }
 
     /// One line of an account in a list: used on the portfolio and stage pages.
@@ -61,7 +59,6 @@ enum PageContext {
             "stage": stage(dossier.stage),
             "completeness": Format.percent(figures.completeness),
             "flags": flags(of: account),
-            "has_flags": !flags(of: account).isEmpty,
         ]
         row["tier"] = dossier.tier
         row["days_in_stage"] = figures.daysInStage.map { Format.duration(days: $0) }

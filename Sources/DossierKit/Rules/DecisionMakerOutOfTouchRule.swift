@@ -1,6 +1,7 @@
 /// Without recent contact with the decision maker, the relationship drifts.
 struct DecisionMakerOutOfTouchRule: HealthRule {
     let id = "decision-maker-out-of-touch"
+    let title = "Decision maker out of touch"
     let severity = Finding.Severity.medium
     let explanation = "No contact with the decision maker for 90 days: ask for a meeting before a competitor does."
     let parameters = ["days": 90]

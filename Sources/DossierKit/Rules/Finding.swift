@@ -9,6 +9,8 @@ public struct Finding: Sendable, Equatable {
     }
 
     public var ruleID: String
+    /// The rule's short name.
+    public var title: String
     public var severity: Severity
     /// The specific fact, e.g. "Lukas Berg (economic-buyer) is opposed".
     public var message: String

@@ -5,6 +5,8 @@
 public protocol HealthRule: Sendable {
     /// Stable id used in dossier.yml and in `check` output, e.g. `stale-research`.
     var id: String { get }
+    /// A short name for tables and flags, e.g. "Stale research".
+    var title: String { get }
     var severity: Finding.Severity { get }
     /// One line a salesperson understands: what the rule looks for and why it matters.
     var explanation: String { get }
@@ -22,7 +24,7 @@ extension HealthRule {
 
     /// A finding of this rule.
     func finding(_ message: String, line: Int) -> Finding {
-        Finding(ruleID: id, severity: severity, message: message, line: line, mattersInMeetings: mattersInMeetings)
+        Finding(ruleID: id, title: title, severity: severity, message: message, line: line, mattersInMeetings: mattersInMeetings)
     }
 }
 

@@ -1,6 +1,7 @@
 /// Trust rests on kept promises: the recent on-time rate should stay high.
 struct LowOnTimeRateRule: HealthRule {
     let id = "low-on-time-rate"
+    let title = "Promises kept late"
     let severity = Finding.Severity.high
     let explanation = "Trust rests on kept promises: fewer than 80% kept on time in the last 12 months erodes it."
     let parameters = ["min_percent": 80, "months": 12]

@@ -1,6 +1,7 @@
 /// A key account needs a target stage and a date to reach it.
 struct NoLongTermPlanRule: HealthRule {
     let id = "no-long-term-plan"
+    let title = "No long-term plan"
     let severity = Finding.Severity.medium
     let explanation = "Set a target stage and date: a credible long-term plan with a timetable comes before investing in an account."
 

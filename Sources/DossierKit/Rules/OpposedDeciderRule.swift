@@ -1,6 +1,7 @@
 /// A decision maker or economic buyer who opposes us can stop any deal.
 struct OpposedDeciderRule: HealthRule {
     let id = "opposed-decision-maker"
+    let title = "Opposed decision maker"
     let severity = Finding.Severity.high
     let explanation = "A decision maker or economic buyer opposes us: understand why before anything else."
     let mattersInMeetings = true

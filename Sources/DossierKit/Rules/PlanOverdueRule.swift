@@ -1,6 +1,7 @@
 /// The plan has slipped: the target date has passed, or milestones are overdue.
 struct PlanOverdueRule: HealthRule {
     let id = "plan-overdue"
+    let title = "Plan overdue"
     let severity = Finding.Severity.medium
     let explanation = "The account plan has slipped: revise the timetable or act on the overdue milestones."
 

@@ -2,6 +2,7 @@
 struct PriceOnlyMotivesRule: HealthRule {
     static let priceWords: Set<String> = ["price", "lowest price", "low price", "cost", "lowest cost", "low cost", "cheapest"]
     let id = "price-only-motives"
+    let title = "Price-only buyer"
     let severity = Finding.Severity.medium
     let explanation = "Price buyers rarely go beyond the early stage: find motives other than price, or invest less."
     let mattersInMeetings = true

@@ -1,6 +1,7 @@
 /// Prospect research covers five areas; empty ones are gaps.
 struct ResearchGapsRule: HealthRule {
     let id = "research-gaps"
+    let title = "Research gaps"
     let severity = Finding.Severity.low
     let explanation = "Research covers finances, strategy, external factors, segments and competitors: fill the empty areas."
 

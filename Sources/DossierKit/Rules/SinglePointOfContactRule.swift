@@ -1,6 +1,7 @@
 /// From the mid stage on, an account hanging on one or two people is fragile.
 struct SinglePointOfContactRule: HealthRule {
     let id = "single-point-of-contact"
+    let title = "Single point of contact"
     let severity = Finding.Severity.medium
     let explanation = "From the mid stage on, build contacts across functions: one or two people are a single point of failure."
     let parameters = ["min_stakeholders": 3]

@@ -1,6 +1,7 @@
 /// Research not reviewed for a long time is not to be trusted in a meeting.
 struct StaleResearchRule: HealthRule {
     let id = "stale-research"
+    let title = "Stale research"
     let severity = Finding.Severity.medium
     let explanation = "Research not reviewed recently may be wrong: check it before you rely on it."
     /// `after_days` defaults to the site's `stale_after_days`.

@@ -1,6 +1,7 @@
 /// An account with a target that has not moved for a long time needs a new approach.
 struct StuckInStageRule: HealthRule {
     let id = "stuck-in-stage"
+    let title = "Stuck in stage"
     let severity = Finding.Severity.low
     let explanation = "Over 18 months in the same stage despite a target: rethink what would move the account on."
     let parameters = ["months": 18]
