@@ -15,11 +15,11 @@ enum BuiltinTheme {
 <dl class="facts">
 <div><dt>Stage</dt><dd><span class="stage-badge stage-{{stage.slug}}">{{stage.title}}</span>{{#stage_since}} since {{stage_since}}{{/stage_since}}{{#days_in_stage}} ({{days_in_stage}}){{/days_in_stage}}</dd></div>
 <div><dt>Target</dt><dd>{{#target}}{{stage}}{{#by}} by {{by}}{{/by}}{{/target}}{{^target}}<span class="missing">No long-term plan: set a target stage and date.</span>{{/target}}</dd></div>
-<div><dt>Owner</dt><dd>{{owner}}{{#team}}; team: {{team}}{{/team}}</dd></div>
+<div><dt>Owner</dt><dd><a href="{{owner_url}}">{{owner}}</a>{{#team}}; team: {{team}}{{/team}}</dd></div>
 {{#tier}}<div><dt>Tier</dt><dd>{{tier}}</dd></div>{{/tier}}
 <div><dt>Reviewed</dt><dd>{{#reviewed}}{{reviewed}} ({{days_since_review}} days ago){{/reviewed}}{{^reviewed}}never{{/reviewed}}{{#is_stale}} <span class="flag">stale</span>{{/is_stale}}</dd></div>
 <div><dt>Research</dt><dd>{{completeness}} complete{{^empty(missing_research)}}; missing: {{#missing_research}}<span class="flag">{{.}}</span> {{/missing_research}}{{/empty(missing_research)}}</dd></div>
-{{^empty(tags)}}<div><dt>Tags</dt><dd>{{#tags}}<span class="tag">{{.}}</span> {{/tags}}</dd></div>{{/empty(tags)}}
+{{^empty(tags)}}<div><dt>Tags</dt><dd>{{#tags}}<a class="tag" href="{{url}}">{{name}}</a> {{/tags}}</dd></div>{{/empty(tags)}}
 </dl>
 
 <section aria-labelledby="health">
@@ -86,7 +86,7 @@ enum BuiltinTheme {
 <table class="figures">
 <thead><tr><th scope="col">Segment</th><th scope="col">Share</th><th scope="col">Trend</th></tr></thead>
 <tbody>
-{{#segments}}<tr><td>{{name}}</td><td class="num">{{share}}</td><td class="trend-{{trend}}">{{trend}}</td></tr>
+{{#segments}}<tr><td><a href="{{url}}">{{name}}</a></td><td class="num">{{share}}</td><td class="trend-{{trend}}">{{trend}}</td></tr>
 {{/segments}}
 </tbody>
 </table>
@@ -100,7 +100,7 @@ enum BuiltinTheme {
 <table class="figures">
 <thead><tr><th scope="col">Competitor</th><th scope="col">Position</th><th scope="col">Share</th><th scope="col">Strengths</th><th scope="col">Weaknesses</th></tr></thead>
 <tbody>
-{{#competitors}}<tr><td>{{name}}</td><td>{{position}}</td><td class="num">{{share}}</td><td>{{#strengths}}{{.}}; {{/strengths}}</td><td>{{#weaknesses}}{{.}}; {{/weaknesses}}</td></tr>
+{{#competitors}}<tr><td><a href="{{url}}">{{name}}</a></td><td>{{position}}</td><td class="num">{{share}}</td><td>{{#strengths}}{{.}}; {{/strengths}}</td><td>{{#weaknesses}}{{.}}; {{/weaknesses}}</td></tr>
 {{/competitors}}
 </tbody>
 </table>
@@ -289,6 +289,39 @@ tr.opposed td { font-weight: 700; }
 </html>
 
 """##,
+        "directory.mustache": ##"""
+{{<layout}}
+{{$content}}
+<h1>{{page_title}}</h1>
+<p class="lead">{{intro}}</p>
+<ul class="directory">
+{{#items}}
+<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span> <span class="muted">{{#accounts}}{{name}}; {{/accounts}}</span></li>
+{{/items}}
+{{^items}}<li class="muted">None recorded yet.</li>{{/items}}
+</ul>
+{{/content}}
+{{/layout}}
+
+"""##,
+        "group.mustache": ##"""
+{{<layout}}
+{{$content}}
+<p class="crumbs"><a href="{{kind_url}}">{{kind_title}}</a> › {{name}}</p>
+<h1>{{name}}</h1>
+<p class="lead">{{lead}}</p>
+<table class="accounts">
+<thead><tr><th scope="col">Account</th><th scope="col">Stage</th><th scope="col">Owner</th>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
+<tbody>
+{{#rows}}
+<tr><td><a href="{{url}}">{{name}}</a></td><td class="stage-{{stage.slug}}">{{stage.title}}</td><td>{{owner}}</td>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+{{/content}}
+{{/layout}}
+
+"""##,
         "index.mustache": ##"""
 {{<layout}}
 {{$content}}
@@ -342,7 +375,7 @@ tr.opposed td { font-weight: 700; }
 {{#stages}}
 <h3 class="stage-heading stage-{{slug}}"><a href="stages/{{slug}}/index.html">{{title}}</a> <span class="count">{{count}}</span></h3>
 {{^empty(accounts)}}
-<table class="accounts">
+<table class="accounts portfolio">
 <thead><tr><th scope="col">Account</th><th scope="col">Owner</th><th scope="col">Tier</th><th scope="col">Revenue</th><th scope="col">Share of wallet</th><th scope="col">On time</th><th scope="col">Flags</th></tr></thead>
 <tbody>
 {{#accounts}}
@@ -380,10 +413,13 @@ tr.opposed td { font-weight: 700; }
 <body>
 <header class="site">
 <a class="brand" href="{{root}}index.html">{{site_title}}</a>
-<nav aria-label="Stages">
+<nav aria-label="Site">
 <a href="{{root}}stages/index.html">Stages</a>
-{{#stages_nav}}<a href="{{root}}stages/{{slug}}/index.html">{{title}}</a>
-{{/stages_nav}}
+<a href="{{root}}meetings/index.html">Meetings</a>
+<a href="{{root}}owners/index.html">Owners</a>
+<a href="{{root}}segments/index.html">Segments</a>
+<a href="{{root}}competitors/index.html">Competitors</a>
+<a href="{{root}}tags/index.html">Tags</a>
 </nav>
 </header>
 <main>
@@ -394,6 +430,77 @@ tr.opposed td { font-weight: 700; }
 </footer>
 </body>
 </html>
+
+"""##,
+        "meetings.mustache": ##"""
+{{<layout}}
+{{$content}}
+<h1>Meetings</h1>
+<p class="lead">Next meetings with each account, in date order, as of {{as_of}}.</p>
+{{^empty(meetings)}}
+<table class="meetings">
+<thead><tr><th scope="col">Date</th><th scope="col">Account</th><th scope="col">With</th><th scope="col">Objective</th><th scope="col">Owner</th><th scope="col">Brief</th></tr></thead>
+<tbody>
+{{#meetings}}<tr><td><strong>{{date}}</strong><br><span class="muted">{{when}}</span>{{#is_past}} <span class="flag">past, not updated</span>{{/is_past}}</td><td><a href="{{url}}">{{name}}</a></td><td>{{with}}</td><td>{{objective}}</td><td>{{owner}}</td><td><a href="{{brief_url}}">brief</a></td></tr>
+{{/meetings}}
+</tbody>
+</table>
+{{/empty(meetings)}}
+{{^meetings}}<p class="muted">No meetings planned.</p>{{/meetings}}
+{{/content}}
+{{/layout}}
+
+"""##,
+        "owner.mustache": ##"""
+{{<layout}}
+{{$content}}
+<p class="crumbs"><a href="../index.html">Owners</a> › {{name}}</p>
+<h1>{{name}}</h1>
+
+<section aria-labelledby="week">
+<h2 id="week">This week</h2>
+<ul class="plain">
+{{#meetings}}<li><strong>{{date}}</strong> ({{when}}) <a href="{{url}}">{{name}}</a>{{#objective}}: {{objective}}{{/objective}} <a class="brief-link" href="{{brief_url}}">brief</a>{{#is_past}} <span class="flag">past, not updated</span>{{/is_past}}</li>
+{{/meetings}}
+{{^meetings}}<li class="muted">No meetings in the next seven days.</li>{{/meetings}}
+</ul>
+{{^empty(later_meetings)}}
+<h3>Later</h3>
+<ul class="plain">
+{{#later_meetings}}<li><strong>{{date}}</strong> ({{when}}) <a href="{{url}}">{{name}}</a>{{#objective}}: {{objective}}{{/objective}}</li>
+{{/later_meetings}}
+</ul>
+{{/empty(later_meetings)}}
+</section>
+
+<section aria-labelledby="findings">
+<h2 id="findings">What needs doing</h2>
+<ul class="findings">
+{{#findings}}<li><span class="flag sev-{{severity}}">{{title}}</span> <a href="{{url}}">{{account}}</a>: {{message}}</li>
+{{/findings}}
+{{^findings}}<li class="muted">No high or medium findings on these accounts.</li>{{/findings}}
+</ul>
+</section>
+
+<section aria-labelledby="accounts">
+<h2 id="accounts">Accounts</h2>
+{{^empty(accounts)}}
+<table class="accounts">
+<thead><tr><th scope="col">Account</th><th scope="col">Stage</th><th scope="col">In stage</th><th scope="col">On time</th><th scope="col">Research</th><th scope="col">Flags</th></tr></thead>
+<tbody>
+{{#accounts}}<tr><td><a href="{{url}}">{{name}}</a></td><td class="stage-{{stage.slug}}">{{stage.title}}</td><td>{{days_in_stage}}</td><td class="num">{{on_time_rate}}</td><td class="num">{{completeness}}</td><td>{{#flags}}<span class="flag sev-{{severity}}">{{title}}</span> {{/flags}}</td></tr>
+{{/accounts}}
+</tbody>
+</table>
+{{/empty(accounts)}}
+{{^accounts}}<p class="muted">Owns no account.</p>{{/accounts}}
+{{^empty(team_accounts)}}
+<h3>On the team of</h3>
+<ul class="plain">{{#team_accounts}}<li><a href="{{url}}">{{name}}</a> <span class="muted">({{owner}})</span></li>{{/team_accounts}}</ul>
+{{/empty(team_accounts)}}
+</section>
+{{/content}}
+{{/layout}}
 
 """##,
         "stage.mustache": ##"""
@@ -518,10 +625,10 @@ ul.plain { list-style: none; padding: 0; } ul.plain li { padding: .25rem 0; bord
   body, main { background: #fff; } main { padding: 0; max-width: none; }
   a { color: inherit; text-decoration: none; }
 }
-table.accounts { table-layout: fixed; }
-table.accounts th:nth-child(1) { width: 26%; } table.accounts th:nth-child(2) { width: 14%; }
-table.accounts th:nth-child(3) { width: 9%; } table.accounts th:nth-child(4) { width: 15%; }
-table.accounts th:nth-child(5), table.accounts th:nth-child(6) { width: 9%; }
+table.portfolio { table-layout: fixed; }
+table.portfolio th:nth-child(1) { width: 26%; } table.portfolio th:nth-child(2) { width: 14%; }
+table.portfolio th:nth-child(3) { width: 9%; } table.portfolio th:nth-child(4) { width: 15%; }
+table.portfolio th:nth-child(5), table.portfolio th:nth-child(6) { width: 9%; }
 .flag.sev-medium { border-color: #b7791f; color: #8a5a12; }
 .flag.sev-low { border-color: var(--muted); color: var(--muted); }
 ul.findings { list-style: none; padding: 0; } ul.findings li { padding: .3rem 0; border-bottom: 1px dotted var(--line); }

@@ -1,6 +1,6 @@
 /// The account report's and the brief's values.
 extension PageContext {
-    static func account(_ account: Account, site: SiteConfig, asOf: Day) -> Context {
+    static func account(_ account: Account, links: SiteLinks, site: SiteConfig, asOf: Day) -> Context {
         let dossier = account.dossier
         let figures = account.figures
         let root = "../../"
@@ -12,7 +12,8 @@ extension PageContext {
         context["reviewed"] = dossier.reviewed.map(Format.day)
         context["days_since_review"] = figures.daysSinceReview
         context["is_stale"] = figures.isStale
-        context["tags"] = dossier.tags
+        context["tags"] = dossier.tags.map { links.link($0, kind: .tags, root: root) }
+        context["owner_url"] = root + links.path(of: dossier.owner, kind: .owners)
         context["plan"] = dossier.plan.map { milestone(of: $0, asOf: asOf) }
         context["financials"] = financials(of: dossier, figures: figures, currency: currency)
         if let strategy = dossier.strategy, strategy.summary != nil || !strategy.priorities.isEmpty {
@@ -21,13 +22,15 @@ extension PageContext {
             context["strategy"] = value
         }
         context["segments"] = dossier.segments.map { segment -> Context in
-            var row: Context = ["name": segment.name]
+            var row = links.link(segment.name, kind: .segments, root: root)
             row["share"] = segment.share.map(Format.percent)
             row["trend"] = segment.trend?.rawValue
             return row
         }
         context["competitors"] = dossier.competitors.map { competitor -> Context in
-            var row: Context = ["name": competitor.name, "strengths": competitor.strengths, "weaknesses": competitor.weaknesses]
+            var row = links.link(competitor.name, kind: .competitors, root: root)
+            row["strengths"] = competitor.strengths
+            row["weaknesses"] = competitor.weaknesses
             row["position"] = competitor.position?.rawValue
             row["share"] = competitor.share.map(Format.percent)
             return row

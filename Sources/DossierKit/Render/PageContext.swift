@@ -16,7 +16,6 @@ enum PageContext {
             "lang": site.language,
             "as_of": Format.day(asOf),
             "as_of_iso": asOf.description,
-            "stages_nav": Stage.allCases.map { ["title": $0.title, "slug": $0.rawValue] },
         ]
         context["company"] = site.company
         return context

@@ -1,0 +1,39 @@
+/// Where the cross-reference pages of names live, shared by every page that links to them.
+struct SiteLinks: Sendable {
+    /// A kind of cross-reference page: its folder and the names it is about.
+    enum Kind: String, CaseIterable, Sendable {
+        case owners, segments, competitors, tags
+    }
+
+    private var sluggers: [Kind: NameSlugger] = [:]
+
+    init(accounts: [Account]) {
+        for kind in Kind.allCases {
+            sluggers[kind] = NameSlugger(names: accounts.flatMap { Self.names(of: kind, in: $0.dossier) })
+        }
+    }
+
+    /// The names an account has of a kind; owners include team members.
+    static func names(of kind: Kind, in dossier: Dossier) -> [String] {
+        switch kind {
+        case .owners: [dossier.owner] + dossier.team
+        case .segments: dossier.segments.map(\.name)
+        case .competitors: dossier.competitors.map(\.name)
+        case .tags: dossier.tags
+        }
+    }
+
+    func slugger(for kind: Kind) -> NameSlugger {
+        sluggers[kind] ?? NameSlugger(names: [String]())
+    }
+
+    /// The page of a name, relative to the site root.
+    func path(of name: String, kind: Kind) -> String {
+        "\(kind.rawValue)/\(slugger(for: kind).slug(for: name))/index.html"
+    }
+
+    /// A link to a name's page: `{name, url}`.
+    func link(_ name: String, kind: Kind, root: String) -> Context {
+        ["name": name, "url": root + path(of: name, kind: kind)]
+    }
+}
