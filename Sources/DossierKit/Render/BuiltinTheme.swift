@@ -421,6 +421,9 @@ tr.opposed td { font-weight: 700; }
 <a href="{{root}}competitors/index.html">Competitors</a>
 <a href="{{root}}tags/index.html">Tags</a>
 </nav>
+<form class="search" action="{{root}}search/index.html" method="get" role="search">
+<input name="q" type="search" placeholder="Search" aria-label="Search accounts">
+</form>
 </header>
 <main>
 {{$content}}{{/content}}
@@ -499,6 +502,75 @@ tr.opposed td { font-weight: 700; }
 <ul class="plain">{{#team_accounts}}<li><a href="{{url}}">{{name}}</a> <span class="muted">({{owner}})</span></li>{{/team_accounts}}</ul>
 {{/empty(team_accounts)}}
 </section>
+{{/content}}
+{{/layout}}
+
+"""##,
+        "search.js": ##"""
+// Dossier search: filters the index written by the build (search/index.js) in the browser.
+// No framework and no network: it works from a web server and from file:// alike.
+(function () {
+  "use strict";
+  var entries = window.DOSSIER_SEARCH || [];
+  var input = document.getElementById("search-input");
+  var list = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  if (!input || !list || !status) { return; }
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  var folded = entries.map(function (entry) {
+    return { entry: entry, name: fold(entry.name), all: fold([entry.name, entry.owner, entry.stage, entry.text].join(" ")) };
+  });
+
+  function render(query) {
+    var terms = fold(query).split(/\s+/).filter(function (term) { return term.length > 0; });
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    if (terms.length === 0) { status.textContent = status.getAttribute("data-empty"); return; }
+    var hits = folded.filter(function (item) {
+      return terms.every(function (term) { return item.all.indexOf(term) !== -1; });
+    });
+    hits.sort(function (a, b) {
+      var an = terms.every(function (term) { return a.name.indexOf(term) !== -1; }) ? 0 : 1;
+      var bn = terms.every(function (term) { return b.name.indexOf(term) !== -1; }) ? 0 : 1;
+      return an - bn || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    });
+    status.textContent = hits.length + " " + (hits.length === 1 ? status.getAttribute("data-one") : status.getAttribute("data-many"));
+    hits.forEach(function (item) {
+      var li = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = item.entry.url;
+      link.textContent = item.entry.name;
+      var meta = document.createElement("span");
+      meta.className = "muted";
+      meta.textContent = " " + item.entry.stage + " · " + item.entry.owner;
+      li.appendChild(link);
+      li.appendChild(meta);
+      list.appendChild(li);
+    });
+  }
+
+  var query = new URLSearchParams(window.location.search).get("q") || "";
+  input.value = query;
+  input.addEventListener("input", function () { render(input.value); });
+  render(query);
+})();
+
+"""##,
+        "search.mustache": ##"""
+{{<layout}}
+{{$content}}
+<h1>Search</h1>
+<form class="search-page" action="index.html" method="get" role="search">
+<label for="search-input">Search names, owners, people, segments, competitors, tags and notes</label>
+<input id="search-input" name="q" type="search" autocomplete="off">
+</form>
+<p id="search-status" class="muted" data-empty="Type to search {{account_count}} accounts." data-one="account found" data-many="accounts found">Type to search {{account_count}} accounts.</p>
+<ol id="search-results" class="results"></ol>
+<noscript><p class="missing">Search needs JavaScript.</p></noscript>
+<script src="index.js"></script>
+<script src="../assets/search.js"></script>
 {{/content}}
 {{/layout}}
 
@@ -632,6 +704,11 @@ table.portfolio th:nth-child(5), table.portfolio th:nth-child(6) { width: 9%; }
 .flag.sev-medium { border-color: #b7791f; color: #8a5a12; }
 .flag.sev-low { border-color: var(--muted); color: var(--muted); }
 ul.findings { list-style: none; padding: 0; } ul.findings li { padding: .3rem 0; border-bottom: 1px dotted var(--line); }
+header.site form.search { margin-left: auto; }
+header.site input[type=search] { padding: .25rem .5rem; border-radius: .3rem; border: 0; width: 12rem; }
+form.search-page label { display: block; color: var(--muted); margin-bottom: .3rem; }
+form.search-page input { font-size: 1.1rem; padding: .4rem .6rem; width: 100%; max-width: 36rem; border: 1px solid var(--line); border-radius: .3rem; }
+ol.results li { padding: .3rem 0; }
 
 """##,
     ]

@@ -22,6 +22,10 @@ struct SiteRenderer {
             files.append(OutputFile(path: "\(folder)/brief.html", contents: theme.render("brief", with: context)))
         }
         files += renderCrossReferences(accounts, links: links)
+        var search = PageContext.common(site: config, asOf: asOf, root: "../", title: "Search")
+        search["account_count"] = accounts.count
+        files.append(OutputFile(path: "search/index.html", contents: theme.render("search", with: search)))
+        files.append(OutputFile(path: "search/index.js", contents: SearchIndex.script(for: accounts)))
         for name in Theme.assetNames {
             files.append(OutputFile(path: "assets/\(name)", contents: theme.assets[name] ?? ""))
         }

@@ -6,9 +6,9 @@ import Mustache
 /// partials, so an override can use `{{> my-partial}}`.
 public struct Theme: Sendable {
     /// Templates every theme has, by name (file name without `.mustache`).
-    public static let templateNames = ["layout", "index", "account", "brief", "stages", "stage", "directory", "group", "owner", "meetings"]
+    public static let templateNames = ["layout", "index", "account", "brief", "stages", "stage", "directory", "group", "owner", "meetings", "search"]
     /// Stylesheets copied to `assets/` in the output.
-    public static let assetNames = ["style.css", "brief.css"]
+    public static let assetNames = ["style.css", "brief.css", "search.js"]
 
     var library: MustacheLibrary
     /// Stylesheet contents by file name.

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// Headless Chromium and poppler, run as the user would (installed by `scripts/install-deps --test`).
+/// A missing tool fails the test that needs it; nothing is skipped.
+enum Browser {
+    /// Prints `page` to PDF with Chromium's print engine (A4 from the page's `@page` rule).
+    static func printToPDF(_ page: URL, to pdf: URL) throws {
+        try run("chromium", arguments(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString]))
+    }
+
+    /// The DOM of `url` after its scripts have run.
+    static func dumpDOM(_ url: String) throws -> String {
+        try run("chromium", arguments(["--dump-dom", url]))
+    }
+
+    /// Runs a command-line tool and returns its standard output; a non-zero exit is a test failure.
+    @discardableResult
+    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(tool) failed; run scripts/install-deps --test")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func arguments(_ extra: [String]) throws -> [String] {
+        let profile = try TestSupport.makeTemporaryFolder()
+        return ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)"] + extra
+    }
+}

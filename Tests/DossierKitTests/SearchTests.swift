@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+/// The search page, run by a real browser from `file://` on the built example site.
+@Suite(.serialized) struct SearchTests {
+    static let output: URL? = {
+        guard let output = try? TestSupport.makeTemporaryFolder().appendingPathComponent("out") else { return nil }
+        _ = SiteBuilder(siteRoot: TestSupport.repositoryRoot, output: output, asOf: TestSupport.asOf).build()
+        return output
+    }()
+
+    /// The results list of the search page for `query`, as the browser rendered it.
+    private func results(for query: String) throws -> String {
+        let output = try #require(Self.output)
+        var components = URLComponents(url: output.appendingPathComponent("search/index.html"), resolvingAgainstBaseURL: false)
+        components?.queryItems = [URLQueryItem(name: "q", value: query)]
+        let dom = try Browser.dumpDOM(try #require(components?.url?.absoluteString))
+        let start = try #require(dom.range(of: #"<ol id="search-results""#))
+        let end = try #require(dom.range(of: "</ol>", range: start.upperBound..<dom.endIndex))
+        return String(dom[start.lowerBound..<end.upperBound])
+    }
+
+    @Test(arguments: [
+        ("leipzig", "Nordwind Logistik GmbH"),
+        ("anna roth", "Nordwind Logistik GmbH"),
+        ("Cold-chain logistics", "Nordwind Logistik GmbH"),
+        ("kruger", "Rheinfels Chemie GmbH"),
+        ("华芯", "深圳华芯电子股份有限公司"),
+        ("Mei Chen", "深圳华芯电子股份有限公司"),
+    ])
+    func findsTheAccount(_ query: String, _ account: String) throws {
+        let list = try results(for: query)
+        #expect(list.contains(">\(account)</a>"), "\(query) did not find \(account): \(list)")
+        #expect(list.contains(" · "))
+    }
+
+    @Test func aQueryThatMatchesNothingFindsNothing() throws {
+        #expect(try results(for: "no-such-word-anywhere") == #"<ol id="search-results" class="results"></ol>"#)
+    }
+
+    @Test func theIndexIsAScriptWithOneEntryPerAccount() throws {
+        let output = try #require(Self.output)
+        let script = try String(contentsOf: output.appendingPathComponent("search/index.js"), encoding: .utf8)
+        #expect(script.hasPrefix("window.DOSSIER_SEARCH = ["))
+        #expect(script.components(separatedBy: #""url":"../accounts/"#).count - 1 == 12)
+    }
+}
