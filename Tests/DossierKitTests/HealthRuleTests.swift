@@ -70,7 +70,7 @@ import Testing
         let text = replacing("role: economic-buyer, stance: neutral", with: "role: economic-buyer, stance: opposed")
         let finding = findings(text).first { $0.ruleID == "opposed-decision-maker" }
         #expect(finding?.line == 15)
-        #expect(finding?.message == "Bob (economic-buyer) is opposed")
+        #expect(finding?.message(in: .english) == "Bob (economic-buyer) is opposed")
         #expect(finding?.severity == .high)
     }
 
@@ -83,7 +83,7 @@ import Testing
               customer-testing-us: off
             """.utf8)))
         #expect(diagnostics.isEmpty)
-        #expect(findings(text, config: strict).map(\.message) == ["research last reviewed 86 days ago (limit 60)"])
+        #expect(findings(text, config: strict).map { $0.message(in: .english) } == ["research last reviewed 86 days ago (limit 60)"])
         #expect(findings(replacing("engagement: framework", with: "engagement: pilot"), config: strict).isEmpty)
     }
 

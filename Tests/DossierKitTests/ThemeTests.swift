@@ -4,14 +4,13 @@ import Testing
 
 @Suite struct ThemeTests {
     @Test func theBuiltInThemeIsTheRepositorysTemplatesFolder() throws {
-        let folder = TestSupport.repositoryRoot.appendingPathComponent("templates")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == BuiltinTheme.files.keys.sorted())
-        for name in names {
-            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            #expect(BuiltinTheme.files[name] == text, "templates/\(name) changed: run scripts/embed-theme")
+        let files = try TestSupport.tree(at: TestSupport.repositoryRoot.appendingPathComponent("templates"))
+        #expect(files.keys.sorted() == BuiltinTheme.files.keys.sorted())
+        for (name, data) in files {
+            #expect(BuiltinTheme.files[name] == String(decoding: data, as: UTF8.self), "templates/\(name) changed: run scripts/embed-theme")
         }
-        #expect(Set(names) == Set(Theme.templateNames.map { $0 + ".mustache" } + Theme.assetNames))
+        let strings = Strings.languages.map { "strings/\($0).yml" }
+        #expect(Set(files.keys) == Set(Theme.templateNames.map { $0 + ".mustache" } + Theme.assetNames + strings))
     }
 
     @Test func aSiteTemplateOverridesTheBuiltInOne() throws {

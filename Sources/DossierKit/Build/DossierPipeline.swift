@@ -24,7 +24,7 @@ enum DossierPipeline {
         let figures = AccountFigures(of: dossier, asOf: asOf, staleAfterDays: config.staleAfterDays)
         let findings = HealthRules.evaluate(dossier, figures: figures, config: config)
         let notes = findings.map { finding in
-            Diagnostic(.note, .finding(ruleID: finding.ruleID, message: finding.message),
+            Diagnostic(.note, .finding(ruleID: finding.ruleID, message: finding.message(in: .english)),
                        at: SourceLocation(path: file.path, line: finding.line), in: .derive)
         }
         return (AnalyzedDossier(dossier: dossier, figures: figures, findings: findings), diagnostics + notes)

@@ -31,7 +31,7 @@ public struct SiteBuilder: Sendable {
         let analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf)
         var report = BuildReport(analysis: analysis)
         let writer = OutputWriter(output: output, siteRoot: siteRoot)
-        let (theme, themeDiagnostics) = Theme.load(siteRoot: siteRoot)
+        let (theme, themeDiagnostics) = Theme.load(siteRoot: siteRoot, language: analysis.config.language)
         report.laterDiagnostics += themeDiagnostics
         if let problem = writer.validate() { report.laterDiagnostics.append(problem) }
         guard !report.hasErrors, let theme else { return report }

@@ -22,7 +22,7 @@ public struct SiteChecker: Sendable {
     /// Checks the site, including the theme's templates; returns the report and whether it passed.
     public func check(format: OutputFormat) -> (output: String, isPassing: Bool) {
         var analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf)
-        let (_, themeDiagnostics) = Theme.load(siteRoot: siteRoot)
+        let (_, themeDiagnostics) = Theme.load(siteRoot: siteRoot, language: analysis.config.language)
         analysis.diagnostics = (analysis.diagnostics + themeDiagnostics).sorted { $0.location < $1.location }
         if !includesNotes {
             analysis.diagnostics.removeAll { $0.severity == .note }

@@ -2,6 +2,9 @@
 public enum ResearchArea: String, CaseIterable, Sendable {
     case financials, strategy, externalFactors = "external factors", segments, competitors
 
+    /// The area's name in the strings files, e.g. `area_external-factors`.
+    var stringsKey: String { "area_" + rawValue.replacingOccurrences(of: " ", with: "-") }
+
     /// Whether the dossier has any research in this area.
     func isCovered(by dossier: Dossier) -> Bool {
         switch self {

@@ -7,157 +7,158 @@ enum BuiltinTheme {
         "account.mustache": ##"""
 {{<layout}}
 {{$content}}
-<p class="crumbs"><a href="{{root}}index.html">Portfolio</a> › <a href="{{root}}stages/{{stage.slug}}/index.html">{{stage.title}}</a></p>
+<p class="crumbs"><a href="{{root}}index.html">{{t.nav_portfolio}}</a> › <a href="{{root}}stages/{{stage.slug}}/index.html">{{stage.title}}</a></p>
 <div class="title-row">
 <h1>{{name}}</h1>
-<a class="button" href="brief.html">Pre-meeting brief</a>
+<a class="button" href="brief.html">{{t.pre_meeting_brief}}</a>
 </div>
 <dl class="facts">
-<div><dt>Stage</dt><dd><span class="stage-badge stage-{{stage.slug}}">{{stage.title}}</span>{{#stage_since}} since {{stage_since}}{{/stage_since}}{{#days_in_stage}} ({{days_in_stage}}){{/days_in_stage}}</dd></div>
-<div><dt>Target</dt><dd>{{#target}}{{stage}}{{#by}} by {{by}}{{/by}}{{/target}}{{^target}}<span class="missing">No long-term plan: set a target stage and date.</span>{{/target}}</dd></div>
-<div><dt>Owner</dt><dd><a href="{{owner_url}}">{{owner}}</a>{{#team}}; team: {{team}}{{/team}}</dd></div>
-{{#tier}}<div><dt>Tier</dt><dd>{{tier}}</dd></div>{{/tier}}
-<div><dt>Reviewed</dt><dd>{{#reviewed}}{{reviewed}} ({{days_since_review}} days ago){{/reviewed}}{{^reviewed}}never{{/reviewed}}{{#is_stale}} <span class="flag">stale</span>{{/is_stale}}</dd></div>
-<div><dt>Research</dt><dd>{{completeness}} complete{{^empty(missing_research)}}; missing: {{#missing_research}}<span class="flag">{{.}}</span> {{/missing_research}}{{/empty(missing_research)}}</dd></div>
-{{^empty(tags)}}<div><dt>Tags</dt><dd>{{#tags}}<a class="tag" href="{{url}}">{{name}}</a> {{/tags}}</dd></div>{{/empty(tags)}}
+<div><dt>{{t.label_stage}}</dt><dd><span class="stage-badge stage-{{stage.slug}}">{{stage.title}}</span>{{#stage_since}} {{stage_since}}{{/stage_since}}{{#days_in_stage}} ({{days_in_stage}}){{/days_in_stage}}</dd></div>
+<div><dt>{{t.label_target}}</dt><dd>{{#target}}{{label}}{{/target}}{{^target}}<span class="missing">{{t.no_target}}</span>{{/target}}</dd></div>
+<div><dt>{{t.label_owner}}</dt><dd><a href="{{owner_url}}">{{owner}}</a>{{#team}}; {{team}}{{/team}}</dd></div>
+{{#tier}}<div><dt>{{t.label_tier}}</dt><dd>{{tier}}</dd></div>{{/tier}}
+<div><dt>{{t.label_reviewed}}</dt><dd>{{#reviewed}}{{reviewed}}{{/reviewed}}{{^reviewed}}{{t.label_never}}{{/reviewed}}{{#is_stale}} <span class="flag">{{t.label_stale}}</span>{{/is_stale}}</dd></div>
+<div><dt>{{t.label_research}}</dt><dd>{{completeness_label}}{{^empty(missing_research)}}; {{t.label_missing}} {{#missing_research}}<span class="flag">{{.}}</span> {{/missing_research}}{{/empty(missing_research)}}</dd></div>
+{{^empty(tags)}}<div><dt>{{t.label_tags}}</dt><dd>{{#tags}}<a class="tag" href="{{url}}">{{name}}</a> {{/tags}}</dd></div>{{/empty(tags)}}
 </dl>
 
 <section aria-labelledby="health">
-<h2 id="health">Health</h2>
+<h2 id="health">{{t.health}}</h2>
 {{^empty(findings)}}
 <ul class="findings">
 {{#findings}}<li class="sev-{{severity}}"><span class="flag sev-{{severity}}">{{title}}</span> {{message}}<br><span class="muted">{{explanation}}</span></li>
 {{/findings}}
 </ul>
 {{/empty(findings)}}
-{{^findings}}<p class="muted">No rule fires on this account.</p>{{/findings}}
+{{^findings}}<p class="muted">{{t.no_findings}}</p>{{/findings}}
 </section>
 
 {{#next_meeting}}
 <section class="meeting" aria-labelledby="next-meeting">
-<h2 id="next-meeting">Next meeting</h2>
+<h2 id="next-meeting">{{t.next_meeting}}</h2>
 <p><strong>{{date}}</strong>{{#when}} ({{when}}){{/when}}{{#objective}}: {{objective}}{{/objective}}</p>
-{{^empty(with)}}<p>With {{#attendees}}{{name}}{{#title}}, {{title}}{{/title}}; {{/attendees}}</p>{{/empty(with)}}
+{{^empty(with)}}<p>{{t.meeting_with}}: {{#attendees}}{{name}}{{#title}}, {{title}}{{/title}}; {{/attendees}}</p>{{/empty(with)}}
 </section>
 {{/next_meeting}}
 
 <section aria-labelledby="plan">
-<h2 id="plan">Account plan</h2>
+<h2 id="plan">{{t.account_plan}}</h2>
 {{^empty(plan)}}
 <ol class="timeline">
-{{#plan}}<li class="{{status}}"><span class="date">{{due}}</span> {{milestone}} <span class="status-{{status}}">{{status}}{{#done}} {{done}}{{/done}}</span></li>
+{{#plan}}<li class="{{status}}"><span class="date">{{due}}</span> {{milestone}} <span class="status-{{status}}">{{status_label}}{{#done}} {{done}}{{/done}}</span></li>
 {{/plan}}
 </ol>
 {{/empty(plan)}}
-{{^plan}}<p class="missing">No milestones planned: write the timetable that takes this account to its target stage.</p>{{/plan}}
+{{^plan}}<p class="missing">{{t.no_milestones}}</p>{{/plan}}
 </section>
 
 <section aria-labelledby="financials">
-<h2 id="financials">Financials</h2>
+<h2 id="financials">{{t.financials}}</h2>
 {{#financials}}
 {{^empty(years)}}
 <table class="figures">
-<caption>Figures in {{currency}}</caption>
-<thead><tr><th scope="col">Year</th><th scope="col">Revenue</th><th scope="col">Growth</th><th scope="col">Operating margin</th><th scope="col">Net income</th><th scope="col">Employees</th></tr></thead>
+<caption>{{figures_in}}</caption>
+<thead><tr><th scope="col">{{t.col_year}}</th><th scope="col">{{t.col_revenue}}</th><th scope="col">{{t.col_growth}}</th><th scope="col">{{t.col_operating_margin}}</th><th scope="col">{{t.col_net_income}}</th><th scope="col">{{t.col_employees}}</th></tr></thead>
 <tbody>
 {{#years}}<tr><th scope="row">{{year}}</th><td class="num">{{revenue}}</td><td class="num">{{growth}}</td><td class="num">{{operating_margin}}</td><td class="num">{{net_income}}</td><td class="num">{{employees}}</td></tr>
 {{/years}}
 </tbody>
 </table>
 {{/empty(years)}}
-{{^years}}<p class="missing">No yearly figures recorded: research missing.</p>{{/years}}
-<p>{{#rating}}Credit rating: <strong>{{rating}}</strong>. {{/rating}}{{#wallet}}Wallet: {{total}}{{#ours}}, ours {{ours}}{{/ours}}{{#share}} — <strong>{{share}} share of wallet</strong>{{/share}}.{{/wallet}}</p>
+{{^years}}<p class="missing">{{t.no_years}}</p>{{/years}}
+{{#rating}}<p>{{t.credit_rating}}: <strong>{{rating}}</strong></p>{{/rating}}
+{{#wallet}}<p>{{t.wallet}}: {{total}}{{#ours}}; {{t.wallet_ours}}: {{ours}}{{/ours}}{{#share}}; <strong>{{t.wallet_share}}: {{share}}</strong>{{/share}}</p>{{/wallet}}
 {{/financials}}
-{{^financials}}<p class="missing">No financials recorded: research missing.</p>{{/financials}}
+{{^financials}}<p class="missing">{{t.no_financials}}</p>{{/financials}}
 </section>
 
 <section aria-labelledby="strategy">
-<h2 id="strategy">Strategy</h2>
+<h2 id="strategy">{{t.strategy}}</h2>
 {{#strategy}}
 {{#summary}}<p>{{summary}}</p>{{/summary}}
 {{^empty(priorities)}}<ul>{{#priorities}}<li>{{.}}</li>{{/priorities}}</ul>{{/empty(priorities)}}
 {{/strategy}}
-{{^strategy}}<p class="missing">No strategy recorded: research missing.</p>{{/strategy}}
+{{^strategy}}<p class="missing">{{t.no_strategy}}</p>{{/strategy}}
 </section>
 
 <section aria-labelledby="segments">
-<h2 id="segments">Segments served</h2>
+<h2 id="segments">{{t.segments_served}}</h2>
 {{^empty(segments)}}
 <table class="figures">
-<thead><tr><th scope="col">Segment</th><th scope="col">Share</th><th scope="col">Trend</th></tr></thead>
+<thead><tr><th scope="col">{{t.col_segment}}</th><th scope="col">{{t.col_share}}</th><th scope="col">{{t.col_trend}}</th></tr></thead>
 <tbody>
-{{#segments}}<tr><td><a href="{{url}}">{{name}}</a></td><td class="num">{{share}}</td><td class="trend-{{trend}}">{{trend}}</td></tr>
+{{#segments}}<tr><td><a href="{{url}}">{{name}}</a></td><td class="num">{{share}}</td><td class="trend-{{trend_class}}">{{trend}}</td></tr>
 {{/segments}}
 </tbody>
 </table>
 {{/empty(segments)}}
-{{^segments}}<p class="missing">No segments recorded: research missing.</p>{{/segments}}
+{{^segments}}<p class="missing">{{t.no_segments}}</p>{{/segments}}
 </section>
 
 <section aria-labelledby="competitors">
-<h2 id="competitors">Competitors</h2>
+<h2 id="competitors">{{t.competitors}}</h2>
 {{^empty(competitors)}}
 <table class="figures">
-<thead><tr><th scope="col">Competitor</th><th scope="col">Position</th><th scope="col">Share</th><th scope="col">Strengths</th><th scope="col">Weaknesses</th></tr></thead>
+<thead><tr><th scope="col">{{t.col_competitor}}</th><th scope="col">{{t.col_position}}</th><th scope="col">{{t.col_share}}</th><th scope="col">{{t.col_strengths}}</th><th scope="col">{{t.col_weaknesses}}</th></tr></thead>
 <tbody>
-{{#competitors}}<tr><td><a href="{{url}}">{{name}}</a></td><td>{{position}}</td><td class="num">{{share}}</td><td>{{#strengths}}{{.}}; {{/strengths}}</td><td>{{#weaknesses}}{{.}}; {{/weaknesses}}</td></tr>
+{{#competitors}}<tr><td><a href="{{url}}">{{name}}</a></td><td>{{position}}</td><td class="num">{{share}}</td><td>{{strengths}}</td><td>{{weaknesses}}</td></tr>
 {{/competitors}}
 </tbody>
 </table>
 {{/empty(competitors)}}
-{{^competitors}}<p class="missing">No competitors recorded: research missing.</p>{{/competitors}}
+{{^competitors}}<p class="missing">{{t.no_competitors}}</p>{{/competitors}}
 </section>
 
 <section aria-labelledby="external">
-<h2 id="external">External factors</h2>
+<h2 id="external">{{t.external_factors}}</h2>
 {{^empty(external_factors)}}
 <ul class="factors">
-{{#external_factors}}<li><span class="kind">{{kind}}</span> {{summary}} <span class="impact-{{impact}}">{{impact}}</span></li>
+{{#external_factors}}<li><span class="kind">{{kind}}</span> {{summary}} <span class="impact-{{impact_class}}">{{impact}}</span></li>
 {{/external_factors}}
 </ul>
 {{/empty(external_factors)}}
-{{^external_factors}}<p class="missing">No external factors recorded (law, technology, economy...): research missing.</p>{{/external_factors}}
+{{^external_factors}}<p class="missing">{{t.no_external_factors}}</p>{{/external_factors}}
 </section>
 
 <section aria-labelledby="dmu">
-<h2 id="dmu">Decision-making unit</h2>
+<h2 id="dmu">{{t.decision_making_unit}}</h2>
 {{^empty(stakeholders)}}
 <table class="figures">
-<thead><tr><th scope="col">Name</th><th scope="col">Title</th><th scope="col">Role</th><th scope="col">Stance</th><th scope="col">Last contact</th></tr></thead>
+<thead><tr><th scope="col">{{t.col_name}}</th><th scope="col">{{t.col_title}}</th><th scope="col">{{t.col_role}}</th><th scope="col">{{t.col_stance}}</th><th scope="col">{{t.col_last_contact}}</th></tr></thead>
 <tbody>
-{{#stakeholders}}<tr><td>{{name}}</td><td>{{title}}</td><td>{{role}}</td><td class="stance-{{stance}}">{{stance}}</td><td>{{last_contact}}</td></tr>
+{{#stakeholders}}<tr><td>{{name}}</td><td>{{title}}</td><td>{{role}}</td><td class="stance-{{stance_class}}">{{stance}}</td><td>{{last_contact}}</td></tr>
 {{/stakeholders}}
 </tbody>
 </table>
 {{/empty(stakeholders)}}
-{{^stakeholders}}<p class="missing">No stakeholders recorded: identify the people who decide.</p>{{/stakeholders}}
-<p>Buying motives: {{#motives}}<span class="tag">{{.}}</span> {{/motives}}{{^motives}}<span class="missing">not recorded</span>{{/motives}}</p>
-<p>Engagement: {{#engagement}}<strong>{{engagement}}</strong>{{/engagement}}{{^engagement}}<span class="muted">none yet</span>{{/engagement}}</p>
+{{^stakeholders}}<p class="missing">{{t.no_stakeholders}}</p>{{/stakeholders}}
+<p>{{t.buying_motives}}: {{#motives}}<span class="tag">{{.}}</span> {{/motives}}{{^motives}}<span class="missing">{{t.not_recorded}}</span>{{/motives}}</p>
+<p>{{t.engagement}}: {{#engagement}}<strong>{{engagement}}</strong>{{/engagement}}{{^engagement}}<span class="muted">{{t.no_engagement}}</span>{{/engagement}}</p>
 </section>
 
 <section aria-labelledby="commitments">
-<h2 id="commitments">Commitments</h2>
+<h2 id="commitments">{{t.commitments}}</h2>
 {{^empty(commitments)}}
-<p>On-time record: {{#on_time_rate}}<strong>{{on_time_rate}}</strong> kept on time; {{/on_time_rate}}{{commitment_record}}.</p>
+<p>{{t.on_time_record}}: {{#on_time_rate}}<strong>{{on_time_rate}}</strong> {{t.kept_on_time}}; {{/on_time_rate}}{{commitment_record}}</p>
 <table class="figures">
-<thead><tr><th scope="col">Promise</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Done</th><th scope="col">Status</th></tr></thead>
+<thead><tr><th scope="col">{{t.col_promise}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_due}}</th><th scope="col">{{t.col_done}}</th><th scope="col">{{t.col_status}}</th></tr></thead>
 <tbody>
-{{#commitments}}<tr><td>{{promise}}{{#remedy}}<br><span class="muted">Remedy: {{remedy}}</span>{{/remedy}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{done}}</td><td><span class="status-{{status}}">{{status_label}}</span></td></tr>
+{{#commitments}}<tr><td>{{promise}}{{#remedy}}<br><span class="muted">{{t.remedy}}: {{remedy}}</span>{{/remedy}}</td><td>{{owner}}</td><td>{{due}}</td><td>{{done}}</td><td><span class="status-{{status}}">{{status_label}}</span></td></tr>
 {{/commitments}}
 </tbody>
 </table>
 {{/empty(commitments)}}
-{{^commitments}}<p class="muted">No commitments recorded.</p>{{/commitments}}
+{{^commitments}}<p class="muted">{{t.no_commitments}}</p>{{/commitments}}
 </section>
 
 <section aria-labelledby="assessment">
-<h2 id="assessment">Assessment</h2>
-{{#assessment}}<p>Customer attractiveness <strong>{{attractiveness}}</strong> / 5 · our relative strength <strong>{{strength}}</strong> / 5</p>{{/assessment}}
-{{^assessment}}<p class="missing">Not assessed yet.</p>{{/assessment}}
+<h2 id="assessment">{{t.assessment}}</h2>
+{{#assessment}}<p>{{attractiveness}}{{#strength}} · {{strength}}{{/strength}}</p>{{/assessment}}
+{{^assessment}}<p class="missing">{{t.not_assessed}}</p>{{/assessment}}
 </section>
 
 <section class="body" aria-labelledby="notes">
-<h2 id="notes">Notes</h2>
+<h2 id="notes">{{t.notes}}</h2>
 {{{body_html}}}
 </section>
 {{/content}}
@@ -202,30 +203,30 @@ tr.opposed td { font-weight: 700; }
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Brief: {{name}} · {{site_title}}</title>
+<title>{{brief_title}} · {{site_title}}</title>
 <link rel="stylesheet" href="{{root}}assets/brief.css">
 </head>
 <body>
 <header>
-<p class="kicker">Pre-meeting brief · as of {{as_of}} · <a href="index.html">full report</a></p>
+<p class="kicker">{{t.pre_meeting_brief}} · {{as_of}} · <a href="index.html">{{t.full_report}}</a></p>
 <h1>{{name}}</h1>
-<p class="meta"><span class="stage">{{stage.title}}</span>{{#days_in_stage}} for {{days_in_stage}}{{/days_in_stage}}{{#target}} → {{stage}}{{#by}} by {{by}}{{/by}}{{/target}} · owner {{owner}}{{#tier}} · tier {{tier}}{{/tier}}{{#engagement}} · {{engagement}}{{/engagement}}</p>
+<p class="meta"><span class="stage">{{stage.title}}</span>{{#days_in_stage_brief}} {{days_in_stage_brief}}{{/days_in_stage_brief}}{{#target}} → {{label}}{{/target}} · {{t.label_owner}}: {{owner}}{{#tier}} · {{t.label_tier}}: {{tier}}{{/tier}}{{#engagement}} · {{engagement}}{{/engagement}}</p>
 </header>
 <main>
 <section class="meeting">
-<h2>Next meeting</h2>
+<h2>{{t.next_meeting}}</h2>
 {{#next_meeting}}
 <p class="when"><strong>{{date}}</strong>{{#when}} ({{when}}){{/when}}</p>
-{{#objective}}<p><strong>Objective:</strong> {{objective}}</p>{{/objective}}
+{{#objective}}<p><strong>{{t.objective}}:</strong> {{objective}}</p>{{/objective}}
 {{/next_meeting}}
-{{^next_meeting}}<p class="missing">No meeting planned.</p>{{/next_meeting}}
+{{^next_meeting}}<p class="missing">{{t.no_meeting}}</p>{{/next_meeting}}
 </section>
 
 {{#next_meeting}}
 <section>
-<h2>People in the room</h2>
+<h2>{{t.people_in_the_room}}</h2>
 <table>
-<thead><tr><th scope="col">Name</th><th scope="col">Title</th><th scope="col">Role</th><th scope="col">Stance</th><th scope="col">Last contact</th></tr></thead>
+<thead><tr><th scope="col">{{t.col_name}}</th><th scope="col">{{t.col_title}}</th><th scope="col">{{t.col_role}}</th><th scope="col">{{t.col_stance}}</th><th scope="col">{{t.col_last_contact}}</th></tr></thead>
 <tbody>
 {{#attendees}}<tr{{#is_opposed}} class="opposed"{{/is_opposed}}><td>{{name}}</td><td>{{title}}</td><td>{{role}}</td><td>{{stance}}</td><td>{{last_contact}}</td></tr>
 {{/attendees}}
@@ -236,7 +237,7 @@ tr.opposed td { font-weight: 700; }
 
 {{^empty(meeting_findings)}}
 <section>
-<h2>Watch in the meeting</h2>
+<h2>{{t.watch_in_meeting}}</h2>
 <ul>
 {{#meeting_findings}}<li><strong>{{title}}:</strong> {{message}}</li>
 {{/meeting_findings}}
@@ -245,45 +246,43 @@ tr.opposed td { font-weight: 700; }
 {{/empty(meeting_findings)}}
 
 <section>
-<h2>Open and late promises</h2>
+<h2>{{t.open_and_late}}</h2>
 {{^empty(open_commitments)}}
 <ul>
-{{#open_commitments}}<li class="status-{{status}}"><strong>{{status_label}}:</strong> {{promise}}{{#owner}} ({{owner}}){{/owner}}{{#due}}, due {{due}}{{/due}}{{#remedy}}. <em>Made good:</em> {{remedy}}{{/remedy}}{{^remedy}}{{#done}}. <em>No remedy recorded yet.</em>{{/done}}{{/remedy}}</li>
+{{#open_commitments}}<li class="status-{{status}}"><strong>{{status_label}}:</strong> {{promise}}{{#owner}} ({{owner}}){{/owner}}{{#due}} · {{t.col_due}} {{due}}{{/due}}{{#remedy}}. <em>{{t.made_good}}:</em> {{remedy}}{{/remedy}}{{^remedy}}{{#done}}. <em>{{t.no_remedy_yet}}</em>{{/done}}{{/remedy}}</li>
 {{/open_commitments}}
 </ul>
 {{/empty(open_commitments)}}
-{{^open_commitments}}<p>No open or late promises.</p>{{/open_commitments}}
-<p class="small">Record: {{#on_time_rate}}{{on_time_rate}} on time; {{/on_time_rate}}{{commitment_record}}.</p>
+{{^open_commitments}}<p>{{t.no_open_promises}}</p>{{/open_commitments}}
+<p class="small">{{t.record}}: {{#on_time_rate}}{{on_time_rate}} {{t.kept_on_time}}; {{/on_time_rate}}{{commitment_record}}</p>
 </section>
 
 <section>
-<h2>Key numbers</h2>
+<h2>{{t.key_numbers}}</h2>
 <ul class="numbers">
-{{#revenue}}<li><span>Revenue</span> {{revenue}}</li>{{/revenue}}
-{{#financials}}{{#latest_year}}{{#operating_margin}}<li><span>Operating margin</span> {{operating_margin}}</li>{{/operating_margin}}{{#growth}}<li><span>Growth</span> {{growth}}</li>{{/growth}}{{/latest_year}}{{#wallet}}{{#share}}<li><span>Share of wallet</span> {{share}} of {{total}}</li>{{/share}}{{/wallet}}{{/financials}}
-{{#on_time_rate}}<li><span>Promises kept on time</span> {{on_time_rate}}</li>{{/on_time_rate}}
-<li><span>Research</span> {{completeness}} complete</li>
+{{#revenue}}<li><span>{{t.col_revenue}}</span> {{revenue}}</li>{{/revenue}}
+{{#financials}}{{#latest_year}}{{#operating_margin}}<li><span>{{t.col_operating_margin}}</span> {{operating_margin}}</li>{{/operating_margin}}{{#growth}}<li><span>{{t.col_growth}}</span> {{growth}}</li>{{/growth}}{{/latest_year}}{{#wallet}}{{#share}}<li><span>{{t.col_share_of_wallet}}</span> {{share}} · {{total}}</li>{{/share}}{{/wallet}}{{/financials}}
+{{#on_time_rate}}<li><span>{{t.promises_kept_on_time}}</span> {{on_time_rate}}</li>{{/on_time_rate}}
+<li><span>{{t.label_research}}</span> {{completeness_label}}</li>
 </ul>
 </section>
 
 <section>
-<h2>Talking points</h2>
+<h2>{{t.talking_points}}</h2>
 {{#talking_points_html}}{{{talking_points_html}}}{{/talking_points_html}}
-{{^talking_points_html}}<p class="missing">Add a "## Talking points" section to the dossier.</p>{{/talking_points_html}}
+{{^talking_points_html}}<p class="missing">{{t.no_talking_points}}</p>{{/talking_points_html}}
 </section>
 
 <section>
-<h2>What is changing around them</h2>
+<h2>{{t.changing_around_them}}</h2>
 {{^empty(newest_external_factors)}}
 <ul>
 {{#newest_external_factors}}<li><strong>{{kind}}</strong> ({{impact}}): {{summary}}</li>
 {{/newest_external_factors}}
 </ul>
 {{/empty(newest_external_factors)}}
-{{^newest_external_factors}}<p class="missing">No external factors recorded.</p>{{/newest_external_factors}}
+{{^newest_external_factors}}<p class="missing">{{t.no_factors_brief}}</p>{{/newest_external_factors}}
 </section>
-
-
 </main>
 </body>
 </html>
@@ -298,7 +297,7 @@ tr.opposed td { font-weight: 700; }
 {{#items}}
 <li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span> <span class="muted">{{#accounts}}{{name}}; {{/accounts}}</span></li>
 {{/items}}
-{{^items}}<li class="muted">None recorded yet.</li>{{/items}}
+{{^items}}<li class="muted">{{t.none_recorded}}</li>{{/items}}
 </ul>
 {{/content}}
 {{/layout}}
@@ -311,7 +310,7 @@ tr.opposed td { font-weight: 700; }
 <h1>{{name}}</h1>
 <p class="lead">{{lead}}</p>
 <table class="accounts">
-<thead><tr><th scope="col">Account</th><th scope="col">Stage</th><th scope="col">Owner</th>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
+<thead><tr><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_stage}}</th><th scope="col">{{t.col_owner}}</th>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
 <tbody>
 {{#rows}}
 <tr><td><a href="{{url}}">{{name}}</a></td><td class="stage-{{stage.slug}}">{{stage.title}}</td><td>{{owner}}</td>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
@@ -326,57 +325,57 @@ tr.opposed td { font-weight: 700; }
 {{<layout}}
 {{$content}}
 <h1>{{site_title}}</h1>
-<p class="lead">{{account_count}} accounts as of {{as_of}}.</p>
+<p class="lead">{{lead}}</p>
 
 <section class="attention" aria-labelledby="attention">
-<h2 id="attention">Needs attention</h2>
+<h2 id="attention">{{t.attention}}</h2>
 <div class="columns">
 <div>
-<h3>Urgent findings</h3>
+<h3>{{t.urgent_findings}}</h3>
 <ul class="plain">
 {{#high_findings}}
 <li><a href="{{url}}">{{name}}</a>: {{message}} <span class="muted">({{owner}})</span></li>
 {{/high_findings}}
-{{^high_findings}}<li class="muted">No urgent findings.</li>{{/high_findings}}
+{{^high_findings}}<li class="muted">{{t.no_urgent_findings}}</li>{{/high_findings}}
 </ul>
 </div>
 <div>
-<h3>Overdue commitments</h3>
+<h3>{{t.overdue_commitments}}</h3>
 <ul class="plain">
 {{#overdue_commitments}}
-<li><a href="{{url}}">{{name}}</a>: {{promise}} <span class="flag">due {{due}}, {{days}} ago</span> <span class="muted">({{owner}})</span></li>
+<li><a href="{{url}}">{{name}}</a>: {{promise}} <span class="flag">{{overdue}}</span> <span class="muted">({{owner}})</span></li>
 {{/overdue_commitments}}
-{{^overdue_commitments}}<li class="muted">None. Every promise is on track.</li>{{/overdue_commitments}}
+{{^overdue_commitments}}<li class="muted">{{t.no_overdue_commitments}}</li>{{/overdue_commitments}}
 </ul>
 </div>
 <div>
-<h3>Upcoming meetings</h3>
+<h3>{{t.upcoming_meetings}}</h3>
 <ul class="plain">
 {{#upcoming_meetings}}
-<li><strong>{{date}}</strong> ({{when}}) <a href="{{url}}">{{name}}</a>{{#objective}}: {{objective}}{{/objective}} <a class="brief-link" href="{{brief_url}}">brief</a></li>
+<li><strong>{{date}}</strong> ({{when}}) <a href="{{url}}">{{name}}</a>{{#objective}}: {{objective}}{{/objective}} <a class="brief-link" href="{{brief_url}}">{{t.brief}}</a></li>
 {{/upcoming_meetings}}
-{{^upcoming_meetings}}<li class="muted">No meetings planned.</li>{{/upcoming_meetings}}
+{{^upcoming_meetings}}<li class="muted">{{t.no_meetings}}</li>{{/upcoming_meetings}}
 </ul>
 </div>
 <div>
-<h3>Stale research</h3>
+<h3>{{t.stale_research}}</h3>
 <ul class="plain">
 {{#stale_accounts}}
-<li><a href="{{url}}">{{name}}</a> <span class="muted">reviewed {{reviewed}} ({{owner}})</span></li>
+<li><a href="{{url}}">{{name}}</a> <span class="muted">{{reviewed}} ({{owner}})</span></li>
 {{/stale_accounts}}
-{{^stale_accounts}}<li class="muted">All research is current.</li>{{/stale_accounts}}
+{{^stale_accounts}}<li class="muted">{{t.no_stale_research}}</li>{{/stale_accounts}}
 </ul>
 </div>
 </div>
 </section>
 
 <section aria-labelledby="by-stage">
-<h2 id="by-stage">Accounts by stage</h2>
+<h2 id="by-stage">{{t.accounts_by_stage}}</h2>
 {{#stages}}
 <h3 class="stage-heading stage-{{slug}}"><a href="stages/{{slug}}/index.html">{{title}}</a> <span class="count">{{count}}</span></h3>
 {{^empty(accounts)}}
 <table class="accounts portfolio">
-<thead><tr><th scope="col">Account</th><th scope="col">Owner</th><th scope="col">Tier</th><th scope="col">Revenue</th><th scope="col">Share of wallet</th><th scope="col">On time</th><th scope="col">Flags</th></tr></thead>
+<thead><tr><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_tier}}</th><th scope="col">{{t.col_revenue}}</th><th scope="col">{{t.col_share_of_wallet}}</th><th scope="col">{{t.col_on_time}}</th><th scope="col">{{t.col_flags}}</th></tr></thead>
 <tbody>
 {{#accounts}}
 <tr><td><a href="{{url}}">{{name}}</a></td><td>{{owner}}</td><td>{{tier}}</td><td class="num">{{revenue}}</td><td class="num">{{share_of_wallet}}</td><td class="num">{{on_time_rate}}</td><td>{{#flags}}<span class="flag sev-{{severity}}">{{title}}</span> {{/flags}}</td></tr>
@@ -384,15 +383,15 @@ tr.opposed td { font-weight: 700; }
 </tbody>
 </table>
 {{/empty(accounts)}}
-{{^accounts}}<p class="muted">No accounts in this stage.</p>{{/accounts}}
+{{^accounts}}<p class="muted">{{t.no_accounts_in_stage}}</p>{{/accounts}}
 {{/stages}}
 </section>
 
 <section aria-labelledby="owners">
-<h2 id="owners">Owners</h2>
+<h2 id="owners">{{t.owners}}</h2>
 <ul class="owners">
 {{#owners}}
-<li><strong>{{name}}</strong> ({{count}}): {{#accounts}}<a href="{{url}}">{{name}}</a> {{/accounts}}</li>
+<li><a href="{{url}}"><strong>{{name}}</strong></a> ({{count}}): {{#accounts}}<a href="{{url}}">{{name}}</a> {{/accounts}}</li>
 {{/owners}}
 </ul>
 </section>
@@ -413,23 +412,23 @@ tr.opposed td { font-weight: 700; }
 <body>
 <header class="site">
 <a class="brand" href="{{root}}index.html">{{site_title}}</a>
-<nav aria-label="Site">
-<a href="{{root}}stages/index.html">Stages</a>
-<a href="{{root}}meetings/index.html">Meetings</a>
-<a href="{{root}}owners/index.html">Owners</a>
-<a href="{{root}}segments/index.html">Segments</a>
-<a href="{{root}}competitors/index.html">Competitors</a>
-<a href="{{root}}tags/index.html">Tags</a>
+<nav aria-label="{{t.nav_label}}">
+<a href="{{root}}stages/index.html">{{t.nav_stages}}</a>
+<a href="{{root}}meetings/index.html">{{t.nav_meetings}}</a>
+<a href="{{root}}owners/index.html">{{t.nav_owners}}</a>
+<a href="{{root}}segments/index.html">{{t.nav_segments}}</a>
+<a href="{{root}}competitors/index.html">{{t.nav_competitors}}</a>
+<a href="{{root}}tags/index.html">{{t.nav_tags}}</a>
 </nav>
 <form class="search" action="{{root}}search/index.html" method="get" role="search">
-<input name="q" type="search" placeholder="Search" aria-label="Search accounts">
+<input name="q" type="search" placeholder="{{t.search_placeholder}}" aria-label="{{t.search_label}}">
 </form>
 </header>
 <main>
 {{$content}}{{/content}}
 </main>
 <footer class="site">
-<p>{{#company}}{{company}} · {{/company}}As of {{as_of}} · made with dossier</p>
+<p>{{#company}}{{company}} · {{/company}}{{footer_as_of}} · {{t.footer_made_with}}</p>
 </footer>
 </body>
 </html>
@@ -438,18 +437,18 @@ tr.opposed td { font-weight: 700; }
         "meetings.mustache": ##"""
 {{<layout}}
 {{$content}}
-<h1>Meetings</h1>
-<p class="lead">Next meetings with each account, in date order, as of {{as_of}}.</p>
+<h1>{{t.nav_meetings}}</h1>
+<p class="lead">{{lead}}</p>
 {{^empty(meetings)}}
 <table class="meetings">
-<thead><tr><th scope="col">Date</th><th scope="col">Account</th><th scope="col">With</th><th scope="col">Objective</th><th scope="col">Owner</th><th scope="col">Brief</th></tr></thead>
+<thead><tr><th scope="col">{{t.col_date}}</th><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_with}}</th><th scope="col">{{t.col_objective}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_brief}}</th></tr></thead>
 <tbody>
-{{#meetings}}<tr><td><strong>{{date}}</strong><br><span class="muted">{{when}}</span>{{#is_past}} <span class="flag">past, not updated</span>{{/is_past}}</td><td><a href="{{url}}">{{name}}</a></td><td>{{with}}</td><td>{{objective}}</td><td>{{owner}}</td><td><a href="{{brief_url}}">brief</a></td></tr>
+{{#meetings}}<tr><td><strong>{{date}}</strong><br><span class="muted">{{when}}</span>{{#is_past}} <span class="flag">{{t.past_not_updated}}</span>{{/is_past}}</td><td><a href="{{url}}">{{name}}</a></td><td>{{with}}</td><td>{{objective}}</td><td>{{owner}}</td><td><a href="{{brief_url}}">{{t.brief}}</a></td></tr>
 {{/meetings}}
 </tbody>
 </table>
 {{/empty(meetings)}}
-{{^meetings}}<p class="muted">No meetings planned.</p>{{/meetings}}
+{{^meetings}}<p class="muted">{{t.no_meetings}}</p>{{/meetings}}
 {{/content}}
 {{/layout}}
 
@@ -457,18 +456,18 @@ tr.opposed td { font-weight: 700; }
         "owner.mustache": ##"""
 {{<layout}}
 {{$content}}
-<p class="crumbs"><a href="../index.html">Owners</a> › {{name}}</p>
+<p class="crumbs"><a href="../index.html">{{t.nav_owners}}</a> › {{name}}</p>
 <h1>{{name}}</h1>
 
 <section aria-labelledby="week">
-<h2 id="week">This week</h2>
+<h2 id="week">{{t.this_week}}</h2>
 <ul class="plain">
-{{#meetings}}<li><strong>{{date}}</strong> ({{when}}) <a href="{{url}}">{{name}}</a>{{#objective}}: {{objective}}{{/objective}} <a class="brief-link" href="{{brief_url}}">brief</a>{{#is_past}} <span class="flag">past, not updated</span>{{/is_past}}</li>
+{{#meetings}}<li><strong>{{date}}</strong> ({{when}}) <a href="{{url}}">{{name}}</a>{{#objective}}: {{objective}}{{/objective}} <a class="brief-link" href="{{brief_url}}">{{t.brief}}</a>{{#is_past}} <span class="flag">{{t.past_not_updated}}</span>{{/is_past}}</li>
 {{/meetings}}
-{{^meetings}}<li class="muted">No meetings in the next seven days.</li>{{/meetings}}
+{{^meetings}}<li class="muted">{{t.no_meetings_this_week}}</li>{{/meetings}}
 </ul>
 {{^empty(later_meetings)}}
-<h3>Later</h3>
+<h3>{{t.later}}</h3>
 <ul class="plain">
 {{#later_meetings}}<li><strong>{{date}}</strong> ({{when}}) <a href="{{url}}">{{name}}</a>{{#objective}}: {{objective}}{{/objective}}</li>
 {{/later_meetings}}
@@ -477,28 +476,28 @@ tr.opposed td { font-weight: 700; }
 </section>
 
 <section aria-labelledby="findings">
-<h2 id="findings">What needs doing</h2>
+<h2 id="findings">{{t.what_needs_doing}}</h2>
 <ul class="findings">
 {{#findings}}<li><span class="flag sev-{{severity}}">{{title}}</span> <a href="{{url}}">{{account}}</a>: {{message}}</li>
 {{/findings}}
-{{^findings}}<li class="muted">No high or medium findings on these accounts.</li>{{/findings}}
+{{^findings}}<li class="muted">{{t.no_owner_findings}}</li>{{/findings}}
 </ul>
 </section>
 
 <section aria-labelledby="accounts">
-<h2 id="accounts">Accounts</h2>
+<h2 id="accounts">{{t.accounts}}</h2>
 {{^empty(accounts)}}
 <table class="accounts">
-<thead><tr><th scope="col">Account</th><th scope="col">Stage</th><th scope="col">In stage</th><th scope="col">On time</th><th scope="col">Research</th><th scope="col">Flags</th></tr></thead>
+<thead><tr><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_stage}}</th><th scope="col">{{t.col_in_stage}}</th><th scope="col">{{t.col_on_time}}</th><th scope="col">{{t.col_research}}</th><th scope="col">{{t.col_flags}}</th></tr></thead>
 <tbody>
 {{#accounts}}<tr><td><a href="{{url}}">{{name}}</a></td><td class="stage-{{stage.slug}}">{{stage.title}}</td><td>{{days_in_stage}}</td><td class="num">{{on_time_rate}}</td><td class="num">{{completeness}}</td><td>{{#flags}}<span class="flag sev-{{severity}}">{{title}}</span> {{/flags}}</td></tr>
 {{/accounts}}
 </tbody>
 </table>
 {{/empty(accounts)}}
-{{^accounts}}<p class="muted">Owns no account.</p>{{/accounts}}
+{{^accounts}}<p class="muted">{{t.owns_no_account}}</p>{{/accounts}}
 {{^empty(team_accounts)}}
-<h3>On the team of</h3>
+<h3>{{t.on_team_of}}</h3>
 <ul class="plain">{{#team_accounts}}<li><a href="{{url}}">{{name}}</a> <span class="muted">({{owner}})</span></li>{{/team_accounts}}</ul>
 {{/empty(team_accounts)}}
 </section>
@@ -561,14 +560,14 @@ tr.opposed td { font-weight: 700; }
         "search.mustache": ##"""
 {{<layout}}
 {{$content}}
-<h1>Search</h1>
+<h1>{{t.search_title}}</h1>
 <form class="search-page" action="index.html" method="get" role="search">
-<label for="search-input">Search names, owners, people, segments, competitors, tags and notes</label>
+<label for="search-input">{{t.search_field}}</label>
 <input id="search-input" name="q" type="search" autocomplete="off">
 </form>
-<p id="search-status" class="muted" data-empty="Type to search {{account_count}} accounts." data-one="account found" data-many="accounts found">Type to search {{account_count}} accounts.</p>
+<p id="search-status" class="muted" data-empty="{{prompt}}" data-one="{{t.search_one}}" data-many="{{t.search_many}}">{{prompt}}</p>
 <ol id="search-results" class="results"></ol>
-<noscript><p class="missing">Search needs JavaScript.</p></noscript>
+<noscript><p class="missing">{{t.search_needs_js}}</p></noscript>
 <script src="index.js"></script>
 <script src="../assets/search.js"></script>
 {{/content}}
@@ -578,37 +577,37 @@ tr.opposed td { font-weight: 700; }
         "stage.mustache": ##"""
 {{<layout}}
 {{$content}}
-<p class="crumbs"><a href="../index.html">Stages</a> › {{stage.title}}</p>
+<p class="crumbs"><a href="../index.html">{{t.nav_stages}}</a> › {{stage.title}}</p>
 <h1 class="stage-{{stage.slug}}">{{stage.title}}</h1>
 <p class="lead">{{summary}}</p>
 
 <section aria-labelledby="accounts">
-<h2 id="accounts">Accounts in this stage</h2>
+<h2 id="accounts">{{t.accounts_in_stage}}</h2>
 {{^empty(accounts)}}
 <table class="accounts">
-<thead><tr><th scope="col">Account</th><th scope="col">Owner</th><th scope="col">In stage</th><th scope="col">Target</th><th scope="col">On time</th><th scope="col">Research</th><th scope="col">Flags</th></tr></thead>
+<thead><tr><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_in_stage}}</th><th scope="col">{{t.col_target}}</th><th scope="col">{{t.col_on_time}}</th><th scope="col">{{t.col_research}}</th><th scope="col">{{t.col_flags}}</th></tr></thead>
 <tbody>
 {{#accounts}}
-<tr><td><a href="{{url}}">{{name}}</a></td><td>{{owner}}</td><td>{{days_in_stage}}{{^days_in_stage}}<span class="muted">unknown</span>{{/days_in_stage}}</td><td>{{#target}}{{stage}}{{#by}} by {{by}}{{/by}}{{/target}}{{^target}}<span class="flag">no plan</span>{{/target}}</td><td class="num">{{on_time_rate}}</td><td class="num">{{completeness}}</td><td>{{#flags}}<span class="flag sev-{{severity}}">{{title}}</span> {{/flags}}</td></tr>
+<tr><td><a href="{{url}}">{{name}}</a></td><td>{{owner}}</td><td>{{days_in_stage}}{{^days_in_stage}}<span class="muted">{{t.unknown}}</span>{{/days_in_stage}}</td><td>{{#target}}{{label}}{{/target}}{{^target}}<span class="flag">{{t.no_plan}}</span>{{/target}}</td><td class="num">{{on_time_rate}}</td><td class="num">{{completeness}}</td><td>{{#flags}}<span class="flag sev-{{severity}}">{{title}}</span> {{/flags}}</td></tr>
 {{/accounts}}
 </tbody>
 </table>
 {{/empty(accounts)}}
-{{^accounts}}<p class="muted">No accounts are in this stage.</p>{{/accounts}}
+{{^accounts}}<p class="muted">{{t.no_accounts_are_in_stage}}</p>{{/accounts}}
 </section>
 
 <section class="guidance" aria-labelledby="role">
-<h2 id="role">The key account manager's role</h2>
+<h2 id="role">{{t.manager_role}}</h2>
 <ul>
 {{#manager_role}}<li>{{.}}</li>
 {{/manager_role}}
 </ul>
-<h2>{{#next_stage}}What moves an account to {{title}}{{/next_stage}}{{^next_stage}}What to aim for{{/next_stage}}</h2>
+<h2>{{moves_heading}}</h2>
 <ul>
 {{#moves_on_when}}<li>{{.}}</li>
 {{/moves_on_when}}
 </ul>
-<h2>Watch out for</h2>
+<h2>{{t.watch_out_for}}</h2>
 <ul>
 {{#watch_outs}}<li>{{.}}</li>
 {{/watch_outs}}
@@ -621,19 +620,457 @@ tr.opposed td { font-weight: 700; }
         "stages.mustache": ##"""
 {{<layout}}
 {{$content}}
-<h1>Relationship stages</h1>
-<p class="lead">The six stages of the key-account relationship, with the accounts in each.</p>
+<h1>{{t.stages_title}}</h1>
+<p class="lead">{{t.stages_lead}}</p>
 <ol class="stage-list">
 {{#stages}}
 <li class="stage-{{slug}}">
 <h2><a href="{{slug}}/index.html">{{title}}</a> <span class="count">{{count}}</span></h2>
 <p>{{summary}}</p>
-<p>{{#accounts}}<a href="{{url}}">{{name}}</a> <span class="muted">({{owner}})</span> {{/accounts}}{{^accounts}}<span class="muted">No accounts.</span>{{/accounts}}</p>
+<p>{{#accounts}}<a href="{{url}}">{{name}}</a> <span class="muted">({{owner}})</span> {{/accounts}}{{^accounts}}<span class="muted">{{t.no_accounts}}</span>{{/accounts}}</p>
 </li>
 {{/stages}}
 </ol>
 {{/content}}
 {{/layout}}
+
+"""##,
+        "strings/en.yml": ##"""
+# English labels of the default theme. Every key must exist in every language's file
+# (a test checks it). `{name}` placeholders are filled in by dossier; keys ending in
+# _one / _other are the singular and plural forms of a count.
+
+# Formats
+date_format: "{day} {month} {year}"
+months: [Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec]
+money_format: "{currency} {amount}"
+duration_days_one: "1 day"
+duration_days_other: "{count} days"
+duration_months_one: "1 month"
+duration_months_other: "{count} months"
+when_today: today
+when_in: "in {span}"
+when_ago: "{span} ago"
+list_separator: ", "
+
+# Site frame
+nav_label: Site
+nav_stages: Stages
+nav_meetings: Meetings
+nav_owners: Owners
+nav_segments: Segments
+nav_competitors: Competitors
+nav_tags: Tags
+nav_portfolio: Portfolio
+search_placeholder: Search
+search_label: Search accounts
+footer_as_of: "As of {date}"
+footer_made_with: made with dossier
+
+# Stages
+stage_pre: Pre-KAM
+stage_early: Early KAM
+stage_mid: Mid KAM
+stage_partnership: Partnership KAM
+stage_synergistic: Synergistic KAM
+stage_uncoupling: Uncoupling
+
+# Words from the dossier format, shown as labels
+trend_growing: growing
+trend_stable: stable
+trend_declining: declining
+position_incumbent: incumbent
+position_challenger: challenger
+position_niche: niche
+position_entrant: entrant
+factor_political: political
+factor_economic: economic
+factor_social: social
+factor_technological: technological
+factor_legal: legal
+factor_environmental: environmental
+impact_positive: positive
+impact_negative: negative
+impact_mixed: mixed
+role_decision-maker: decision-maker
+role_economic-buyer: economic-buyer
+role_influencer: influencer
+role_user: user
+role_gatekeeper: gatekeeper
+role_champion: champion
+role_blocker: blocker
+stance_supportive: supportive
+stance_neutral: neutral
+stance_opposed: opposed
+engagement_pilot: pilot
+engagement_trial: trial
+engagement_limited-contract: limited contract
+engagement_framework: framework
+engagement_partnership: partnership
+area_financials: financials
+area_strategy: strategy
+area_external-factors: external factors
+area_segments: segments
+area_competitors: competitors
+severity_high: high
+severity_medium: medium
+severity_low: low
+
+# Commitments and milestones
+status_kept: kept
+status_late: "late by {span}"
+status_overdue: "overdue by {span}"
+status_due: "due in {span}"
+status_due_today: due today
+status_open: open, no due date
+milestone_done: done
+milestone_overdue: overdue
+milestone_open: open
+commitment_record: "{kept} on time, {late} late, {overdue} overdue, {open} open"
+
+# Portfolio page
+portfolio_lead_one: "1 account as of {date}."
+portfolio_lead_other: "{count} accounts as of {date}."
+attention: Needs attention
+urgent_findings: Urgent findings
+no_urgent_findings: No urgent findings.
+overdue_commitments: Overdue commitments
+overdue_since: "due {date}, {span} ago"
+no_overdue_commitments: None. Every promise is on track.
+upcoming_meetings: Upcoming meetings
+no_meetings: No meetings planned.
+stale_research: Stale research
+reviewed_on: "reviewed {date}"
+reviewed_never: never reviewed
+no_stale_research: All research is current.
+accounts_by_stage: Accounts by stage
+no_accounts_in_stage: No accounts in this stage.
+owners: Owners
+col_account: Account
+col_owner: Owner
+col_tier: Tier
+col_revenue: Revenue
+col_share_of_wallet: Share of wallet
+col_on_time: On time
+col_flags: Flags
+col_stage: Stage
+col_in_stage: In stage
+col_target: Target
+col_research: Research
+col_date: Date
+col_with: With
+col_objective: Objective
+col_brief: Brief
+col_year: Year
+col_growth: Growth
+col_operating_margin: Operating margin
+col_net_income: Net income
+col_employees: Employees
+col_segment: Segment
+col_share: Share
+col_trend: Trend
+col_competitor: Competitor
+col_position: Position
+col_strengths: Strengths
+col_weaknesses: Weaknesses
+col_name: Name
+col_title: Title
+col_role: Role
+col_stance: Stance
+col_last_contact: Last contact
+col_promise: Promise
+col_due: Due
+col_done: Done
+col_status: Status
+col_share_of_their_business: Share of their business
+brief: brief
+revenue_in_year: "{amount} ({year})"
+unknown: unknown
+no_plan: no plan
+target_by: "{stage} by {date}"
+
+# Stage pages
+stages_title: Relationship stages
+stages_lead: The six stages of the key-account relationship, with the accounts in each.
+no_accounts: No accounts.
+accounts_in_stage: Accounts in this stage
+no_accounts_are_in_stage: No accounts are in this stage.
+manager_role: The key account manager's role
+moves_to: "What moves an account to {stage}"
+aim_for: What to aim for
+watch_out_for: Watch out for
+
+# Account report
+full_report: full report
+pre_meeting_brief: Pre-meeting brief
+label_stage: Stage
+label_since: "since {date}"
+label_target: Target
+label_owner: Owner
+label_team: "team: {names}"
+label_tier: Tier
+label_reviewed: Reviewed
+label_days_ago: "{date} ({span} ago)"
+label_never: never
+label_stale: stale
+label_research: Research
+label_complete: "{percent} complete"
+label_missing: "missing:"
+label_tags: Tags
+no_target: "No long-term plan: set a target stage and date."
+health: Health
+no_findings: No rule fires on this account.
+next_meeting: Next meeting
+meeting_with: With
+account_plan: Account plan
+no_milestones: "No milestones planned: write the timetable that takes this account to its target stage."
+financials: Financials
+figures_in: "Figures in {currency}"
+no_years: "No yearly figures recorded: research missing."
+credit_rating: Credit rating
+wallet: Wallet
+wallet_ours: ours
+wallet_share: share of wallet
+no_financials: "No financials recorded: research missing."
+strategy: Strategy
+no_strategy: "No strategy recorded: research missing."
+segments_served: Segments served
+no_segments: "No segments recorded: research missing."
+competitors: Competitors
+no_competitors: "No competitors recorded: research missing."
+external_factors: External factors
+no_external_factors: "No external factors recorded (law, technology, economy...): research missing."
+decision_making_unit: Decision-making unit
+no_stakeholders: "No stakeholders recorded: identify the people who decide."
+buying_motives: Buying motives
+not_recorded: not recorded
+engagement: Engagement
+no_engagement: none yet
+commitments: Commitments
+on_time_record: On-time record
+kept_on_time: kept on time
+remedy: Remedy
+no_commitments: No commitments recorded.
+assessment: Assessment
+attractiveness_of: "Customer attractiveness {value} / 5"
+strength_of: "our relative strength {value} / 5"
+not_assessed: Not assessed yet.
+notes: Notes
+
+# Brief
+brief_title: "Brief: {name}"
+brief_kicker: "Pre-meeting brief · as of {date}"
+brief_in_stage_for: "for {span}"
+brief_owner: "owner {name}"
+brief_tier: "tier {tier}"
+objective: Objective
+no_meeting: No meeting planned.
+people_in_the_room: People in the room
+watch_in_meeting: Watch in the meeting
+open_and_late: Open and late promises
+made_good: Made good
+no_remedy_yet: No remedy recorded yet.
+no_open_promises: No open or late promises.
+record: Record
+key_numbers: Key numbers
+promises_kept_on_time: Promises kept on time
+talking_points: Talking points
+no_talking_points: "Add a \"## Talking points\" section to the dossier."
+changing_around_them: What is changing around them
+no_factors_brief: No external factors recorded.
+
+# Cross-reference pages
+owners_intro: Each account manager's accounts, findings and meetings.
+segments_intro: The segments our customers serve, and which accounts serve each.
+competitors_intro: "The competitive landscape: where each competitor is present, with its position and share."
+tags_intro: Accounts by tag.
+kind_owner: Owner
+kind_segment: Segment
+kind_competitor: Competitor
+kind_tag: Tag
+served_by_one: Served by 1 account.
+served_by_other: "Served by {count} accounts."
+present_at_one: Present at 1 account.
+present_at_other: "Present at {count} accounts."
+tagged_on_one: Tagged on 1 account.
+tagged_on_other: "Tagged on {count} accounts."
+none_recorded: None recorded yet.
+this_week: This week
+later: Later
+no_meetings_this_week: No meetings in the next seven days.
+past_not_updated: past, not updated
+what_needs_doing: What needs doing
+no_owner_findings: No high or medium findings on these accounts.
+accounts: Accounts
+owns_no_account: Owns no account.
+on_team_of: On the team of
+role_owner: owner
+role_team: team
+meetings_lead: "Next meetings with each account, in date order, as of {date}."
+
+# Search
+search_title: Search
+search_field: Search names, owners, people, segments, competitors, tags and notes
+search_prompt: "Type to search {count} accounts."
+search_one: account found
+search_many: accounts found
+search_needs_js: Search needs JavaScript.
+
+# Health rules: a short title, a one-line explanation, and the messages of their findings
+rule_no-decision-makers_title: Decision makers unknown
+rule_no-decision-makers_explanation: "From the early stage on, name the decision maker or economic buyer: without them no deal moves."
+rule_no-decision-makers_message: no stakeholder is a decision-maker or economic-buyer
+rule_no-long-term-plan_title: No long-term plan
+rule_no-long-term-plan_explanation: "Set a target stage and date: a credible long-term plan with a timetable comes before investing in an account."
+rule_no-long-term-plan_no_stage: "no long-term plan: no target stage"
+rule_no-long-term-plan_no_date: "no long-term plan: no target date"
+rule_plan-overdue_title: Plan overdue
+rule_plan-overdue_explanation: "The account plan has slipped: revise the timetable or act on the overdue milestones."
+rule_plan-overdue_target: "target date {date} for {stage} has passed"
+rule_plan-overdue_milestone: "milestone overdue: {milestone} (due {date})"
+rule_research-gaps_title: Research gaps
+rule_research-gaps_explanation: "Research covers finances, strategy, external factors, segments and competitors: fill the empty areas."
+rule_research-gaps_message: "research missing: {areas}"
+rule_stale-research_title: Stale research
+rule_stale-research_explanation: "Research not reviewed recently may be wrong: check it before you rely on it."
+rule_stale-research_never: "research was never reviewed: add a reviewed date"
+rule_stale-research_message: "research last reviewed {days} days ago (limit {limit})"
+rule_price-only-motives_title: Price-only buyer
+rule_price-only-motives_explanation: "Price buyers rarely go beyond the early stage: find motives other than price, or invest less."
+rule_price-only-motives_message: "the customer buys on price alone ({motives})"
+rule_customer-testing-us_title: Customer is testing us
+rule_customer-testing-us_explanation: "In a pilot or trial the customer is testing us and expects visible improvement quickly: keep every promise."
+rule_customer-testing-us_none: "{engagement}: no open commitments"
+rule_customer-testing-us_next_one: "{engagement}: 1 open commitment, next due in {days} days"
+rule_customer-testing-us_next_other: "{engagement}: {count} open commitments, next due in {days} days"
+rule_customer-testing-us_overdue_one: "{engagement}: 1 open commitment, overdue by {days} days"
+rule_customer-testing-us_overdue_other: "{engagement}: {count} open commitments, one overdue by {days} days"
+rule_customer-testing-us_undated_one: "{engagement}: 1 open commitment"
+rule_customer-testing-us_undated_other: "{engagement}: {count} open commitments"
+rule_broken-promise-unremedied_title: Broken promise
+rule_broken-promise-unremedied_explanation: "A broken promise is best met at once with an apology and compensation: record the remedy."
+rule_broken-promise-unremedied_late: "{promise}: delivered late, no remedy recorded"
+rule_broken-promise-unremedied_open: "{promise}: still open past its due date, no remedy recorded"
+rule_low-on-time-rate_title: Promises kept late
+rule_low-on-time-rate_explanation: "Trust rests on kept promises: fewer than 80% kept on time in the last 12 months erodes it."
+rule_low-on-time-rate_message: "only {kept} of {measured} promises due in the last {months} months were kept on time ({percent}%)"
+rule_opposed-decision-maker_title: Opposed decision maker
+rule_opposed-decision-maker_explanation: "A decision maker or economic buyer opposes us: understand why before anything else."
+rule_opposed-decision-maker_message: "{name} ({role}) is opposed"
+rule_decision-maker-out-of-touch_title: Decision maker out of touch
+rule_decision-maker-out-of-touch_explanation: "No contact with the decision maker for 90 days: ask for a meeting before a competitor does."
+rule_decision-maker-out-of-touch_since: "no contact with the decision maker ({names}) since {date}"
+rule_decision-maker-out-of-touch_never: "no contact with the decision maker ({names}) ever recorded"
+rule_single-point-of-contact_title: Single point of contact
+rule_single-point-of-contact_explanation: "From the mid stage on, build contacts across functions: one or two people are a single point of failure."
+rule_single-point-of-contact_message_one: "only 1 stakeholder known at {stage} (at least {minimum} expected)"
+rule_single-point-of-contact_message_other: "only {count} stakeholders known at {stage} (at least {minimum} expected)"
+rule_stuck-in-stage_title: Stuck in stage
+rule_stuck-in-stage_explanation: "Over 18 months in the same stage despite a target: rethink what would move the account on."
+rule_stuck-in-stage_message: "{months} months in {stage} with a target set (limit {limit} months)"
+
+# Stage guidance: the manager's role in each stage and what moves an account on (Millman & Wilson)
+guidance_pre_summary: "You have spotted a company that could become a key account, and you find out whether it is worth investing in before you sell."
+guidance_pre_role:
+  - "Identify prospects with real key-account potential, not just any large company."
+  - "Research each prospect's finances, strategy, the segments it serves and its competitors."
+  - "Track external factors that affect the prospect, such as new laws and new technology."
+  - "Check that a profitable relationship is feasible before the firm invests time and money."
+  - "Write a credible long-term plan with a timetable: from prospect to key account, then to partner."
+  - "Find out how the prospect buys: on price alone, or on value such as service and total cost."
+guidance_pre_moves_on:
+  - "The research shows a profitable relationship is feasible and your management agrees to invest."
+  - "The long-term plan, with its timetable, is written and agreed inside your firm."
+  - "You know whom to approach first and start the first sales contact with the prospect."
+guidance_pre_watch_outs:
+  - "Investing sales effort before checking that the relationship can ever be profitable."
+  - "Chasing a prospect that buys on price alone: such customers rarely get beyond early KAM."
+  - "A plan without dates: nobody can check it or be held to it."
+guidance_early_summary: "You are winning a new customer's first business and must prove that your company delivers what it promises."
+guidance_early_role:
+  - "Identify the people who make the purchasing decision and win a meeting with them."
+  - "Explain your product's advantages in terms of the customer's own business."
+  - "Communicate often and be persistent, but never use hard selling."
+  - "Negotiate on principle, looking for win-win terms, not from fixed positions."
+  - "Keep every promise: record each commitment with an owner and a due date, and measure the on-time rate."
+  - "Make colleagues, especially technical ones, see how important this account is."
+  - "Keep the long-term plan and its timetable up to date as you learn about the customer."
+guidance_early_moves_on:
+  - "The first win, often a trial, pilot or limited contract, shows visible improvement quickly."
+  - "The customer sees a record of kept promises and starts to trust you."
+  - "The customer values more than price: reliability, service, total cost of ownership."
+  - "Contacts grow beyond the buyer to other people and functions in the customer's business."
+guidance_early_watch_outs:
+  - "Hard selling: pressure now costs the trust you need to grow the account."
+  - "A customer that buys on price alone rarely goes beyond this stage."
+  - "A broken promise left unanswered: apologise immediately and offer compensation."
+  - "A pilot with no agreed baseline: the customer expects quick, visible results, so measure them."
+guidance_mid_summary: "The customer trusts you and buys regularly: you are one of a few preferred suppliers, with contacts in several functions."
+guidance_mid_role:
+  - "Build contacts across functions on both sides, not only between buyer and salesperson."
+  - "Hold regular reviews with the customer on results, commitments and the plan."
+  - "Keep measuring commitments and keep the on-time record high."
+  - "Secure your place as one of the customer's few preferred suppliers."
+  - "Learn the customer's strategy well enough to propose improvements before they are asked for."
+  - "Keep your delivery and technical colleagues aware of the account's importance."
+guidance_mid_moves_on:
+  - "The customer starts to treat you as an external resource, not just a vendor."
+  - "Both sides share information openly, such as plans, forecasts and costs."
+  - "Problems are solved jointly by people from both companies."
+  - "Senior managers on both sides sponsor the relationship."
+guidance_mid_watch_outs:
+  - "Relying on one contact: if that person leaves, the account is exposed."
+  - "Skipping reviews once things go well: small problems grow unseen."
+  - "Treating preferred-supplier status as permanent: competitors keep trying."
+guidance_partnership_summary: "The customer treats your company as an external resource of its own: information is shared and problems are solved together."
+guidance_partnership_role:
+  - "Act as the customer's external resource: bring expertise and ideas, not only products."
+  - "Share information openly and agree what the customer shares in return."
+  - "Set up joint teams to solve problems together."
+  - "Win senior sponsors on both sides and keep them informed and involved."
+  - "Coordinate the many contacts between the two companies so your side speaks with one voice."
+  - "Keep the account profitable: track what it costs to serve."
+guidance_partnership_moves_on:
+  - "Both companies plan together: joint plans replace separate plans about each other."
+  - "Goals are shared and progress is measured together."
+  - "Teams from both sides work as one on long-term projects."
+guidance_partnership_watch_outs:
+  - "Letting senior sponsorship lapse when a sponsor moves on."
+  - "Complacency: a partner still expects performance, and a broken promise costs more trust here."
+  - "Serving the account at a loss because the relationship feels secure."
+guidance_synergistic_summary: "The two companies work as one on shared goals, with joint plans that both sides own."
+guidance_synergistic_role:
+  - "Write, review and renew joint plans with the customer."
+  - "Set shared goals and measure progress against them together."
+  - "Keep senior sponsors on both sides committed to the joint plans."
+  - "Look for new value together, such as joint development, lower costs or new markets."
+  - "Make sure the relationship stays profitable for both sides."
+guidance_synergistic_moves_on:
+  - "There is no stage beyond this one: the aim is to stay here."
+  - "Joint plans are delivered and renewed, year after year."
+  - "Shared goals are met and new ones are set together."
+  - "Trust holds because promises are kept on both sides."
+guidance_synergistic_watch_outs:
+  - "Taking the account for granted: lost trust or a change of ownership can still lead to uncoupling."
+  - "Plans that quietly become one-sided and stop being joint."
+  - "Not preparing for change at the customer, such as new owners or a new strategy."
+guidance_uncoupling_summary: "The relationship is ending, through lost trust, a change of ownership or poor performance, and the aim is an orderly exit."
+guidance_uncoupling_role:
+  - "Find the cause: lost trust, a change of ownership, or poor performance."
+  - "Where a broken promise caused it, apologise at once and offer compensation."
+  - "Decide with your management whether the account can be saved or should be exited."
+  - "Plan the exit with the customer: dates, open orders, handover and support."
+  - "Keep every remaining commitment until the last day."
+  - "Tell colleagues early so delivery, service and finance can prepare."
+guidance_uncoupling_moves_on:
+  - "Both sides agree the exit terms and timetable in writing."
+  - "Every open commitment is fulfilled or settled by agreement."
+  - "Contracts, orders and handover are wound down on the agreed dates."
+  - "The causes and lessons are recorded in the dossier."
+guidance_uncoupling_watch_outs:
+  - "Walking away abruptly: how you leave decides whether you can ever come back."
+  - "Missing the early signs: skipped reviews, new owners, falling performance."
+  - "Blaming the customer instead of fixing the causes on your side."
 
 """##,
         "style.css": ##"""

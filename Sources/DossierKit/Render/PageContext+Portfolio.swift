@@ -1,98 +1,82 @@
 /// The portfolio page's and the stage pages' values.
 extension PageContext {
     /// `index.html`: accounts by stage, owners, and what needs attention.
-    static func portfolio(_ accounts: [Account], site: SiteConfig, asOf: Day) -> Context {
+    static func portfolio(_ accounts: [Account], _ env: RenderEnvironment) -> Context {
         let root = ""
-        var context = common(site: site, asOf: asOf, root: root, title: site.title)
-        context["account_count"] = accounts.count
+        let format = env.format
+        var context = common(env, root: root, title: env.config.title)
+        context["lead"] = env.strings.plural("portfolio_lead", count: accounts.count, ["date": format.day(env.asOf)])
         context["stages"] = Stage.allCases.map { stage -> Context in
             let members = accounts.filter { $0.dossier.stage == stage }
-            var value = self.stage(stage)
+            var value = self.stage(stage, env)
             value["count"] = members.count
-            value["accounts"] = members.map { summary(of: $0, root: root, currency: site.currency) }
+            value["accounts"] = members.map { summary(of: $0, root: root, env) }
             return value
         }
-        var overdue: [Context] = []
-        for account in accounts {
-            for commitment in account.figures.overdue {
-                var row = link(to: account, root: root)
-                row["promise"] = commitment.promise
-                row["owner"] = commitment.owner ?? account.dossier.owner
-                row["due"] = commitment.due.map(Format.day)
-                row["days"] = commitment.due.map { Format.duration(days: $0.days(until: asOf)) }
-                overdue.append(row)
-            }
-        }
-        context["overdue_commitments"] = overdue
         context["high_findings"] = accounts.flatMap { account in
             account.findings.filter { $0.severity == .high }.map { found -> Context in
-                var row = link(to: account, root: root)
-                row.merge(finding(found)) { _, new in new }
+                var row = link(to: account, root: root, env)
+                row.merge(finding(found, env)) { _, new in new }
+                return row
+            }
+        }
+        context["overdue_commitments"] = accounts.flatMap { account in
+            account.figures.overdue.map { commitment -> Context in
+                var row = link(to: account, root: root, env)
+                row["promise"] = commitment.promise
+                row["owner"] = commitment.owner ?? account.dossier.owner
+                if let due = commitment.due {
+                    row["overdue"] = env.strings.format("overdue_since", ["date": format.day(due), "span": format.duration(days: due.days(until: env.asOf))])
+                }
                 return row
             }
         }
         context["stale_accounts"] = accounts.filter(\.figures.isStale).map { account -> Context in
-            var row = link(to: account, root: root)
-            row["reviewed"] = account.dossier.reviewed.map(Format.day) ?? "never"
+            var row = link(to: account, root: root, env)
+            row["reviewed"] = account.dossier.reviewed.map { env.strings.format("reviewed_on", ["date": format.day($0)]) } ?? env.strings["reviewed_never"]
             return row
         }
-        let upcoming = accounts
-            .compactMap { account in account.dossier.nextMeeting?.date.map { (account, $0) } }
-            .filter { $0.1 >= asOf }
-            .sorted { ($0.1, $0.0.dossier.slug) < ($1.1, $1.0.dossier.slug) }
-        context["upcoming_meetings"] = upcoming.map { account, date -> Context in
-            var row = link(to: account, root: root)
-            row["date"] = Format.day(date)
-            row["when"] = asOf.days(until: date) == 0 ? "today" : "in \(Format.duration(days: asOf.days(until: date)))"
-            row["objective"] = account.dossier.nextMeeting?.objective
-            return row
-        }
+        context["upcoming_meetings"] = meetingRows(accounts, root: root, env).filter { ($0["is_past"] as? Bool) == false }
         let owners = Dictionary(grouping: accounts, by: \.dossier.owner)
         context["owners"] = owners.keys.sorted().map { owner -> Context in
             let members = owners[owner] ?? []
-            return ["name": owner, "count": members.count, "accounts": members.map { link(to: $0, root: root) }]
+            return ["name": owner, "url": root + env.links.path(of: owner, kind: .owners), "count": members.count,
+                    "accounts": members.map { link(to: $0, root: root, env) }]
         }
         return context
     }
 
-    /// `stages/index.html`: every stage with its accounts and the manager's role in it.
-    static func stageOverview(_ accounts: [Account], site: SiteConfig, asOf: Day) -> Context {
-        var context = common(site: site, asOf: asOf, root: "../", title: "Stages")
+    /// `stages/index.html`: every stage with its accounts and what it is.
+    static func stageOverview(_ accounts: [Account], _ env: RenderEnvironment) -> Context {
+        var context = common(env, root: "../", title: env.strings["stages_title"])
         context["stages"] = Stage.allCases.map { stage -> Context in
-            var value = self.stage(stage)
+            var value = self.stage(stage, env)
             let members = accounts.filter { $0.dossier.stage == stage }
             value["count"] = members.count
-            value["summary"] = StageGuidance.guidance(for: stage).summary
-            value["accounts"] = members.map { link(to: $0, root: "../") }
+            value["summary"] = env.strings["guidance_\(stage.rawValue)_summary"]
+            value["accounts"] = members.map { link(to: $0, root: "../", env) }
             return value
         }
         return context
     }
 
     /// `stages/<stage>/index.html`: the stage's accounts and the guidance for it.
-    static func stagePage(_ stage: Stage, accounts: [Account], site: SiteConfig, asOf: Day) -> Context {
+    static func stagePage(_ stage: Stage, accounts: [Account], _ env: RenderEnvironment) -> Context {
         let root = "../../"
-        var context = common(site: site, asOf: asOf, root: root, title: stage.title)
-        let guidance = StageGuidance.guidance(for: stage)
-        context["stage"] = self.stage(stage)
-        context["summary"] = guidance.summary
-        context["manager_role"] = guidance.managerRole
-        context["moves_on_when"] = guidance.movesOnWhen
-        context["watch_outs"] = guidance.watchOuts
-        if stage < .synergistic {
-            context["next_stage"] = Stage.allCases.dropFirst(stage.order + 1).first.map(self.stage)
+        let strings = env.strings
+        var context = common(env, root: root, title: strings["stage_\(stage.rawValue)"])
+        let key = "guidance_\(stage.rawValue)"
+        context["stage"] = self.stage(stage, env)
+        context["summary"] = strings["\(key)_summary"]
+        context["manager_role"] = strings.list("\(key)_role")
+        context["moves_on_when"] = strings.list("\(key)_moves_on")
+        context["watch_outs"] = strings.list("\(key)_watch_outs")
+        if stage < .synergistic, let next = Stage.allCases.dropFirst(stage.order + 1).first {
+            context["moves_heading"] = strings.format("moves_to", ["stage": strings["stage_\(next.rawValue)"]])
+        } else {
+            context["moves_heading"] = strings["aim_for"]
         }
-        context["accounts"] = accounts.filter { $0.dossier.stage == stage }.map { summary(of: $0, root: root, currency: site.currency) }
+        context["accounts"] = accounts.filter { $0.dossier.stage == stage }.map { summary(of: $0, root: root, env) }
         return context
-    }
-
-    private static func link(to account: Account, root: String) -> Context {
-        [
-            "name": account.dossier.name,
-            "url": "\(root)accounts/\(account.dossier.slug)/index.html",
-            "brief_url": "\(root)accounts/\(account.dossier.slug)/brief.html",
-            "owner": account.dossier.owner,
-            "stage": stage(account.dossier.stage),
-        ]
     }
 }

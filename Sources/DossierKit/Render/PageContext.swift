@@ -3,76 +3,99 @@ import Foundation
 /// The values a template sees, built from accounts: one dictionary per page.
 ///
 /// Mustache looks values up by key, so contexts are plain dictionaries and arrays of them; absent optional
-/// values are simply left out, which makes `{{^key}}` sections say what is missing.
+/// values are simply left out, which makes `{{^key}}` sections say what is missing. Every word comes from
+/// the strings file: templates read labels as `{{t.key}}`, and values are formatted here in the site's language.
 public typealias Context = [String: Any]
 
 enum PageContext {
-    /// Keys every page has: where the site root is, the site's names and the as-of date.
-    static func common(site: SiteConfig, asOf: Day, root: String, title: String) -> Context {
+    /// Keys every page has: where the site root is, the site's names, the as-of date and the labels (`t`).
+    static func common(_ env: RenderEnvironment, root: String, title: String) -> Context {
         var context: Context = [
             "root": root,
-            "site_title": site.title,
+            "site_title": env.config.title,
             "page_title": title,
-            "lang": site.language,
-            "as_of": Format.day(asOf),
-            "as_of_iso": asOf.description,
+            "lang": env.strings.language == "zh" ? "zh-Hans" : env.strings.language,
+            "as_of": env.format.day(env.asOf),
+            "footer_as_of": env.strings.format("footer_as_of", ["date": env.format.day(env.asOf)]),
+            "t": env.strings.templateTable,
         ]
-        context["company"] = site.company
+        context["company"] = env.config.company
         return context
     }
 
-    static func stage(_ stage: Stage) -> Context {
-        ["title": stage.title, "slug": stage.rawValue]
+    static func stage(_ stage: Stage, _ env: RenderEnvironment) -> Context {
+        ["title": env.strings["stage_\(stage.rawValue)"], "slug": stage.rawValue]
     }
 
     /// The account's findings as short flags, one per rule, most severe first.
-    static func flags(of account: Account) -> [Context] {
+    static func flags(of account: Account, _ env: RenderEnvironment) -> [Context] {
         var seen: Set<String> = []
         return account.findings.compactMap { finding in
             guard seen.insert(finding.ruleID).inserted else { return nil }
-            return ["title": finding.title, "severity": finding.severity.rawValue]
+            return ["title": finding.title(in: env.strings), "severity": finding.severity.rawValue]
         }
     }
 
     /// A finding with its rule's explanation.
-    static func finding(_ finding: Finding) -> Context {
+    static func finding(_ finding: Finding, _ env: RenderEnvironment) -> Context {
         [
-            "title": finding.title,
-            "message": finding.message,
+            "title": finding.title(in: env.strings),
+            "message": finding.message(in: env.strings),
             "severity": finding.severity.rawValue,
             "rule": finding.ruleID,
-            "explanation": HealthRules.rule(withID: finding.ruleID)?.explanation ?? "",
+            "explanation": env.strings["rule_\(finding.ruleID)_explanation"],
         ]
     }
 
-    /// One line of an account in a list: used on the portfolio and stage pages.
-    static func summary(of account: Account, root: String, currency defaultCurrency: String) -> Context {
+    /// `X by date` for a target, or nil without one.
+    static func target(of dossier: Dossier, _ env: RenderEnvironment) -> Context? {
+        guard let target = dossier.target, target.stage != nil || target.by != nil else { return nil }
+        var value: Context = [:]
+        value["stage"] = target.stage.map { env.strings["stage_\($0.rawValue)"] }
+        value["by"] = target.by.map(env.format.day)
+        if let stage = value["stage"] as? String, let by = value["by"] as? String {
+            value["label"] = env.strings.format("target_by", ["stage": stage, "date": by])
+        } else {
+            value["label"] = (value["stage"] ?? value["by"]) as? String
+        }
+        return value
+    }
+
+    /// One line of an account in a list: used on the portfolio, stage and cross-reference pages.
+    static func summary(of account: Account, root: String, _ env: RenderEnvironment) -> Context {
         let dossier = account.dossier
         let figures = account.figures
+        let format = env.format
         var row: Context = [
             "name": dossier.name,
             "slug": dossier.slug,
             "url": "\(root)accounts/\(dossier.slug)/index.html",
             "brief_url": "\(root)accounts/\(dossier.slug)/brief.html",
             "owner": dossier.owner,
-            "stage": stage(dossier.stage),
-            "completeness": Format.percent(figures.completeness),
-            "flags": flags(of: account),
+            "stage": stage(dossier.stage, env),
+            "completeness": format.percent(figures.completeness),
+            "flags": flags(of: account, env),
         ]
         row["tier"] = dossier.tier
-        row["days_in_stage"] = figures.daysInStage.map { Format.duration(days: $0) }
-        row["on_time_rate"] = figures.onTimeRate.map(Format.percent)
-        row["share_of_wallet"] = figures.shareOfWallet.map(Format.percent)
-        if let target = dossier.target, target.stage != nil || target.by != nil {
-            var value: Context = [:]
-            value["stage"] = target.stage?.title
-            value["by"] = target.by.map(Format.day)
-            row["target"] = value
-        }
-        let currency = dossier.financials?.currency ?? defaultCurrency
+        row["days_in_stage"] = figures.daysInStage.map { format.duration(days: $0) }
+        row["on_time_rate"] = figures.onTimeRate.map(format.percent)
+        row["share_of_wallet"] = figures.shareOfWallet.map(format.percent)
+        row["target"] = target(of: dossier, env)
+        let currency = dossier.financials?.currency ?? env.config.currency
         if let latest = dossier.financials?.years.last(where: { $0.revenue != nil }), let revenue = latest.revenue {
-            row["revenue"] = "\(Format.money(revenue, currency: currency)) (\(latest.year))"
+            row["revenue"] = env.strings.format("revenue_in_year", ["amount": format.money(revenue, currency: currency), "year": String(latest.year)])
         }
         return row
+    }
+
+    /// A link to an account with its owner and stage.
+    static func link(to account: Account, root: String, _ env: RenderEnvironment) -> Context {
+        [
+            "name": account.dossier.name,
+            "url": "\(root)accounts/\(account.dossier.slug)/index.html",
+            "brief_url": "\(root)accounts/\(account.dossier.slug)/brief.html",
+            "owner": account.dossier.owner,
+            "stage": stage(account.dossier.stage, env),
+        ]
     }
 }

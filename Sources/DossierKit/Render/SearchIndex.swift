@@ -16,14 +16,14 @@ enum SearchIndex {
     }
 
     /// The index of `accounts` as a JavaScript file, byte-identical for the same input.
-    static func script(for accounts: [Account]) -> String {
+    static func script(for accounts: [Account], strings: Strings) -> String {
         let entries = accounts.map { account in
             let dossier = account.dossier
             var words = dossier.team + dossier.tags + dossier.motives
             words += dossier.stakeholders.flatMap { [$0.name, $0.title ?? ""] }
             words += dossier.segments.map(\.name) + dossier.competitors.map(\.name)
             words.append(String(plainText(ofHTML: account.body.html).prefix(bodyLimit)))
-            return Entry(name: dossier.name, url: "../accounts/\(dossier.slug)/index.html", stage: dossier.stage.title,
+            return Entry(name: dossier.name, url: "../accounts/\(dossier.slug)/index.html", stage: strings["stage_\(dossier.stage.rawValue)"],
                          owner: dossier.owner, text: words.filter { !$0.isEmpty }.joined(separator: " "))
         }
         let encoder = JSONEncoder()

@@ -4,49 +4,47 @@ struct SiteRenderer {
     var config: SiteConfig
     var asOf: Day
 
-    /// All output files, in a fixed order: pages, then stylesheets.
+    /// All output files, in a fixed order: pages, then the search index and the assets.
     func render(_ accounts: [Account]) -> [OutputFile] {
-        let links = SiteLinks(accounts: accounts)
+        let env = RenderEnvironment(config: config, asOf: asOf, strings: theme.strings, links: SiteLinks(accounts: accounts))
         var files: [OutputFile] = [
-            OutputFile(path: "index.html", contents: theme.render("index", with: PageContext.portfolio(accounts, site: config, asOf: asOf))),
-            OutputFile(path: "stages/index.html", contents: theme.render("stages", with: PageContext.stageOverview(accounts, site: config, asOf: asOf))),
+            page("index.html", "index", PageContext.portfolio(accounts, env)),
+            page("stages/index.html", "stages", PageContext.stageOverview(accounts, env)),
         ]
         for stage in Stage.allCases {
-            let context = PageContext.stagePage(stage, accounts: accounts, site: config, asOf: asOf)
-            files.append(OutputFile(path: "stages/\(stage.rawValue)/index.html", contents: theme.render("stage", with: context)))
+            files.append(page("stages/\(stage.rawValue)/index.html", "stage", PageContext.stagePage(stage, accounts: accounts, env)))
         }
         for account in accounts {
-            let context = PageContext.account(account, links: links, site: config, asOf: asOf)
+            let context = PageContext.account(account, env)
             let folder = "accounts/\(account.dossier.slug)"
-            files.append(OutputFile(path: "\(folder)/index.html", contents: theme.render("account", with: context)))
-            files.append(OutputFile(path: "\(folder)/brief.html", contents: theme.render("brief", with: context)))
+            files.append(page("\(folder)/index.html", "account", context))
+            files.append(page("\(folder)/brief.html", "brief", context))
         }
-        files += renderCrossReferences(accounts, links: links)
-        var search = PageContext.common(site: config, asOf: asOf, root: "../", title: "Search")
-        search["account_count"] = accounts.count
-        files.append(OutputFile(path: "search/index.html", contents: theme.render("search", with: search)))
-        files.append(OutputFile(path: "search/index.js", contents: SearchIndex.script(for: accounts)))
+        files += crossReferences(accounts, env)
+        files.append(page("search/index.html", "search", PageContext.search(accounts, env)))
+        files.append(OutputFile(path: "search/index.js", contents: SearchIndex.script(for: accounts, strings: env.strings)))
         for name in Theme.assetNames {
             files.append(OutputFile(path: "assets/\(name)", contents: theme.assets[name] ?? ""))
         }
         return files
     }
 
+    private func page(_ path: String, _ template: String, _ context: Context) -> OutputFile {
+        OutputFile(path: path, contents: theme.render(template, with: context))
+    }
+
     /// Owners, segments, competitors, tags and meetings pages.
-    private func renderCrossReferences(_ accounts: [Account], links: SiteLinks) -> [OutputFile] {
-        var files: [OutputFile] = [
-            OutputFile(path: "meetings/index.html", contents: theme.render("meetings", with: PageContext.meetings(accounts, site: config, asOf: asOf))),
-        ]
+    private func crossReferences(_ accounts: [Account], _ env: RenderEnvironment) -> [OutputFile] {
+        var files = [page("meetings/index.html", "meetings", PageContext.meetings(accounts, env))]
         for kind in SiteLinks.Kind.allCases {
-            let (columns, items) = PageContext.groupItems(kind)
-            let groups = NameGroup.group(accounts, slugger: links.slugger(for: kind), by: items)
-            let directory = PageContext.directory(kind, groups: groups, site: config, asOf: asOf)
-            files.append(OutputFile(path: "\(kind.rawValue)/index.html", contents: theme.render("directory", with: directory)))
+            let (columns, items) = PageContext.groupItems(kind, env)
+            let groups = NameGroup.group(accounts, slugger: env.links.slugger(for: kind), by: items)
+            files.append(page("\(kind.rawValue)/index.html", "directory", PageContext.directory(kind, groups: groups, env)))
             for group in groups {
-                let page = kind == .owners
-                    ? theme.render("owner", with: PageContext.owner(group, site: config, asOf: asOf))
-                    : theme.render("group", with: PageContext.group(kind, group, columns: columns, site: config, asOf: asOf))
-                files.append(OutputFile(path: "\(kind.rawValue)/\(group.slug)/index.html", contents: page))
+                let path = "\(kind.rawValue)/\(group.slug)/index.html"
+                files.append(kind == .owners
+                    ? page(path, "owner", PageContext.owner(group, env))
+                    : page(path, "group", PageContext.group(kind, group, columns: columns, env)))
             }
         }
         return files

@@ -1,56 +1,69 @@
 import Foundation
 import Mustache
 
-/// The templates and stylesheets pages are rendered with: the built-in theme, with any template the
-/// site overrides in its own `templates/` folder. Other `.mustache` files there are registered as
-/// partials, so an override can use `{{> my-partial}}`.
+/// The templates, stylesheets, script and strings pages are rendered with: the built-in theme, with any
+/// file the site overrides in its own `templates/` folder. Other `.mustache` files there are registered
+/// as partials, so an override can use `{{> my-partial}}`.
 public struct Theme: Sendable {
     /// Templates every theme has, by name (file name without `.mustache`).
     public static let templateNames = ["layout", "index", "account", "brief", "stages", "stage", "directory", "group", "owner", "meetings", "search"]
-    /// Stylesheets copied to `assets/` in the output.
+    /// Files copied to `assets/` in the output.
     public static let assetNames = ["style.css", "brief.css", "search.js"]
 
     var library: MustacheLibrary
-    /// Stylesheet contents by file name.
+    /// Asset contents by file name.
     var assets: [String: String]
+    /// The labels in the site's language.
+    var strings: Strings
 
-    /// Loads the theme for the site at `siteRoot`; template syntax errors come back with their positions.
-    public static func load(siteRoot: URL) -> (Theme?, [Diagnostic]) {
+    /// Loads the theme for the site at `siteRoot` in `language`; syntax errors come back with their positions.
+    public static func load(siteRoot: URL, language: String = "en") -> (Theme?, [Diagnostic]) {
         var library = MustacheLibrary()
         var assets: [String: String] = [:]
+        var strings = Strings(language: language)
         var diagnostics: [Diagnostic] = []
         let siteTemplates = (try? FileManager.default.contentsOfDirectory(atPath: siteRoot.appendingPathComponent("templates").path)) ?? []
         let extraPartials = siteTemplates.filter { $0.hasSuffix(".mustache") && !templateNames.contains(String($0.dropLast(".mustache".count))) }
-        for fileName in templateNames.map({ $0 + ".mustache" }) + extraPartials.sorted() + assetNames {
+        let stringsFile = "strings/\(language).yml"
+        for fileName in templateNames.map({ $0 + ".mustache" }) + extraPartials.sorted() + assetNames + [stringsFile] {
             let path = "templates/\(fileName)"
-            let override = siteRoot.appendingPathComponent(path)
-            var text = BuiltinTheme.files[fileName] ?? ""
-            if let data = FileManager.default.contents(atPath: override.path) {
-                guard let decoded = String(data: data, encoding: .utf8) else {
-                    diagnostics.append(Diagnostic(.error, .invalidUTF8, at: SourceLocation(path: path), in: .template))
-                    continue
+            guard let text = read(fileName, siteRoot: siteRoot, diagnostics: &diagnostics) else { continue }
+            if fileName == stringsFile {
+                let (parsed, problems) = Strings.parse(text, language: language, path: path)
+                strings = parsed
+                diagnostics += problems
+            } else if fileName.hasSuffix(".mustache") {
+                do {
+                    library.register(try MustacheTemplate(string: text), named: String(fileName.dropLast(".mustache".count)))
+                } catch let error as MustacheTemplate.ParserError {
+                    let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
+                    diagnostics.append(Diagnostic(.error, .templateSyntax(describe(error.error)), at: location, in: .template))
+                } catch {
+                    diagnostics.append(Diagnostic(.error, .templateSyntax("\(error)"), at: SourceLocation(path: path), in: .template))
                 }
-                text = decoded
-            }
-            guard fileName.hasSuffix(".mustache") else {
+            } else {
                 assets[fileName] = text
-                continue
-            }
-            do {
-                library.register(try MustacheTemplate(string: text), named: String(fileName.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
-                diagnostics.append(Diagnostic(.error, .templateSyntax(describe(error.error)), at: location, in: .template))
-            } catch {
-                diagnostics.append(Diagnostic(.error, .templateSyntax("\(error)"), at: SourceLocation(path: path), in: .template))
             }
         }
-        return (diagnostics.isEmpty ? Theme(library: library, assets: assets) : nil, diagnostics)
+        return (diagnostics.isEmpty ? Theme(library: library, assets: assets, strings: strings) : nil, diagnostics)
     }
 
     /// Renders the template `name` with `context`.
     func render(_ name: String, with context: Context) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// The site's own file of that name, or the built-in one.
+    private static func read(_ fileName: String, siteRoot: URL, diagnostics: inout [Diagnostic]) -> String? {
+        let path = "templates/\(fileName)"
+        guard let data = FileManager.default.contents(atPath: siteRoot.appendingPathComponent(path).path) else {
+            return BuiltinTheme.files[fileName] ?? ""
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(Diagnostic(.error, .invalidUTF8, at: SourceLocation(path: path), in: .template))
+            return nil
+        }
+        return text
     }
 
     private static func describe(_ error: Error) -> String {

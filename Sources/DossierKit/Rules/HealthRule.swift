@@ -1,15 +1,12 @@
 /// A health rule: one check over an account that tells a KAM team what to do next.
 ///
-/// Each rule is a small value type; `HealthRules.all` lists them. A site may switch a rule off or
-/// change its thresholds (`parameters`) in dossier.yml.
+/// Each rule is a small value type; `HealthRules.all` lists them. Its title, its one-line explanation
+/// and its messages live in the strings files (`rule_<id>_title`, `rule_<id>_explanation`, ...). A site
+/// may switch a rule off or change its thresholds (`parameters`) in dossier.yml.
 public protocol HealthRule: Sendable {
     /// Stable id used in dossier.yml and in `check` output, e.g. `stale-research`.
     var id: String { get }
-    /// A short name for tables and flags, e.g. "Stale research".
-    var title: String { get }
     var severity: Finding.Severity { get }
-    /// One line a salesperson understands: what the rule looks for and why it matters.
-    var explanation: String { get }
     /// Thresholds the site may change, with their defaults.
     var parameters: [String: Int] { get }
     /// Whether its findings belong on the pre-meeting brief.
@@ -22,9 +19,10 @@ extension HealthRule {
     public var parameters: [String: Int] { [:] }
     public var mattersInMeetings: Bool { false }
 
-    /// A finding of this rule.
-    func finding(_ message: String, line: Int) -> Finding {
-        Finding(ruleID: id, title: title, severity: severity, message: message, line: line, mattersInMeetings: mattersInMeetings)
+    /// A finding of this rule with the message `rule_<id>_<message>`.
+    func finding(_ message: String, _ arguments: [String: MessageArgument] = [:], count: Int? = nil, line: Int) -> Finding {
+        Finding(ruleID: id, severity: severity, messageKey: "rule_\(id)_\(message)", arguments: arguments, count: count,
+                line: line, mattersInMeetings: mattersInMeetings)
     }
 }
 

@@ -27,7 +27,8 @@ public enum HealthRules {
     public static func listing() -> String {
         all.map { rule in
             let parameters = rule.parameters.keys.sorted().map { "\($0)=\(rule.parameters[$0] ?? 0)" }.joined(separator: ", ")
-            return "\(rule.id) (\(rule.severity.rawValue)\(parameters.isEmpty ? "" : "; \(parameters)")): \(rule.explanation)"
+            let explanation = Strings.english["rule_\(rule.id)_explanation"]
+            return "\(rule.id) (\(rule.severity.rawValue)\(parameters.isEmpty ? "" : "; \(parameters)")): \(explanation)"
         }.joined(separator: "\n") + "\n"
     }
 }

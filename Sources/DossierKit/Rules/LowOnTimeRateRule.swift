@@ -1,9 +1,7 @@
 /// Trust rests on kept promises: the recent on-time rate should stay high.
 struct LowOnTimeRateRule: HealthRule {
     let id = "low-on-time-rate"
-    let title = "Promises kept late"
     let severity = Finding.Severity.high
-    let explanation = "Trust rests on kept promises: fewer than 80% kept on time in the last 12 months erodes it."
     let parameters = ["min_percent": 80, "months": 12]
     let mattersInMeetings = true
 
@@ -20,7 +18,10 @@ struct LowOnTimeRateRule: HealthRule {
         }
         let percent = kept.count * 100 / measured.count
         guard percent < account.parameter("min_percent") else { return [] }
-        return [finding("only \(kept.count) of \(measured.count) promises due in the last \(account.parameter("months")) months were kept on time (\(percent)%)",
-                        line: account.line(of: "commitments"))]
+        let arguments: [String: MessageArgument] = [
+            "kept": .number(kept.count), "measured": .number(measured.count),
+            "months": .number(account.parameter("months")), "percent": .number(percent),
+        ]
+        return [finding("message", arguments, line: account.line(of: "commitments"))]
     }
 }

@@ -22,7 +22,7 @@ public struct SiteConfig: Sendable, Equatable {
     public init() {}
 
     static let knownKeys = ["title", "company", "language", "currency", "stale_after_days", "unsafe_html", "max_dossier_bytes", "rules"]
-    static let languages = ["en"]
+    static let languages = Strings.languages
 }
 
 extension SiteConfig {

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Formats numbers, dates and spans for people in the site's language, the same way on every machine
+/// (no locale look-ups: the patterns come from the strings file).
+struct Format: Sendable {
+    let strings: Strings
+
+    init(_ strings: Strings) {
+        self.strings = strings
+    }
+
+    /// `3 Dec 2026` in English, `2026年12月3日` in Chinese (pattern `date_format`, month names `months`).
+    func day(_ day: Day) -> String {
+        let months = strings.list("months")
+        let month = months.indices.contains(day.month - 1) ? months[day.month - 1] : String(day.month)
+        return strings.format("date_format", ["day": String(day.day), "month": month, "year": String(day.year)])
+    }
+
+    /// `EUR 1.84 bn` in English, `EUR 18.4亿` in Chinese.
+    func money(_ amount: Double, currency: String) -> String {
+        strings.format("money_format", ["currency": currency, "amount": compact(amount)])
+    }
+
+    /// Large numbers in the language's units: `1.84 bn`, `62 m`, `420 k`; `18.4亿`, `6,200万`.
+    func compact(_ value: Double) -> String {
+        let magnitude = abs(value)
+        let units: [(threshold: Double, divisor: Double, suffix: String)] = strings.language == "zh"
+            ? [(1e8, 1e8, "亿"), (1e4, 1e4, "万")]
+            : [(1e9, 1e9, " bn"), (1e6, 1e6, " m"), (1e4, 1e3, " k")]
+        for unit in units where magnitude >= unit.threshold {
+            return Self.significant(value / unit.divisor) + unit.suffix
+        }
+        return Self.significant(value)
+    }
+
+    /// A whole number with thousands separators: `12,400`.
+    func integer(_ value: Int) -> String { Self.grouped(value) }
+
+    /// `42%`, `5.5%`, `-3.2%`.
+    func percent(_ fraction: Double) -> String {
+        Self.trimmed(String(format: "%.1f", fraction * 100)) + "%"
+    }
+
+    /// `+6.9%` or `-2.0%`, for growth.
+    func signedPercent(_ fraction: Double) -> String {
+        (fraction >= 0 ? "+" : "") + percent(fraction)
+    }
+
+    /// `5 days`, `1 day`, `3 months` for long spans.
+    func duration(days: Int) -> String {
+        let count = abs(days)
+        if count >= 60 { return strings.plural("duration_months", count: count / 30) }
+        return strings.plural("duration_days", count: count)
+    }
+
+    /// `in 5 days`, `today`, `5 days ago`.
+    func relative(days: Int) -> String {
+        if days == 0 { return strings["when_today"] }
+        return strings.format(days > 0 ? "when_in" : "when_ago", ["span": duration(days: days)])
+    }
+
+    static func significant(_ value: Double) -> String {
+        let magnitude = abs(value)
+        if magnitude >= 1000 { return grouped(Int(value.rounded())) }
+        let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2
+        return trimmed(String(format: "%.\(decimals)f", value))
+    }
+
+    static func grouped(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var grouped = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(character)
+        }
+        return value < 0 ? "-" + grouped : grouped
+    }
+
+    static func trimmed(_ text: String) -> String {
+        guard text.contains(".") else { return text }
+        var result = text
+        while result.hasSuffix("0") { result.removeLast() }
+        if result.hasSuffix(".") { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Yams
+
+/// The theme's words in one language, from `templates/strings/<language>.yml`.
+///
+/// Every label the site shows comes from here: templates read them as `{{t.key}}`, the Swift side
+/// through `self[key]`, `format(_:_:)` and `list(_:)`. Messages take `{name}` placeholders.
+public struct Strings: Sendable {
+    /// The languages the built-in theme has strings for.
+    public static let languages = ["en", "zh"]
+
+    public let language: String
+    private(set) var texts: [String: String] = [:]
+    private(set) var lists: [String: [String]] = [:]
+
+    /// Every key, for completeness checks.
+    public var keys: Set<String> { Set(texts.keys).union(lists.keys) }
+
+    /// The text of `key`; a missing key shows as itself, so it is visible rather than blank.
+    public subscript(key: String) -> String { texts[key] ?? key }
+
+    /// A list of texts, such as the bullets of a stage's guidance.
+    public func list(_ key: String) -> [String] { lists[key] ?? [] }
+
+    /// The text of `key` with each `{name}` replaced by its argument.
+    public func format(_ key: String, _ arguments: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in arguments.sorted(by: { $0.key < $1.key }) {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+
+    /// `key_one` for a count of 1, else `key_other`, with `{count}` and the other arguments filled in.
+    public func plural(_ key: String, count: Int, _ arguments: [String: String] = [:]) -> String {
+        let form = count == 1 && texts[key + "_one"] != nil ? key + "_one" : key + "_other"
+        return format(form, arguments.merging(["count": String(count)]) { first, _ in first })
+    }
+
+    /// The texts as templates see them, under `t`.
+    var templateTable: [String: Any] { texts }
+}
+
+extension Strings {
+    /// Parses a strings file: a flat YAML mapping of keys to texts or lists of texts.
+    static func parse(_ text: String, language: String, path: String) -> (Strings, [Diagnostic]) {
+        var strings = Strings(language: language)
+        let (root, diagnostics) = YAMLComposer.compose(FrontMatter(yaml: text, yamlLine: 1, body: "", bodyLine: 1), path: path)
+        guard diagnostics.isEmpty else { return (strings, diagnostics) }
+        var reader = NodeReader(path: path, yamlLine: 1)
+        guard let root, case .mapping(let mapping) = root else {
+            reader.report(.notAMapping(key: nil, found: root.map { reader.describe($0) } ?? "nothing"), at: root)
+            return (strings, reader.diagnostics)
+        }
+        for (key, value) in mapping {
+            let name = key.scalar?.string ?? ""
+            if case .sequence = value {
+                strings.lists[name] = reader.textList(value, at: name)
+            } else if case .scalar(let scalar) = value {
+                strings.texts[name] = scalar.string
+            } else {
+                reader.report(.wrongType(key: name, expected: "text or a list of texts", found: reader.describe(value)), at: value)
+            }
+        }
+        return (strings, reader.diagnostics)
+    }
+}
