@@ -13,7 +13,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
-        let report = SiteBuilder(siteRoot: site.siteRoot, output: outputURL, asOf: try asOf.day()).build()
+        let report = SiteBuilder(siteRoot: site.siteRoot, output: outputURL, asOf: try asOf.day(), configFile: site.config).build()
         let diagnostics = report.problems
         if !diagnostics.isEmpty {
             printError(DiagnosticReport.text(diagnostics, summary: report.analysis.summary))

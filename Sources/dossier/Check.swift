@@ -26,7 +26,7 @@ struct Check: ParsableCommand {
             print(HealthRules.listing(), terminator: "")
             return
         }
-        let checker = SiteChecker(siteRoot: site.siteRoot, asOf: try asOf.day(), isStrict: strict, includesNotes: notes)
+        let checker = SiteChecker(siteRoot: site.siteRoot, asOf: try asOf.day(), isStrict: strict, includesNotes: notes, configFile: site.config)
         let (output, isPassing) = checker.check(format: format)
         print(output, terminator: "")
         if !isPassing { throw ExitCode.failure }

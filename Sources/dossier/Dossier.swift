@@ -17,6 +17,9 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The site folder (default: the current folder).")
     var site: String = "."
 
+    @Option(help: "The settings file, relative to the site folder (default: dossier.yml), e.g. dossier.zh.yml.")
+    var config: String = SiteConfig.fileName
+
     var siteRoot: URL { URL(fileURLWithPath: site).standardizedFileURL }
 }
 

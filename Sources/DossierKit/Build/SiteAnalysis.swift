@@ -18,8 +18,8 @@ public struct SiteAnalysis: Sendable {
 
 extension SiteAnalysis {
     /// Loads the site at `siteRoot` and runs the per-dossier stages on every file.
-    public static func analyze(siteRoot: URL, asOf: Day) -> SiteAnalysis {
-        let (config, configDiagnostics) = SiteConfig.load(from: siteRoot)
+    public static func analyze(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName) -> SiteAnalysis {
+        let (config, configDiagnostics) = SiteConfig.load(from: siteRoot, file: configFile)
         let (files, loadDiagnostics, found) = DossierFileLoader(siteRoot: siteRoot).loadFiles()
         var diagnostics = configDiagnostics + loadDiagnostics
         var dossiers: [AnalyzedDossier] = []

@@ -19,16 +19,19 @@ public struct SiteBuilder: Sendable {
     public var siteRoot: URL
     public var output: URL
     public var asOf: Day
+    /// The settings file, relative to the site root.
+    public var configFile: String
 
-    public init(siteRoot: URL, output: URL? = nil, asOf: Day) {
+    public init(siteRoot: URL, output: URL? = nil, asOf: Day, configFile: String = SiteConfig.fileName) {
         self.siteRoot = siteRoot
         self.output = output ?? siteRoot.appendingPathComponent("output")
         self.asOf = asOf
+        self.configFile = configFile
     }
 
     /// Runs the whole pipeline.
     public func build() -> BuildReport {
-        let analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf)
+        let analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile)
         var report = BuildReport(analysis: analysis)
         let writer = OutputWriter(output: output, siteRoot: siteRoot)
         let (theme, themeDiagnostics) = Theme.load(siteRoot: siteRoot, language: analysis.config.language)

@@ -11,17 +11,20 @@ public struct SiteChecker: Sendable {
     public var isStrict = false
     /// List the health rules' findings as `note:` lines.
     public var includesNotes = true
+    /// The settings file, relative to the site root.
+    public var configFile = SiteConfig.fileName
 
-    public init(siteRoot: URL, asOf: Day, isStrict: Bool = false, includesNotes: Bool = true) {
+    public init(siteRoot: URL, asOf: Day, isStrict: Bool = false, includesNotes: Bool = true, configFile: String = SiteConfig.fileName) {
         self.siteRoot = siteRoot
         self.asOf = asOf
         self.isStrict = isStrict
         self.includesNotes = includesNotes
+        self.configFile = configFile
     }
 
     /// Checks the site, including the theme's templates; returns the report and whether it passed.
     public func check(format: OutputFormat) -> (output: String, isPassing: Bool) {
-        var analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf)
+        var analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile)
         let (_, themeDiagnostics) = Theme.load(siteRoot: siteRoot, language: analysis.config.language)
         analysis.diagnostics = (analysis.diagnostics + themeDiagnostics).sorted { $0.location < $1.location }
         if !includesNotes {

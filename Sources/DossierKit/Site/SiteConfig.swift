@@ -26,18 +26,24 @@ public struct SiteConfig: Sendable, Equatable {
 }
 
 extension SiteConfig {
-    /// Reads `dossier.yml` in `siteRoot`; a missing file gives the defaults.
-    public static func load(from siteRoot: URL) -> (SiteConfig, [Diagnostic]) {
-        let url = siteRoot.appendingPathComponent(fileName)
-        guard FileManager.default.fileExists(atPath: url.path) else { return (SiteConfig(), []) }
+    /// Reads the settings file (`dossier.yml`, or another named with `--config`) in `siteRoot`.
+    ///
+    /// A missing `dossier.yml` gives the defaults; a missing file named on purpose is an error.
+    public static func load(from siteRoot: URL, file: String = fileName) -> (SiteConfig, [Diagnostic]) {
+        let url = siteRoot.appendingPathComponent(file)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            guard file != fileName else { return (SiteConfig(), []) }
+            let location = SourceLocation(path: file)
+            return (SiteConfig(), [Diagnostic(.error, .unreadable(reason: "no such settings file"), at: location, in: .load)])
+        }
         let bytes: [UInt8]
         do {
             bytes = [UInt8](try Data(contentsOf: url))
         } catch {
-            let location = SourceLocation(path: fileName)
+            let location = SourceLocation(path: file)
             return (SiteConfig(), [Diagnostic(.error, .unreadable(reason: error.localizedDescription), at: location, in: .load)])
         }
-        return parse(SourceFile(path: fileName, slug: "", bytes: bytes))
+        return parse(SourceFile(path: file, slug: "", bytes: bytes))
     }
 
     /// Parses the settings file's bytes, reporting problems with their positions.
