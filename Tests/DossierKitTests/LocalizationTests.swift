@@ -81,6 +81,6 @@ import Testing
             attributes += " " + match.output.1
         }
         text = text.replacing(/<[^>]*>/, with: " ")
-        return text + attributes
+        return (text + attributes).replacing(/&(?:[a-z]+|#[0-9]+);/, with: " ")
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Formats numbers, dates and spans for people in the site's language, the same way on every machine
 /// (no locale look-ups: the patterns come from the strings file).
-struct Format: Sendable {
+struct Format: Sendable, Equatable {
     let strings: Strings
 
     init(_ strings: Strings) {
@@ -16,13 +16,14 @@ struct Format: Sendable {
         return strings.format("date_format", ["day": String(day.day), "month": month, "year": String(day.year)])
     }
 
-    /// `EUR 1.84 bn` in English, `EUR 18.4亿` in Chinese.
+    /// `EUR 1.84 bn` in English, `EUR 18.4亿` in Chinese; the bare number without a currency.
     func money(_ amount: Double, currency: String) -> String {
-        strings.format("money_format", ["currency": currency, "amount": compact(amount)])
+        currency.isEmpty ? compact(amount) : strings.format("money_format", ["currency": currency, "amount": compact(amount)])
     }
 
     /// Large numbers in the language's units: `1.84 bn`, `62 m`, `420 k`; `18.4亿`, `6,200万`.
     func compact(_ value: Double) -> String {
+        guard value.isFinite else { return "–" }
         let magnitude = abs(value)
         let units: [(threshold: Double, divisor: Double, suffix: String)] = strings.language == "zh"
             ? [(1e8, 1e8, "亿"), (1e4, 1e4, "万")]
@@ -38,7 +39,8 @@ struct Format: Sendable {
 
     /// `42%`, `5.5%`, `-3.2%`.
     func percent(_ fraction: Double) -> String {
-        Self.trimmed(String(format: "%.1f", fraction * 100)) + "%"
+        guard fraction.isFinite else { return "–" }
+        return Self.trimmed(String(format: "%.1f", fraction * 100)) + "%"
     }
 
     /// `+6.9%` or `-2.0%`, for growth.
@@ -61,6 +63,7 @@ struct Format: Sendable {
 
     static func significant(_ value: Double) -> String {
         let magnitude = abs(value)
+        if magnitude >= 1e15 { return String(format: "%.3g", value) }
         if magnitude >= 1000 { return grouped(Int(value.rounded())) }
         let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2
         return trimmed(String(format: "%.\(decimals)f", value))
@@ -81,6 +84,6 @@ struct Format: Sendable {
         var result = text
         while result.hasSuffix("0") { result.removeLast() }
         if result.hasSuffix(".") { result.removeLast() }
-        return result
+        return result == "-0" ? "0" : result
     }
 }

@@ -5,7 +5,7 @@ import Yams
 ///
 /// Every label the site shows comes from here: templates read them as `{{t.key}}`, the Swift side
 /// through `self[key]`, `format(_:_:)` and `list(_:)`. Messages take `{name}` placeholders.
-public struct Strings: Sendable {
+public struct Strings: Sendable, Equatable {
     /// The languages the built-in theme has strings for.
     public static let languages = ["en", "zh"]
 

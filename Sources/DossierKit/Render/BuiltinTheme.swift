@@ -1073,6 +1073,444 @@ guidance_uncoupling_watch_outs:
   - "Blaming the customer instead of fixing the causes on your side."
 
 """##,
+        "strings/zh.yml": ##"""
+# 默认主题的简体中文标签。每个键都必须出现在每种语言的文件中
+# （有测试检查）。`{name}` 占位符由 dossier 填入；以 _one / _other 结尾的键
+# 分别是计数的单数和复数形式。
+
+# 格式
+date_format: "{year}年{month}{day}日"
+months: [1月, 2月, 3月, 4月, 5月, 6月, 7月, 8月, 9月, 10月, 11月, 12月]
+money_format: "{currency} {amount}"
+duration_days_one: "1 天"
+duration_days_other: "{count} 天"
+duration_months_one: "1 个月"
+duration_months_other: "{count} 个月"
+when_today: 今天
+when_in: "{span}后"
+when_ago: "{span}前"
+list_separator: "、"
+
+# 站点框架
+nav_label: 站点导航
+nav_stages: 阶段
+nav_meetings: 会议
+nav_owners: 负责人
+nav_segments: 细分市场
+nav_competitors: 竞争对手
+nav_tags: 标签
+nav_portfolio: 客户组合
+search_placeholder: 搜索
+search_label: 搜索客户
+footer_as_of: "截至 {date}"
+footer_made_with: 由 dossier 生成
+
+# 阶段
+stage_pre: 预备阶段
+stage_early: 初期阶段
+stage_mid: 中期阶段
+stage_partnership: 伙伴阶段
+stage_synergistic: 协同阶段
+stage_uncoupling: 解约阶段
+
+# 档案格式中的词语，作为标签显示
+trend_growing: 增长
+trend_stable: 稳定
+trend_declining: 下降
+position_incumbent: 现有供应商
+position_challenger: 挑战者
+position_niche: 细分专营者
+position_entrant: 新进入者
+factor_political: 政治
+factor_economic: 经济
+factor_social: 社会
+factor_technological: 技术
+factor_legal: 法律
+factor_environmental: 环境
+impact_positive: 正面
+impact_negative: 负面
+impact_mixed: 利弊兼有
+role_decision-maker: 决策者
+role_economic-buyer: 经济决策人
+role_influencer: 影响者
+role_user: 使用者
+role_gatekeeper: 把关人
+role_champion: 内部支持者
+role_blocker: 阻碍者
+stance_supportive: 支持
+stance_neutral: 中立
+stance_opposed: 反对
+engagement_pilot: 试点
+engagement_trial: 试用
+engagement_limited-contract: 有限合同
+engagement_framework: 框架协议
+engagement_partnership: 合作伙伴关系
+area_financials: 财务
+area_strategy: 战略
+area_external-factors: 外部因素
+area_segments: 细分市场
+area_competitors: 竞争对手
+severity_high: 高
+severity_medium: 中
+severity_low: 低
+
+# 承诺与里程碑
+status_kept: 已履行
+status_late: "延迟 {span}履行"
+status_overdue: "已逾期 {span}"
+status_due: "{span}后到期"
+status_due_today: 今天到期
+status_open: 未完成，无截止日期
+milestone_done: 已完成
+milestone_overdue: 已逾期
+milestone_open: 未完成
+commitment_record: "按时履行 {kept} 项，延迟 {late} 项，逾期 {overdue} 项，未完成 {open} 项"
+
+# 客户组合页
+portfolio_lead_one: "截至 {date}，共 1 个客户。"
+portfolio_lead_other: "截至 {date}，共 {count} 个客户。"
+attention: 需要关注
+urgent_findings: 紧急问题
+no_urgent_findings: 无紧急问题。
+overdue_commitments: 逾期承诺
+overdue_since: "{date}到期，已过 {span}"
+no_overdue_commitments: 无。所有承诺均按计划推进。
+upcoming_meetings: 近期会议
+no_meetings: 暂无会议安排。
+stale_research: 调研过时
+reviewed_on: "复核于 {date}"
+reviewed_never: 从未复核
+no_stale_research: 所有调研均为最新。
+accounts_by_stage: 各阶段客户
+no_accounts_in_stage: 此阶段暂无客户。
+owners: 负责人
+col_account: 客户
+col_owner: 负责人
+col_tier: 级别
+col_revenue: 营收
+col_share_of_wallet: 钱包份额
+col_on_time: 按时率
+col_flags: 警示
+col_stage: 阶段
+col_in_stage: 本阶段时长
+col_target: 目标
+col_research: 调研
+col_date: 日期
+col_with: 会见对象
+col_objective: 会议目的
+col_brief: 简报
+col_year: 年份
+col_growth: 增长率
+col_operating_margin: 营业利润率
+col_net_income: 净利润
+col_employees: 员工人数
+col_segment: 细分市场
+col_share: 份额
+col_trend: 趋势
+col_competitor: 竞争对手
+col_position: 地位
+col_strengths: 优势
+col_weaknesses: 劣势
+col_name: 姓名
+col_title: 职务
+col_role: 角色
+col_stance: 态度
+col_last_contact: 最近联系
+col_promise: 承诺
+col_due: 截止日期
+col_done: 完成日期
+col_status: 状态
+col_share_of_their_business: 占其业务比重
+brief: 简报
+revenue_in_year: "{amount}（{year}年）"
+unknown: 未知
+no_plan: 无计划
+target_by: "{date}前进入{stage}"
+
+# 阶段页
+stages_title: 关系阶段
+stages_lead: 大客户关系的六个阶段，以及处于各阶段的客户。
+no_accounts: 暂无客户。
+accounts_in_stage: 此阶段的客户
+no_accounts_are_in_stage: 目前没有客户处于此阶段。
+manager_role: 大客户经理的职责
+moves_to: "推动客户进入{stage}的关键"
+aim_for: 努力方向
+watch_out_for: 注意事项
+
+# 客户报告
+full_report: 完整报告
+pre_meeting_brief: 会前简报
+label_stage: 阶段
+label_since: "自 {date} 起"
+label_target: 目标
+label_owner: 负责人
+label_team: "团队：{names}"
+label_tier: 级别
+label_reviewed: 复核日期
+label_days_ago: "{date}（{span}前）"
+label_never: 从未复核
+label_stale: 已过时
+label_research: 调研
+label_complete: "完成度 {percent}"
+label_missing: "缺少："
+label_tags: 标签
+no_target: "缺少长期规划：请设定目标阶段和日期。"
+health: 健康状况
+no_findings: 此客户未触发任何规则。
+next_meeting: 下次会议
+meeting_with: 会见对象
+account_plan: 客户计划
+no_milestones: "尚未规划里程碑：请制定将此客户推进至目标阶段的时间表。"
+financials: 财务
+figures_in: "金额单位：{currency}"
+no_years: "未记录年度数据：缺少调研。"
+credit_rating: 信用评级
+wallet: 客户支出
+wallet_ours: 我方所得
+wallet_share: 钱包份额
+no_financials: "未记录财务数据：缺少调研。"
+strategy: 战略
+no_strategy: "未记录战略：缺少调研。"
+segments_served: 服务的细分市场
+no_segments: "未记录细分市场：缺少调研。"
+competitors: 竞争对手
+no_competitors: "未记录竞争对手：缺少调研。"
+external_factors: 外部因素
+no_external_factors: "未记录外部因素（法律、技术、经济等）：缺少调研。"
+decision_making_unit: 决策单元
+no_stakeholders: "未记录利益相关者：请找出做决定的人。"
+buying_motives: 购买动机
+not_recorded: 未记录
+engagement: 合作形式
+no_engagement: 暂无
+commitments: 承诺
+on_time_record: 按时履行记录
+kept_on_time: 按时履行
+remedy: 补救措施
+no_commitments: 未记录任何承诺。
+assessment: 评估
+attractiveness_of: "客户吸引力 {value} / 5"
+strength_of: "我方相对实力 {value} / 5"
+not_assessed: 尚未评估。
+notes: 备注
+
+# 简报
+brief_title: "简报：{name}"
+brief_kicker: "会前简报 · 截至 {date}"
+brief_in_stage_for: "已持续 {span}"
+brief_owner: "负责人 {name}"
+brief_tier: "级别 {tier}"
+objective: 会议目的
+no_meeting: 暂无会议安排。
+people_in_the_room: 与会人员
+watch_in_meeting: 会上注意事项
+open_and_late: 未完成及延迟的承诺
+made_good: 已补救
+no_remedy_yet: 尚未记录补救措施。
+no_open_promises: 没有未完成或延迟的承诺。
+record: 履约记录
+key_numbers: 关键数据
+promises_kept_on_time: 按时履行的承诺
+talking_points: 谈话要点
+no_talking_points: "请在档案中添加“## 谈话要点”一节。"
+changing_around_them: 客户所处环境的变化
+no_factors_brief: 未记录外部因素。
+
+# 交叉索引页
+owners_intro: 每位客户经理负责的客户、发现的问题和会议。
+segments_intro: 我们的客户所服务的细分市场，以及服务各细分市场的客户。
+competitors_intro: "竞争格局：各竞争对手出现在哪些客户中，及其地位和份额。"
+tags_intro: 按标签查看客户。
+kind_owner: 负责人
+kind_segment: 细分市场
+kind_competitor: 竞争对手
+kind_tag: 标签
+served_by_one: 有 1 个客户服务此细分市场。
+served_by_other: "有 {count} 个客户服务此细分市场。"
+present_at_one: 出现在 1 个客户中。
+present_at_other: "出现在 {count} 个客户中。"
+tagged_on_one: 有 1 个客户带有此标签。
+tagged_on_other: "有 {count} 个客户带有此标签。"
+none_recorded: 尚无记录。
+this_week: 本周
+later: 之后
+no_meetings_this_week: 未来七天内没有会议。
+past_not_updated: 已过期，未更新
+what_needs_doing: 待办事项
+no_owner_findings: 这些客户没有高或中级别的问题。
+accounts: 客户
+owns_no_account: 未负责任何客户。
+on_team_of: 参与团队的客户
+role_owner: 负责人
+role_team: 团队成员
+meetings_lead: "截至 {date}，与各客户的下次会议，按日期排列。"
+
+# 搜索
+search_title: 搜索
+search_field: 搜索名称、负责人、人员、细分市场、竞争对手、标签和备注
+search_prompt: "输入关键词，在 {count} 个客户中搜索。"
+search_one: 个匹配客户
+search_many: 个匹配客户
+search_needs_js: 搜索功能需要启用浏览器脚本。
+
+# 健康规则：简短标题、一句话说明，以及其发现的提示信息
+rule_no-decision-makers_title: 决策者不明
+rule_no-decision-makers_explanation: "从初期阶段起，就要明确决策者或经济决策人：没有他们，任何交易都无法推进。"
+rule_no-decision-makers_message: 利益相关者中没有决策者或经济决策人
+rule_no-long-term-plan_title: 缺少长期规划
+rule_no-long-term-plan_explanation: "请设定目标阶段和日期：在投入资源之前，先要有一份附时间表、切实可信的长期规划。"
+rule_no-long-term-plan_no_stage: "缺少长期规划：未设定目标阶段"
+rule_no-long-term-plan_no_date: "缺少长期规划：未设定目标日期"
+rule_plan-overdue_title: 计划滞后
+rule_plan-overdue_explanation: "客户计划已经滞后：请修订时间表，或针对逾期的里程碑采取行动。"
+rule_plan-overdue_target: "进入{stage}的目标日期 {date}已过"
+rule_plan-overdue_milestone: "里程碑逾期：{milestone}（截止日期 {date}）"
+rule_research-gaps_title: 调研缺口
+rule_research-gaps_explanation: "调研应涵盖财务、战略、外部因素、细分市场和竞争对手：请补齐空缺部分。"
+rule_research-gaps_message: "缺少调研：{areas}"
+rule_stale-research_title: 调研过时
+rule_stale-research_explanation: "长期未复核的调研可能已不准确：使用之前请先核实。"
+rule_stale-research_never: "调研从未复核：请添加复核日期"
+rule_stale-research_message: "调研上次复核于 {days} 天前（上限 {limit} 天）"
+rule_price-only-motives_title: 只看价格的客户
+rule_price-only-motives_explanation: "只看价格的客户很少能走出初期阶段：请找到价格以外的购买动机，或减少投入。"
+rule_price-only-motives_message: "客户仅凭价格做采购决定（{motives}）"
+rule_customer-testing-us_title: 客户正在考验我们
+rule_customer-testing-us_explanation: "在试点或试用期间，客户在考验我们，并期待迅速看到明显改善：务必兑现每一项承诺。"
+rule_customer-testing-us_none: "{engagement}：没有未完成的承诺"
+rule_customer-testing-us_next_one: "{engagement}：1 项未完成承诺，{days} 天后到期"
+rule_customer-testing-us_next_other: "{engagement}：{count} 项未完成承诺，最近一项 {days} 天后到期"
+rule_customer-testing-us_overdue_one: "{engagement}：1 项未完成承诺，已逾期 {days} 天"
+rule_customer-testing-us_overdue_other: "{engagement}：{count} 项未完成承诺，其中一项已逾期 {days} 天"
+rule_customer-testing-us_undated_one: "{engagement}：1 项未完成承诺"
+rule_customer-testing-us_undated_other: "{engagement}：{count} 项未完成承诺"
+rule_broken-promise-unremedied_title: 违背承诺
+rule_broken-promise-unremedied_explanation: "承诺一旦落空，最好立即道歉并给予补偿：请记录补救措施。"
+rule_broken-promise-unremedied_late: "{promise}：延迟交付，未记录补救措施"
+rule_broken-promise-unremedied_open: "{promise}：已过截止日期仍未完成，未记录补救措施"
+rule_low-on-time-rate_title: 承诺履行延迟
+rule_low-on-time-rate_explanation: "信任建立在兑现承诺之上：过去 12 个月按时履行率低于 80% 会削弱信任。"
+rule_low-on-time-rate_message: "过去 {months} 个月内到期的 {measured} 项承诺中，仅 {kept} 项按时履行（{percent}%）"
+rule_opposed-decision-maker_title: 决策者持反对态度
+rule_opposed-decision-maker_explanation: "决策者或经济决策人反对我们：首先要弄清原因。"
+rule_opposed-decision-maker_message: "{name}（{role}）持反对态度"
+rule_decision-maker-out-of-touch_title: 与决策者失去联系
+rule_decision-maker-out-of-touch_explanation: "已 90 天未与决策者联系：请抢在竞争对手之前约见。"
+rule_decision-maker-out-of-touch_since: "自 {date} 起未与决策者（{names}）联系"
+rule_decision-maker-out-of-touch_never: "从未记录与决策者（{names}）的联系"
+rule_single-point-of-contact_title: 单一联系人
+rule_single-point-of-contact_explanation: "从中期阶段起，要建立跨职能的联系：只靠一两个人，风险过于集中。"
+rule_single-point-of-contact_message_one: "处于{stage}，仅知 1 位利益相关者（应至少 {minimum} 位）"
+rule_single-point-of-contact_message_other: "处于{stage}，仅知 {count} 位利益相关者（应至少 {minimum} 位）"
+rule_stuck-in-stage_title: 阶段停滞
+rule_stuck-in-stage_explanation: "已设定目标，却在同一阶段停留超过 18 个月：请重新思考如何推动客户向前发展。"
+rule_stuck-in-stage_message: "已设定目标，但在{stage}停留 {months} 个月（上限 {limit} 个月）"
+
+# 阶段指引：大客户经理在各阶段的职责，以及推动客户进入下一阶段的因素（Millman 与 Wilson）
+guidance_pre_summary: "您发现了一家有望成为大客户的企业，在开展销售之前，先要判断它是否值得投入。"
+guidance_pre_role:
+  - "识别真正具备大客户潜力的潜在客户，而不是随便哪家大公司。"
+  - "调研每个潜在客户的财务状况、战略、所服务的细分市场及其竞争对手。"
+  - "跟踪影响潜在客户的外部因素，例如新法规和新技术。"
+  - "在公司投入时间和资金之前，确认能否建立有利可图的合作关系。"
+  - "制定附有时间表、切实可信的长期规划：从潜在客户到大客户，再到合作伙伴。"
+  - "了解潜在客户的采购方式：是只看价格，还是看重服务、总成本等价值。"
+guidance_pre_moves_on:
+  - "调研表明可以建立有利可图的合作关系，且管理层同意投入。"
+  - "附有时间表的长期规划已经制定，并在公司内部达成一致。"
+  - "明确首先接触谁，并与潜在客户开展首次销售接触。"
+guidance_pre_watch_outs:
+  - "尚未确认关系能否盈利，就投入销售精力。"
+  - "追逐只看价格的潜在客户：这类客户很少能走出初期阶段。"
+  - "计划没有日期：无从检查，也无人为之负责。"
+guidance_early_summary: "您正在争取新客户的第一笔业务，必须证明公司言出必行。"
+guidance_early_role:
+  - "找出做采购决策的人，争取与他们会面。"
+  - "结合客户自身的业务，阐明我方产品的优势。"
+  - "保持频繁沟通、锲而不舍，但绝不强行推销。"
+  - "基于原则进行谈判，寻求双赢条件，而不是固守立场。"
+  - "兑现每一项承诺：为每项承诺记录负责人和截止日期，并衡量按时履行率。"
+  - "让同事，尤其是技术同事，认识到这个客户的重要性。"
+  - "随着对客户了解的加深，持续更新长期规划及其时间表。"
+guidance_early_moves_on:
+  - "首次合作（通常是试用、试点或有限合同）迅速带来明显改善。"
+  - "客户看到我方一贯兑现承诺，开始信任我们。"
+  - "客户看重的不只是价格，还有可靠性、服务和总拥有成本。"
+  - "联系范围从采购人员扩展到客户企业的其他人员和职能部门。"
+guidance_early_watch_outs:
+  - "强行推销：此时施压会透支发展客户所需的信任。"
+  - "只看价格的客户很少能走出这一阶段。"
+  - "承诺落空却置之不理：应立即道歉并提供补偿。"
+  - "试点没有约定基准：客户期待迅速看到明显成效，因此必须加以衡量。"
+guidance_mid_summary: "客户信任我们并定期采购：我们已跻身少数首选供应商之列，并在多个职能部门建立了联系。"
+guidance_mid_role:
+  - "在双方多个职能部门之间建立联系，而不只限于采购与销售之间。"
+  - "与客户定期回顾成果、承诺和计划。"
+  - "持续衡量承诺履行情况，保持较高的按时履行率。"
+  - "巩固我方作为客户少数首选供应商之一的地位。"
+  - "深入了解客户战略，在客户提出需求之前主动提出改进建议。"
+  - "让交付和技术同事始终了解该客户的重要性。"
+guidance_mid_moves_on:
+  - "客户开始把我们视为外部资源，而不仅仅是供应商。"
+  - "双方开放共享计划、预测和成本等信息。"
+  - "双方人员共同解决问题。"
+  - "双方高层管理者亲自支持这一合作关系。"
+guidance_mid_watch_outs:
+  - "依赖单一联系人：一旦此人离开，客户关系便岌岌可危。"
+  - "一切顺利就不再回顾：小问题会在不知不觉中扩大。"
+  - "把首选供应商地位视为一成不变：竞争对手从未停止争取。"
+guidance_partnership_summary: "客户把我方视为自己的外部资源：双方共享信息，共同解决问题。"
+guidance_partnership_role:
+  - "担当客户的外部资源：提供专业知识和创意，而不只是产品。"
+  - "开放共享信息，并约定客户相应分享哪些信息。"
+  - "组建联合团队，共同解决问题。"
+  - "争取双方的高层支持者，并让他们持续知情、参与其中。"
+  - "协调两家公司之间的众多联系，确保我方口径一致。"
+  - "保持该客户的盈利能力：跟踪服务该客户的成本。"
+guidance_partnership_moves_on:
+  - "两家公司共同制定计划：以联合计划取代各自针对对方的单独计划。"
+  - "目标共享，进展共同衡量。"
+  - "双方团队在长期项目上如同一个团队般协作。"
+guidance_partnership_watch_outs:
+  - "高层支持者调任后，高层支持随之中断。"
+  - "安于现状：合作伙伴依然期待出色表现，在这一阶段违背承诺会损失更多信任。"
+  - "因关系看似稳固而亏本服务客户。"
+guidance_synergistic_summary: "两家公司围绕共同目标融为一体，联合计划由双方共同负责。"
+guidance_synergistic_role:
+  - "与客户共同制定、评审并更新联合计划。"
+  - "设定共同目标，并共同衡量进展。"
+  - "确保双方高层支持者持续投入联合计划。"
+  - "共同寻找新的价值，例如联合开发、降低成本或开拓新市场。"
+  - "确保合作关系对双方都有利可图。"
+guidance_synergistic_moves_on:
+  - "这是最后一个阶段：目标是保持在这一阶段。"
+  - "联合计划年复一年地得到落实和更新。"
+  - "共同目标得以实现，并共同设定新的目标。"
+  - "双方都信守承诺，信任得以维系。"
+guidance_synergistic_watch_outs:
+  - "视客户为理所当然：信任丧失或所有权变更仍可能导致关系解除。"
+  - "计划悄然变成一方主导，不再是真正的联合计划。"
+  - "未为客户方的变化做好准备，例如所有者变更或战略调整。"
+guidance_uncoupling_summary: "由于信任丧失、所有权变更或表现不佳，合作关系即将结束，目标是有序退出。"
+guidance_uncoupling_role:
+  - "找出原因：信任丧失、所有权变更，还是表现不佳。"
+  - "如因违背承诺所致，应立即道歉并提供补偿。"
+  - "与管理层共同决定：挽回该客户，还是退出。"
+  - "与客户共同规划退出：日期、未完成订单、交接和支持。"
+  - "直到最后一天，兑现每一项剩余承诺。"
+  - "尽早告知同事，让交付、服务和财务部门做好准备。"
+guidance_uncoupling_moves_on:
+  - "双方以书面形式商定退出条款和时间表。"
+  - "所有未完成的承诺均已履行，或经协商了结。"
+  - "合同、订单和交接工作按约定日期逐步收尾。"
+  - "原因和经验教训已记录在档案中。"
+guidance_uncoupling_watch_outs:
+  - "突然撒手离开：退出的方式决定了日后能否重新合作。"
+  - "忽视早期信号：回顾会议被跳过、所有者变更、表现下滑。"
+  - "归咎于客户，而不去解决我方自身的问题。"
+
+"""##,
         "style.css": ##"""
 /* Dossier default theme: screen stylesheet. No web fonts, no external resources. */
 :root {

@@ -1,0 +1,381 @@
+import Foundation
+
+/// The portfolio matrix: customer attractiveness (vertical) against our relative strength
+/// (horizontal), one marker per account, its area proportional to the account's wallet total, its
+/// colour and shape telling the stage, and each a link to the account's report.
+///
+/// The four quadrants are strategic (high attractiveness, high strength: invest), star (high, low:
+/// build our position), status (low, high: maintain efficiently) and streamline (low, low: serve at
+/// low cost). A score counts as high when it is at least `split` (3 by default). Accounts on the
+/// same scores are spread on a small ring around their spot, in name order, so none hides another.
+struct PortfolioMatrix: Sendable, Equatable {
+    /// One assessed account.
+    struct Point: Sendable, Equatable {
+        var name: String
+        /// The link to the account's report, relative to the page the chart is on.
+        var url: String
+        var stage: Stage
+        /// 1-5; values outside are drawn at the nearest end.
+        var attractiveness: Int
+        /// 1-5; values outside are drawn at the nearest end.
+        var strength: Int
+        /// The customer's total spend in our category; nil when unknown.
+        var wallet: Double?
+
+        init(name: String, url: String, stage: Stage, attractiveness: Int, strength: Int, wallet: Double?) {
+            self.name = name
+            self.url = url
+            self.stage = stage
+            self.attractiveness = attractiveness
+            self.strength = strength
+            self.wallet = wallet
+        }
+    }
+
+    /// The four quadrants of the matrix.
+    enum Quadrant: String, CaseIterable, Sendable {
+        /// High attractiveness, high strength: invest.
+        case strategic
+        /// High attractiveness, low strength: build our position.
+        case star
+        /// Low attractiveness, high strength: maintain efficiently.
+        case status
+        /// Low attractiveness, low strength: serve at low cost.
+        case streamline
+    }
+
+    /// Every word the chart shows or says. `{…}` are placeholders filled by the chart.
+    struct Labels: Sendable, Equatable {
+        /// How numbers and money are written.
+        var numbers = Format(.english)
+        var title = "Portfolio matrix"
+        var attractiveness = "Customer attractiveness"
+        var strength = "Our relative strength"
+        var strategic = "Strategic"
+        var strategicAction = "invest"
+        var star = "Star"
+        var starAction = "build our position"
+        var status = "Status"
+        var statusAction = "maintain efficiently"
+        var streamline = "Streamline"
+        var streamlineAction = "serve at low cost"
+        /// Stage names in the legend and the description; a missing stage falls back to `Stage.title`.
+        var stageNames: [Stage: String] = Dictionary(uniqueKeysWithValues: Stage.allCases.map { ($0, $0.title) })
+        /// `{wallet}`: the largest wallet total.
+        var sizeLegend = "Area: wallet total (largest {wallet})"
+        var walletUnknown = "wallet unknown"
+        var unknown = "unknown"
+        var noData = "No data: no account has an assessment yet."
+        var oneAccount = "1 account"
+        /// `{count}`.
+        var accounts = "{count} accounts"
+        /// `{accounts}`, `{split}`.
+        var summary = "{accounts} by customer attractiveness (vertical, 1 to 5) and our relative strength (horizontal, 1 to 5); scores of {split} and above count as high."
+        /// `{quadrant}`, `{action}`, `{accounts}` (the names, or `none`).
+        var quadrantLine = "{quadrant} ({action}): {accounts}."
+        /// `{name}`, `{stage}`, `{attractiveness}`, `{strength}`, `{wallet}`.
+        var point = "{name}: {stage}, attractiveness {attractiveness}, strength {strength}, wallet {wallet}"
+        var none = "none"
+
+        init() {}
+
+        /// The name of a quadrant and what to do with its accounts.
+        func name(of quadrant: Quadrant) -> (name: String, action: String) {
+            switch quadrant {
+            case .strategic: (strategic, strategicAction)
+            case .star: (star, starAction)
+            case .status: (status, statusAction)
+            case .streamline: (streamline, streamlineAction)
+            }
+        }
+
+        func stageName(_ stage: Stage) -> String { stageNames[stage] ?? stage.title }
+    }
+
+    /// Where one account is drawn (internal, for the chart and its tests).
+    struct Placement: Equatable {
+        var point: Point
+        var x: Double
+        var y: Double
+        /// The marker's area in square user units.
+        var area: Double
+        var quadrant: Quadrant
+        var walletKnown: Bool
+    }
+
+    /// The plot's geometry (internal, for the chart and its tests).
+    struct Frame: Equatable {
+        var left = 64.0, right = 700.0, top = 16.0, bottom = 456.0
+        /// Where the split lines are drawn.
+        var splitX: Double
+        var splitY: Double
+    }
+
+    var points: [Point]
+    /// Scores at or above this count as high.
+    var split: Double
+    /// The currency of the wallet totals, e.g. `EUR`; empty prints bare numbers.
+    var currency: String
+    var labels: Labels
+
+    init(points: [Point], split: Double = 3, currency: String = "", labels: Labels = Labels()) {
+        self.points = points
+        self.split = split
+        self.currency = currency
+        self.labels = labels
+    }
+
+    /// The quadrant of an account with these scores: a score counts as high when it is at least `split`.
+    static func quadrant(attractiveness: Int, strength: Int, split: Double = 3) -> Quadrant {
+        let split = split.isFinite ? split : 3
+        switch (Double(attractiveness) >= split, Double(strength) >= split) {
+        case (true, true): return .strategic
+        case (true, false): return .star
+        case (false, true): return .status
+        case (false, false): return .streamline
+        }
+    }
+
+    private static let width = 720.0
+    private static let height = 594.0
+    private static let largestArea = Double.pi * 28 * 28
+    private static let smallestArea = Double.pi * 4.5 * 4.5
+    private static let unknownArea = Double.pi * 7 * 7
+
+    private var xScale: LinearScale { Self.xScale(Frame(splitX: 0, splitY: 0)) }
+    private var yScale: LinearScale { Self.yScale(Frame(splitX: 0, splitY: 0)) }
+
+    private static func xScale(_ frame: Frame) -> LinearScale {
+        LinearScale(lower: 0.5, upper: 5.5, from: frame.left, to: frame.right)
+    }
+
+    /// The vertical axis leaves more room above 5 and below 1 than the horizontal one, for the
+    /// quadrant names in the corners.
+    private static func yScale(_ frame: Frame) -> LinearScale {
+        LinearScale(lower: 0.2, upper: 5.8, from: frame.bottom, to: frame.top)
+    }
+
+    /// The plot's geometry. Scores are whole numbers, so the split lines sit half a point below the
+    /// lowest high score: at 2.5 for a split of 3.
+    var frame: Frame {
+        let split = self.split.isFinite ? self.split : 3
+        let line = min(5.5, max(0.5, split.rounded(.up) - 0.5))
+        var frame = Frame(splitX: 0, splitY: 0)
+        frame.splitX = Self.xScale(frame)(line)
+        frame.splitY = Self.yScale(frame)(line)
+        return frame
+    }
+
+    /// Every account's marker, in drawing order: largest first, so smaller ones stay on top.
+    func placements() -> [Placement] {
+        let sorted = points.sorted(by: Self.nameOrder)
+        let wallets = sorted.compactMap(\.wallet).filter { $0.isFinite && $0 >= 0 }
+        let largest = wallets.max() ?? 0
+        let cells = Dictionary(grouping: sorted.indices) { index in
+            Self.clamped(sorted[index].attractiveness) * 10 + Self.clamped(sorted[index].strength)
+        }
+        var placements: [Placement] = []
+        for (index, point) in sorted.enumerated() {
+            let known = point.wallet.map { $0.isFinite && $0 >= 0 } ?? false
+            var area = Self.unknownArea
+            if known, let wallet = point.wallet {
+                area = largest > 0 ? max(Self.smallestArea, Self.largestArea * wallet / largest) : Self.smallestArea
+            }
+            var x = xScale(Double(Self.clamped(point.strength)))
+            var y = yScale(Double(Self.clamped(point.attractiveness)))
+            let cell = cells[Self.clamped(point.attractiveness) * 10 + Self.clamped(point.strength)] ?? [index]
+            if cell.count > 1, let rank = cell.firstIndex(of: index) {
+                let ring = min(40, 8 + 3 * Double(cell.count) + 0.8 * Self.largestHalfWidth(in: cell, of: sorted, largest: largest))
+                let angle = Double.pi + 2 * Double.pi * Double(rank) / Double(cell.count)
+                x += ring * cos(angle)
+                y += ring * sin(angle)
+            }
+            let quadrant = Self.quadrant(attractiveness: point.attractiveness, strength: point.strength, split: split)
+            placements.append(Placement(point: point, x: x, y: y, area: area, quadrant: quadrant, walletKnown: known))
+        }
+        return placements.sorted { lhs, rhs in
+            if lhs.area != rhs.area { return lhs.area > rhs.area }
+            if lhs.point != rhs.point { return Self.nameOrder(lhs.point, rhs.point) }
+            return (lhs.x, lhs.y) < (rhs.x, rhs.y)
+        }
+    }
+
+    /// The complete `<svg>` element; `id` prefixes every id in it, so give each chart on a page its own.
+    func svg(id: String) -> String {
+        let id = SVG.identifier(id)
+        guard !points.isEmpty else {
+            return SVG.empty(id: id, kind: "matrix", title: labels.title, message: labels.noData)
+        }
+        let frame = self.frame
+        let placements = placements()
+        var body: [String] = []
+        body.append(contentsOf: background(frame))
+        body.append(contentsOf: axes(frame))
+        for placement in placements {
+            body.append(contentsOf: marker(placement, frame: frame))
+        }
+        body.append(contentsOf: legend(frame, placements: placements))
+        return SVG.document(
+            id: id, kind: "matrix", width: Self.width, height: Self.height,
+            title: labels.title, desc: description(placements), body: body)
+    }
+
+    // MARK: - Parts
+
+    private func background(_ frame: Frame) -> [String] {
+        var parts: [String] = [
+            SVG.rect(x: frame.left, y: frame.top, width: frame.right - frame.left, height: frame.bottom - frame.top,
+                     attributes: "fill=\"#fbfcfd\" stroke=\"\(SVG.line)\""),
+        ]
+        for score in 1...5 {
+            let x = xScale(Double(score)), y = yScale(Double(score))
+            parts.append(SVG.line(x1: x, y1: frame.top, x2: x, y2: frame.bottom, stroke: SVG.grid))
+            parts.append(SVG.line(x1: frame.left, y1: y, x2: frame.right, y2: y, stroke: SVG.grid))
+        }
+        let dashed = "stroke-dasharray=\"6 4\""
+        if frame.splitX > frame.left, frame.splitX < frame.right {
+            parts.append(SVG.line(x1: frame.splitX, y1: frame.top, x2: frame.splitX, y2: frame.bottom, stroke: "#7c8597", width: 1.5, attributes: dashed))
+        }
+        if frame.splitY > frame.top, frame.splitY < frame.bottom {
+            parts.append(SVG.line(x1: frame.left, y1: frame.splitY, x2: frame.right, y2: frame.splitY, stroke: "#7c8597", width: 1.5, attributes: dashed))
+        }
+        let corners: [(Quadrant, ClosedRange<Double>, ClosedRange<Double>, Bool, Bool)] = [
+            (.star, frame.left...frame.splitX, frame.top...frame.splitY, true, true),
+            (.strategic, frame.splitX...frame.right, frame.top...frame.splitY, false, true),
+            (.streamline, frame.left...frame.splitX, frame.splitY...frame.bottom, true, false),
+            (.status, frame.splitX...frame.right, frame.splitY...frame.bottom, false, false),
+        ]
+        for (quadrant, xs, ys, isLeft, isTop) in corners {
+            let (name, action) = labels.name(of: quadrant)
+            let needed = max(SVG.estimatedWidth(name, size: 13), SVG.estimatedWidth(action, size: 11)) + 16
+            guard xs.upperBound - xs.lowerBound >= needed, ys.upperBound - ys.lowerBound >= 40 else { continue }
+            let x = isLeft ? xs.lowerBound + 10 : xs.upperBound - 10
+            let anchor = isLeft ? "start" : "end"
+            let nameY = isTop ? ys.lowerBound + 20 : ys.upperBound - 24
+            parts.append(SVG.text(name, x: x, y: nameY, anchor: anchor, size: 13, weight: "bold", fill: "#3d4555",
+                                  attributes: "class=\"quadrant quadrant-\(quadrant.rawValue)\""))
+            parts.append(SVG.text(action, x: x, y: nameY + 15, anchor: anchor, size: 11, fill: SVG.muted, attributes: "font-style=\"italic\""))
+        }
+        return parts
+    }
+
+    private func axes(_ frame: Frame) -> [String] {
+        var parts: [String] = []
+        for score in 1...5 {
+            parts.append(SVG.text(String(score), x: xScale(Double(score)), y: frame.bottom + 17, anchor: "middle", size: 11, fill: SVG.muted))
+            parts.append(SVG.text(String(score), x: frame.left - 8, y: yScale(Double(score)) + 4, anchor: "end", size: 11, fill: SVG.muted))
+        }
+        parts.append(SVG.text(labels.strength + " →", x: (frame.left + frame.right) / 2, y: frame.bottom + 38, anchor: "middle", size: 12, weight: "bold"))
+        let middle = (frame.top + frame.bottom) / 2
+        parts.append(SVG.text(labels.attractiveness + " →", x: 0, y: 0, anchor: "middle", size: 12, weight: "bold",
+                              attributes: "transform=\"translate(24 \(SVG.number(middle))) rotate(-90)\""))
+        return parts
+    }
+
+    private func marker(_ placement: Placement, frame: Frame) -> [String] {
+        let point = placement.point
+        let style = StageMarker(stage: point.stage)
+        let paint = placement.walletKnown
+            ? "fill=\"\(style.color)\" fill-opacity=\"0.72\" stroke=\"\(style.color)\" stroke-width=\"1.5\""
+            : "fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"\(style.color)\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\""
+        let name = SVG.truncated(point.name, to: 24)
+        let reach = style.halfWidth(area: placement.area) + 4
+        let width = SVG.estimatedWidth(name, size: 11)
+        var toRight = placement.x >= xScale(Double(Self.clamped(point.strength))) - 0.05
+        if toRight, placement.x + reach + width > frame.right - 2 { toRight = false }
+        if !toRight, placement.x - reach - width < frame.left + 2 { toRight = true }
+        let label = SVG.text(
+            name, x: toRight ? placement.x + reach : placement.x - reach, y: placement.y + 4,
+            anchor: toRight ? "start" : "end", size: 11,
+            attributes: "stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" style=\"paint-order:stroke\"")
+        var parts = ["<a href=\"\(SVG.escape(Self.safeURL(point.url)))\" class=\"account account-\(point.stage.rawValue)\">"]
+        parts.append("<title>\(SVG.escape(sentence(placement)))</title>")
+        parts.append(style.element(x: placement.x, y: placement.y, area: placement.area, attributes: paint))
+        parts.append(label)
+        parts.append("</a>")
+        return [parts.joined()]
+    }
+
+    private func legend(_ frame: Frame, placements: [Placement]) -> [String] {
+        var parts: [String] = []
+        let top = frame.bottom + 66
+        for (index, stage) in Stage.allCases.enumerated() {
+            let x = frame.left + Double(index % 3) * 140
+            let y = top + Double(index / 3) * 24
+            let style = StageMarker(stage: stage)
+            parts.append(style.legendElement(x: x + 7, y: y - 4))
+            parts.append(SVG.text(labels.stageName(stage), x: x + 20, y: y, size: 11.5))
+        }
+        var x = frame.left
+        let y = top + 48
+        let largest = placements.filter(\.walletKnown).compactMap(\.point.wallet).max()
+        if let largest {
+            let text = SVG.fill(labels.sizeLegend, ["wallet": labels.numbers.money(largest, currency: currency)])
+            parts.append("<circle cx=\"\(SVG.number(x + 7))\" cy=\"\(SVG.number(y - 4))\" r=\"7.0\" fill=\"\(SVG.muted)\" fill-opacity=\"0.5\" stroke=\"\(SVG.muted)\"/>")
+            parts.append(SVG.text(text, x: x + 20, y: y, size: 11.5))
+            x += 20 + SVG.estimatedWidth(text, size: 11.5) + 24
+        }
+        if placements.contains(where: { !$0.walletKnown }) {
+            parts.append("<circle cx=\"\(SVG.number(x + 7))\" cy=\"\(SVG.number(y - 4))\" r=\"7.0\" fill=\"#ffffff\" stroke=\"\(SVG.muted)\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/>")
+            parts.append(SVG.text(labels.walletUnknown, x: x + 20, y: y, size: 11.5))
+        }
+        return parts
+    }
+
+    /// The data in words: how many accounts, which quadrant each is in, and each account's scores.
+    private func description(_ placements: [Placement]) -> String {
+        let byName = placements.sorted { Self.nameOrder($0.point, $1.point) }
+        let count = byName.count == 1 ? labels.oneAccount : SVG.fill(labels.accounts, ["count": String(byName.count)])
+        let splitText = split.isFinite && split == split.rounded() && abs(split) < 1e6
+            ? String(Int(split)) : String(format: "%.1f", split.isFinite ? split : 3)
+        var sentences = [SVG.fill(labels.summary, ["accounts": count, "split": splitText])]
+        for quadrant in Quadrant.allCases {
+            let (name, action) = labels.name(of: quadrant)
+            let members = byName.filter { $0.quadrant == quadrant }.map(\.point.name)
+            sentences.append(SVG.fill(labels.quadrantLine, ["quadrant": name, "action": action, "accounts": SVG.list(members, none: labels.none)]))
+        }
+        sentences.append(byName.map(sentence).joined(separator: "; ") + ".")
+        return sentences.joined(separator: " ")
+    }
+
+    /// One account in words, for the description and the marker's tooltip.
+    private func sentence(_ placement: Placement) -> String {
+        let point = placement.point
+        let wallet = placement.walletKnown ? point.wallet.map { labels.numbers.money($0, currency: currency) } : nil
+        return SVG.fill(labels.point, [
+            "name": point.name, "stage": labels.stageName(point.stage),
+            "attractiveness": String(point.attractiveness), "strength": String(point.strength),
+            "wallet": wallet ?? labels.unknown,
+        ])
+    }
+
+    // MARK: - Helpers
+
+    private static func clamped(_ score: Int) -> Int { min(5, max(1, score)) }
+
+    private static func nameOrder(_ lhs: Point, _ rhs: Point) -> Bool {
+        if lhs.name != rhs.name { return lhs.name < rhs.name }
+        if lhs.url != rhs.url { return lhs.url < rhs.url }
+        if lhs.stage != rhs.stage { return lhs.stage < rhs.stage }
+        if lhs.attractiveness != rhs.attractiveness { return lhs.attractiveness < rhs.attractiveness }
+        if lhs.strength != rhs.strength { return lhs.strength < rhs.strength }
+        return (lhs.wallet ?? -1) < (rhs.wallet ?? -1)
+    }
+
+    private static func largestHalfWidth(in cell: [Int], of points: [Point], largest: Double) -> Double {
+        cell.map { index -> Double in
+            guard let wallet = points[index].wallet, wallet.isFinite, wallet >= 0, largest > 0 else {
+                return (unknownArea / Double.pi).squareRoot()
+            }
+            return (max(smallestArea, largestArea * wallet / largest) / Double.pi).squareRoot()
+        }.max() ?? 0
+    }
+
+    /// The link as given, unless it uses a scheme that runs code (`javascript:`, `vbscript:`,
+    /// `data:`): those become `#`.
+    static func safeURL(_ url: String) -> String {
+        let folded = url.lowercased().filter { !$0.isWhitespace && !$0.isNewline && $0.asciiValue.map { $0 >= 0x20 } ?? true }
+        for scheme in ["javascript:", "vbscript:", "data:"] where folded.hasPrefix(scheme) { return "#" }
+        return url
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+
+/// The building blocks every chart shares: escaping, fixed-decimal numbers, text templates and the
+/// outer `<svg>` element with its `<title>` and `<desc>`.
+///
+/// Everything here is deterministic: numbers go through `String(format:)` with a fixed number of
+/// decimals (never a locale), so the same chart input gives the same bytes on every machine.
+enum SVG {
+    /// Colours of the default theme (templates/style.css).
+    static let ink = "#1d2330"
+    static let muted = "#5d6677"
+    static let line = "#d9dde5"
+    static let grid = "#eceff4"
+    static let wash = "#f4f6f9"
+    static let accent = "#1f5fa8"
+    static let warn = "#a4330d"
+    static let ok = "#23703b"
+
+    /// Text made safe for XML content and attribute values: `&`, `<`, `>`, `"` and `'` become
+    /// entities, and characters XML 1.0 does not allow (most control characters) are dropped.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(" ")
+            default:
+                let value = scalar.value
+                guard value >= 0x20, value != 0xFFFE, value != 0xFFFF else { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A coordinate or length with one decimal: `12.0`, `-3.5`. Never `-0.0`; not-a-number is `0.0`.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "0.0" }
+        let text = String(format: "%.1f", value)
+        return text == "-0.0" ? "0.0" : text
+    }
+
+    /// An id prefix reduced to ASCII letters, digits, `-` and `_` (anything else becomes `-`),
+    /// so it can be used in `id` and `url(#…)`; an empty prefix becomes `chart`.
+    static func identifier(_ prefix: String) -> String {
+        var result = ""
+        for scalar in prefix.unicodeScalars {
+            let isAllowed = scalar.isASCII
+                && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || scalar == "-" || scalar == "_")
+            result.unicodeScalars.append(isAllowed ? scalar : "-")
+        }
+        return result.isEmpty ? "chart" : result
+    }
+
+    /// Fills `{key}` placeholders in one pass; unknown keys stay as written, and values are never
+    /// searched for placeholders themselves.
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = values[String(rest[afterOpen..<close])] {
+                result += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "{"
+                rest = rest[afterOpen...]
+            }
+        }
+        return result + rest
+    }
+
+    /// At most `limit` characters; longer text is cut and ends in `…`.
+    static func truncated(_ text: String, to limit: Int) -> String {
+        guard text.count > limit, limit > 1 else { return text }
+        return String(text.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
+    }
+
+    /// A rough width of `text` at `size`, for placing labels: wide (CJK) characters count as one
+    /// em, others as 0.58 em.
+    static func estimatedWidth(_ text: String, size: Double) -> Double {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            width + size * (scalar.value >= 0x1100 ? 1.0 : 0.58)
+        }
+    }
+
+    /// A list for sentences: `A, B, C`, or `none` when empty.
+    static func list(_ items: [String], none: String) -> String {
+        items.isEmpty ? none : items.joined(separator: ", ")
+    }
+
+    /// A `<text>` element; `content` is escaped here.
+    static func text(
+        _ content: String, x: Double, y: Double, anchor: String = "start", size: Double? = nil,
+        weight: String? = nil, fill: String = SVG.ink, attributes: String = ""
+    ) -> String {
+        var tag = "<text x=\"\(number(x))\" y=\"\(number(y))\""
+        if anchor != "start" { tag += " text-anchor=\"\(anchor)\"" }
+        if let size { tag += " font-size=\"\(number(size))\"" }
+        if let weight { tag += " font-weight=\"\(weight)\"" }
+        tag += " fill=\"\(fill)\""
+        if !attributes.isEmpty { tag += " " + attributes }
+        return tag + ">\(escape(content))</text>"
+    }
+
+    /// A `<line>` element.
+    static func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, attributes: String = "") -> String {
+        "<line x1=\"\(number(x1))\" y1=\"\(number(y1))\" x2=\"\(number(x2))\" y2=\"\(number(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(number(width))\"\(attributes.isEmpty ? "" : " " + attributes)/>"
+    }
+
+    /// A `<rect>` element.
+    static func rect(x: Double, y: Double, width: Double, height: Double, attributes: String) -> String {
+        "<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(max(0, width)))\" height=\"\(number(max(0, height)))\" \(attributes)/>"
+    }
+
+    /// A diagonal hatch pattern (`angle` 45 or -45 degrees) for areas that must read in black and white.
+    static func hatch(id: String, color: String, background: String, angle: Int = 45, spacing: Double = 6, width: Double = 2) -> String {
+        "<pattern id=\"\(id)\" patternUnits=\"userSpaceOnUse\" width=\"\(number(spacing))\" height=\"\(number(spacing))\" patternTransform=\"rotate(\(angle))\">"
+            + "<rect width=\"\(number(spacing))\" height=\"\(number(spacing))\" fill=\"\(background)\"/>"
+            + "<line x1=\"0.0\" y1=\"0.0\" x2=\"0.0\" y2=\"\(number(spacing))\" stroke=\"\(color)\" stroke-width=\"\(number(width))\"/>"
+            + "</pattern>"
+    }
+
+    /// The complete `<svg>` element: scales to its container (`width="100%"`, sized by `viewBox`,
+    /// never wider than its natural size), is an image to assistive technology with `title` as its
+    /// name and `desc` as its description, and uses the page's font.
+    static func document(
+        id: String, kind: String, width: Double, height: Double, title: String, desc: String,
+        defs: [String] = [], body: [String]
+    ) -> String {
+        var lines: [String] = []
+        lines.append(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)\" class=\"chart chart-\(kind)\""
+                + " viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"100%\""
+                + " style=\"max-width:\(Int(width.rounded()))px;height:auto;break-inside:avoid\" role=\"img\""
+                + " aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" font-size=\"12\">")
+        lines.append("<title id=\"\(id)-title\">\(escape(title))</title>")
+        lines.append("<desc id=\"\(id)-desc\">\(escape(desc))</desc>")
+        if !defs.isEmpty {
+            lines.append("<defs>")
+            lines.append(contentsOf: defs)
+            lines.append("</defs>")
+        }
+        lines.append(contentsOf: body)
+        lines.append("</svg>")
+        return lines.joined(separator: "\n")
+    }
+
+    /// A small chart that says there is nothing to draw, with `message` as its description and its
+    /// only text.
+    static func empty(id: String, kind: String, title: String, message: String) -> String {
+        let width = 720.0, height = 64.0
+        return document(
+            id: id, kind: kind, width: width, height: height, title: title, desc: message,
+            body: [
+                rect(x: 1, y: 1, width: width - 2, height: height - 2,
+                     attributes: "rx=\"6\" fill=\"\(wash)\" stroke=\"\(line)\" stroke-dasharray=\"4 3\""),
+                text(message, x: width / 2, y: height / 2 + 4, anchor: "middle", size: 13, fill: muted),
+            ])
+    }
+}
