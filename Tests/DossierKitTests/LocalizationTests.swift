@@ -73,7 +73,8 @@ import Testing
         #expect(leftovers.isEmpty, "English left in the Chinese build: \(leftovers.sorted { $0.key < $1.key }.prefix(5))")
     }
 
-    /// The text a reader sees or hears: text between tags, and the attributes shown or read aloud.
+    /// The text a reader sees or hears: text between tags (SVG text and titles included), and the
+    /// attributes shown or read aloud.
     static func visibleText(of html: String) -> String {
         var text = html.replacing(/<script[^>]*>.*?<\/script>/.dotMatchesNewlines(), with: " ")
         var attributes = ""
@@ -81,6 +82,7 @@ import Testing
             attributes += " " + match.output.1
         }
         text = text.replacing(/<[^>]*>/, with: " ")
-        return (text + attributes).replacing(/&(?:[a-z]+|#[0-9]+);/, with: " ")
+        // A word cut short by a chart ("Northgate Healthcare Gr…") is content, not a label.
+        return (text + attributes).replacing(/&(?:[a-z]+|#[0-9]+);/, with: " ").replacing(/[A-Za-z]+…/, with: " ")
     }
 }

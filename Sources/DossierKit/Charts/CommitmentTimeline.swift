@@ -41,16 +41,10 @@ struct CommitmentTimeline: Sendable, Equatable {
         /// How numbers and money are written.
         var numbers = Format(.english)
         var title = "Commitments"
-        var months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        /// `{day}`, `{month}`, `{year}`: a date, `26 Nov 2026`.
-        var dateFormat = "{day} {month} {year}"
         /// `{month}`, `{year}`: an axis tick, `Nov 2026`.
         var monthYear = "{month} {year}"
         /// `{day}`.
         var asOf = "as of {day}"
-        var oneDay = "1 day"
-        /// `{count}`.
-        var days = "{count} days"
         // The status at the end of each row.
         var kept = "on time"
         /// `{days}`.
@@ -85,14 +79,9 @@ struct CommitmentTimeline: Sendable, Equatable {
 
         init() {}
 
-        func day(_ day: Day) -> String {
-            let month = months.indices.contains(day.month - 1) ? months[day.month - 1] : String(day.month)
-            return SVG.fill(dateFormat, ["day": String(day.day), "month": month, "year": String(day.year)])
-        }
+        func day(_ day: Day) -> String { numbers.day(day) }
 
-        func count(days number: Int) -> String {
-            number == 1 ? oneDay : SVG.fill(days, ["count": numbers.integer(number)])
-        }
+        func count(days number: Int) -> String { numbers.duration(days: number) }
     }
 
     var items: [Item]
@@ -190,7 +179,8 @@ struct CommitmentTimeline: Sendable, Equatable {
             guard let day = Day(year: month / 12, month: month % 12 + 1, day: 1) else { continue }
             let x = scale(Double(day.epochDay))
             parts.append(SVG.line(x1: x, y1: Self.firstRow - 6, x2: x, y2: bottom, stroke: SVG.line))
-            let name = labels.months.indices.contains(day.month - 1) ? labels.months[day.month - 1] : String(day.month)
+            let months = labels.numbers.strings.list("months")
+            let name = months.indices.contains(day.month - 1) ? months[day.month - 1] : String(day.month)
             let text = step >= 12 ? String(day.year) : SVG.fill(labels.monthYear, ["month": name, "year": String(day.year)])
             parts.append(SVG.text(text, x: x, y: 16, anchor: "middle", size: 11, fill: SVG.muted))
         }

@@ -66,8 +66,10 @@ enum BuiltinTheme {
 </table>
 {{/empty(years)}}
 {{^years}}<p class="missing">{{t.no_years}}</p>{{/years}}
+{{#revenue_svg}}<figure class="chart">{{{revenue_svg}}}</figure>{{/revenue_svg}}
 {{#rating}}<p>{{t.credit_rating}}: <strong>{{rating}}</strong></p>{{/rating}}
 {{#wallet}}<p>{{t.wallet}}: {{total}}{{#ours}}; {{t.wallet_ours}}: {{ours}}{{/ours}}{{#share}}; <strong>{{t.wallet_share}}: {{share}}</strong>{{/share}}</p>{{/wallet}}
+{{#wallet_svg}}<figure class="chart">{{{wallet_svg}}}</figure>{{/wallet_svg}}
 {{/financials}}
 {{^financials}}<p class="missing">{{t.no_financials}}</p>{{/financials}}
 </section>
@@ -147,6 +149,7 @@ enum BuiltinTheme {
 {{/commitments}}
 </tbody>
 </table>
+{{#timeline_svg}}<figure class="chart">{{{timeline_svg}}}</figure>{{/timeline_svg}}
 {{/empty(commitments)}}
 {{^commitments}}<p class="muted">{{t.no_commitments}}</p>{{/commitments}}
 </section>
@@ -326,6 +329,18 @@ tr.opposed td { font-weight: 700; }
 {{$content}}
 <h1>{{site_title}}</h1>
 <p class="lead">{{lead}}</p>
+
+<section class="charts" aria-labelledby="portfolio">
+<h2 id="portfolio">{{t.portfolio_charts}}</h2>
+<div class="chart-row">
+<figure class="chart">{{{matrix_svg}}}
+{{^empty(unassessed)}}<figcaption>{{t.chart_matrix_unassessed}} {{#unassessed}}<a href="{{url}}">{{name}}</a>; {{/unassessed}}</figcaption>{{/empty(unassessed)}}
+</figure>
+<figure class="chart">{{{pipeline_svg}}}
+{{#pipeline_note}}<figcaption>{{pipeline_note}}</figcaption>{{/pipeline_note}}
+</figure>
+</div>
+</section>
 
 <section class="attention" aria-labelledby="attention">
 <h2 id="attention">{{t.attention}}</h2>
@@ -1072,6 +1087,82 @@ guidance_uncoupling_watch_outs:
   - "Missing the early signs: skipped reviews, new owners, falling performance."
   - "Blaming the customer instead of fixing the causes on your side."
 
+portfolio_charts: Portfolio at a glance
+
+# Charts (inline SVG): titles, legends and the text equivalents read by screen readers
+chart_matrix_title: Portfolio matrix
+chart_matrix_attractiveness: Customer attractiveness
+chart_matrix_strength: Our relative strength
+chart_matrix_strategic: Strategic
+chart_matrix_strategic_action: invest
+chart_matrix_star: Star
+chart_matrix_star_action: build our position
+chart_matrix_status: Status
+chart_matrix_status_action: maintain efficiently
+chart_matrix_streamline: Streamline
+chart_matrix_streamline_action: serve at low cost
+chart_matrix_size_legend: "Area: wallet total (largest {wallet})"
+chart_matrix_wallet_unknown: wallet unknown
+chart_matrix_no_data: "No data: no account has an assessment yet."
+chart_matrix_summary: "{accounts} by customer attractiveness (vertical, 1 to 5) and our relative strength (horizontal, 1 to 5); scores of {split} and above count as high."
+chart_matrix_quadrant_line: "{quadrant} ({action}): {accounts}."
+chart_matrix_point: "{name}: {stage}, attractiveness {attractiveness}, strength {strength}, wallet {wallet}"
+chart_matrix_unassessed: "Not in the matrix (no assessment):"
+chart_none: none
+chart_unknown: unknown
+chart_accounts_one: 1 account
+chart_accounts_other: "{count} accounts"
+chart_pipeline_title: Stage pipeline
+chart_pipeline_accounts: Accounts
+chart_pipeline_wallet: "Total wallet ({currency})"
+chart_pipeline_wallet_bare: Total wallet
+chart_pipeline_row: "{stage}: {accounts}, total wallet {wallet}."
+chart_pipeline_total: "In all: {accounts}, total wallet {wallet}."
+chart_pipeline_no_data: "No data: there are no accounts yet."
+chart_pipeline_unconverted: "Wallets in currencies without an exchange rate in dossier.yml are left out: {currencies}."
+chart_revenue_title: Revenue and operating margin
+chart_revenue_legend: "Revenue ({currency}, left axis)"
+chart_revenue_legend_bare: Revenue (left axis)
+chart_margin_legend: "Operating margin (%, right axis)"
+chart_revenue_row: Revenue
+chart_margin_row: Margin
+chart_not_available: n/a
+chart_year_range: "{first} to {last}"
+chart_revenue_summary: "Revenue and operating margin, {years}."
+chart_revenue_year_line: "{year}: revenue {revenue}, operating margin {margin}."
+chart_revenue_no_data: "No data: no revenue or operating margin figures yet."
+chart_wallet_title: Share of wallet
+chart_wallet_share: share of wallet
+chart_wallet_ours: "Ours: {amount}"
+chart_wallet_total: "Total wallet: {amount}"
+chart_wallet_ours_unknown: our part unknown
+chart_wallet_summary: "We hold {ours} of a total wallet of {total}: {share} share of wallet."
+chart_wallet_summary_ours_unknown: "The total wallet is {total}; our part of it is not known."
+chart_wallet_more_than_total: "Our figure is larger than the total wallet; check both numbers."
+chart_wallet_no_data: "No data: the total wallet is not known."
+chart_timeline_title: Commitments
+chart_timeline_month_year: "{month} {year}"
+chart_timeline_as_of: "as of {day}"
+chart_timeline_kept: on time
+chart_timeline_late: "late by {days}"
+chart_timeline_overdue: "overdue by {days}"
+chart_timeline_open: "due in {days}"
+chart_timeline_due_today: due today
+chart_timeline_done_no_due: done, no due date
+chart_timeline_open_no_due: open, no due date
+chart_timeline_due_legend: due
+chart_timeline_done_legend: done
+chart_timeline_late_legend: "late: due to done"
+chart_timeline_overdue_legend: "overdue: due to as-of day"
+chart_timeline_summary: "{count} as of {day}: {kept} kept on time, {late} delivered late, {overdue} overdue, {open} open."
+chart_commitments_one: 1 commitment
+chart_commitments_other: "{count} commitments"
+chart_timeline_row_done: "{promise}: due {due}, done {done}, {status}."
+chart_timeline_row_open: "{promise}: due {due}, not done, {status}."
+chart_timeline_row_done_no_due: "{promise}: done {done}, no due date."
+chart_timeline_row_open_no_due: "{promise}: not done, no due date."
+chart_timeline_no_data: "No data: no commitments recorded."
+
 """##,
         "strings/zh.yml": ##"""
 # 默认主题的简体中文标签。每个键都必须出现在每种语言的文件中
@@ -1510,6 +1601,82 @@ guidance_uncoupling_watch_outs:
   - "忽视早期信号：回顾会议被跳过、所有者变更、表现下滑。"
   - "归咎于客户，而不去解决我方自身的问题。"
 
+portfolio_charts: 客户组合概览
+
+# 图表（内嵌 SVG）：标题、图例，以及供读屏软件朗读的文字说明
+chart_matrix_title: 客户组合矩阵
+chart_matrix_attractiveness: 客户吸引力
+chart_matrix_strength: 我方相对实力
+chart_matrix_strategic: 战略客户
+chart_matrix_strategic_action: 加大投入
+chart_matrix_star: 明星客户
+chart_matrix_star_action: 巩固我方地位
+chart_matrix_status: 维持客户
+chart_matrix_status_action: 高效维护
+chart_matrix_streamline: 精简客户
+chart_matrix_streamline_action: 低成本服务
+chart_matrix_size_legend: "面积：钱包总额（最大 {wallet}）"
+chart_matrix_wallet_unknown: 钱包总额未知
+chart_matrix_no_data: "暂无数据：尚无客户完成评估。"
+chart_matrix_summary: "{accounts}，按客户吸引力（纵轴，1 至 5）与我方相对实力（横轴，1 至 5）分布；{split} 分及以上为高。"
+chart_matrix_quadrant_line: "{quadrant}（{action}）：{accounts}。"
+chart_matrix_point: "{name}：{stage}，吸引力 {attractiveness}，实力 {strength}，钱包总额 {wallet}"
+chart_matrix_unassessed: "未列入矩阵（尚未评估）："
+chart_none: 无
+chart_unknown: 未知
+chart_accounts_one: 1 个客户
+chart_accounts_other: "{count} 个客户"
+chart_pipeline_title: 各阶段客户分布
+chart_pipeline_accounts: 客户数
+chart_pipeline_wallet: "钱包总额（{currency}）"
+chart_pipeline_wallet_bare: 钱包总额
+chart_pipeline_row: "{stage}：{accounts}，钱包总额 {wallet}。"
+chart_pipeline_total: "合计：{accounts}，钱包总额 {wallet}。"
+chart_pipeline_no_data: "暂无数据：尚无客户。"
+chart_pipeline_unconverted: "未在设置中提供汇率的币种不计入钱包总额：{currencies}。"
+chart_revenue_title: 营业收入与营业利润率
+chart_revenue_legend: "营业收入（{currency}，左轴）"
+chart_revenue_legend_bare: 营业收入（左轴）
+chart_margin_legend: "营业利润率（%，右轴）"
+chart_revenue_row: 营业收入
+chart_margin_row: 利润率
+chart_not_available: 无数据
+chart_year_range: "{first} 至 {last}"
+chart_revenue_summary: "营业收入与营业利润率，{years}。"
+chart_revenue_year_line: "{year}：营业收入 {revenue}，营业利润率 {margin}。"
+chart_revenue_no_data: "暂无数据：尚无营业收入或利润率数据。"
+chart_wallet_title: 钱包份额
+chart_wallet_share: 钱包份额
+chart_wallet_ours: "我方：{amount}"
+chart_wallet_total: "钱包总额：{amount}"
+chart_wallet_ours_unknown: 我方金额未知
+chart_wallet_summary: "在 {total} 的钱包总额中，我方占 {ours}：钱包份额 {share}。"
+chart_wallet_summary_ours_unknown: "钱包总额为 {total}；我方所占金额未知。"
+chart_wallet_more_than_total: "我方金额大于钱包总额，请核对两项数字。"
+chart_wallet_no_data: "暂无数据：钱包总额未知。"
+chart_timeline_title: 承诺
+chart_timeline_month_year: "{year}年{month}"
+chart_timeline_as_of: "截至 {day}"
+chart_timeline_kept: 按时
+chart_timeline_late: "延迟 {days}"
+chart_timeline_overdue: "已逾期 {days}"
+chart_timeline_open: "{days}后到期"
+chart_timeline_due_today: 今天到期
+chart_timeline_done_no_due: 已完成，无截止日期
+chart_timeline_open_no_due: 未完成，无截止日期
+chart_timeline_due_legend: 截止
+chart_timeline_done_legend: 完成
+chart_timeline_late_legend: "延迟：从截止到完成"
+chart_timeline_overdue_legend: "逾期：从截止到统计日"
+chart_timeline_summary: "截至 {day} 共 {count}：按时履行 {kept} 项，延迟交付 {late} 项，逾期 {overdue} 项，未到期 {open} 项。"
+chart_commitments_one: 1 项承诺
+chart_commitments_other: "{count} 项承诺"
+chart_timeline_row_done: "{promise}：截止 {due}，完成 {done}，{status}。"
+chart_timeline_row_open: "{promise}：截止 {due}，未完成，{status}。"
+chart_timeline_row_done_no_due: "{promise}：完成 {done}，无截止日期。"
+chart_timeline_row_open_no_due: "{promise}：未完成，无截止日期。"
+chart_timeline_no_data: "暂无数据：尚无承诺记录。"
+
 """##,
         "style.css": ##"""
 /* Dossier default theme: screen stylesheet. No web fonts, no external resources. */
@@ -1584,6 +1751,10 @@ header.site input[type=search] { padding: .25rem .5rem; border-radius: .3rem; bo
 form.search-page label { display: block; color: var(--muted); margin-bottom: .3rem; }
 form.search-page input { font-size: 1.1rem; padding: .4rem .6rem; width: 100%; max-width: 36rem; border: 1px solid var(--line); border-radius: .3rem; }
 ol.results li { padding: .3rem 0; }
+figure.chart { margin: .5rem 0 1rem; break-inside: avoid; }
+figure.chart svg { display: block; height: auto; }
+figure.chart figcaption { font-size: .85rem; color: var(--muted); margin-top: .3rem; }
+.chart-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1.5rem; align-items: start; }
 
 """##,
     ]

@@ -62,6 +62,7 @@ extension PageContext {
         context["missing_research"] = figures.missingResearch.map { strings[$0.stringsKey] }
         context["findings"] = account.findings.map { finding($0, env) }
         context["meeting_findings"] = account.findings.filter(\.mattersInMeetings).map { finding($0, env) }
+        context.merge(accountCharts(account, env)) { _, new in new }
         context["body_html"] = account.body.html
         context["talking_points_html"] = account.body.talkingPointsHTML
         context["days_in_stage_brief"] = figures.daysInStage.map { strings.format("brief_in_stage_for", ["span": format.duration(days: $0)]) }

@@ -18,10 +18,14 @@ public struct SiteConfig: Sendable, Equatable {
     public var maxDossierBytes = 10 * 1024 * 1024
     /// Health rules switched off or with changed thresholds.
     public var rules = RuleSettings()
+    /// Where the portfolio matrix splits high from low on its 1-5 scales (scores from it up are high).
+    public var matrixSplit = 3.0
+    /// Value of one unit of a currency in the site's currency, to add up wallets across currencies.
+    public var exchangeRates: [String: Double] = [:]
 
     public init() {}
 
-    static let knownKeys = ["title", "company", "language", "currency", "stale_after_days", "unsafe_html", "max_dossier_bytes", "rules"]
+    static let knownKeys = ["title", "company", "language", "currency", "stale_after_days", "unsafe_html", "max_dossier_bytes", "rules", "matrix_split", "exchange_rates"]
     static let languages = Strings.languages
 }
 
@@ -87,6 +91,39 @@ extension SiteConfig {
             config.maxDossierBytes = limit
         }
         config.rules = RuleSettings.decode(fields["rules"], reader: &reader)
+        if let split = reader.number(fields["matrix_split"], at: "matrix_split") {
+            if (1...5).contains(split) {
+                config.matrixSplit = split
+            } else {
+                reader.report(.outOfRange(key: "matrix_split", value: String(split), expected: "a number from 1 to 5"), at: fields["matrix_split"])
+            }
+        }
+        config.exchangeRates = decodeExchangeRates(fields["exchange_rates"], reader: &reader)
         return (config, reader.diagnostics)
+    }
+
+    /// `exchange_rates: {USD: 0.92, GBP: 1.17}`: currency codes to positive numbers.
+    private static func decodeExchangeRates(_ node: Node?, reader: inout NodeReader) -> [String: Double] {
+        guard let node, !reader.isNull(node) else { return [:] }
+        guard case .mapping(let mapping) = node else {
+            reader.report(.notAMapping(key: "exchange_rates", found: reader.describe(node)), at: node)
+            return [:]
+        }
+        var rates: [String: Double] = [:]
+        for (key, value) in mapping {
+            guard let code = reader.currency(key, at: "exchange_rates"), let rate = reader.number(value, at: "exchange_rates.\(code)") else { continue }
+            guard rate > 0 else {
+                reader.report(.outOfRange(key: "exchange_rates.\(code)", value: String(rate), expected: "a positive number"), at: value)
+                continue
+            }
+            rates[code] = rate
+        }
+        return rates
+    }
+
+    /// `amount` in `currency` expressed in the site's currency, when a rate is known.
+    func inSiteCurrency(_ amount: Double, from currency: String?) -> Double? {
+        guard let currency, currency != self.currency else { return amount }
+        return exchangeRates[currency].map { amount * $0 }
     }
 }
