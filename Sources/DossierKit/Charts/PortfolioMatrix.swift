@@ -211,8 +211,9 @@ struct PortfolioMatrix: Sendable, Equatable {
         var body: [String] = []
         body.append(contentsOf: background(frame))
         body.append(contentsOf: axes(frame))
-        for placement in placements {
-            body.append(contentsOf: marker(placement, frame: frame))
+        let positions = labelPositions(placements, frame: frame)
+        for (index, placement) in placements.enumerated() {
+            body.append(contentsOf: marker(placement, label: positions[index], frame: frame))
         }
         body.append(contentsOf: legend(frame, placements: placements))
         return SVG.document(
@@ -272,26 +273,63 @@ struct PortfolioMatrix: Sendable, Equatable {
         return parts
     }
 
-    private func marker(_ placement: Placement, frame: Frame) -> [String] {
+    /// Where a name label stands: its anchor point and text anchor.
+    struct LabelPosition: Equatable {
+        var x: Double
+        var y: Double
+        var anchor: String
+    }
+
+    /// Places each name beside its marker where it overlaps no other name or marker: right, left,
+    /// above, then below. A name that fits nowhere is left out; the marker's tooltip and the
+    /// chart's description still name it.
+    func labelPositions(_ placements: [Placement], frame: Frame) -> [LabelPosition?] {
+        typealias Box = (left: Double, top: Double, right: Double, bottom: Double)
+        func overlaps(_ a: Box, _ b: Box) -> Bool {
+            a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+        }
+        let markers: [Box] = placements.map { placement in
+            let half = StageMarker(stage: placement.point.stage).halfWidth(area: placement.area)
+            return (placement.x - half, placement.y - half, placement.x + half, placement.y + half)
+        }
+        var taken: [Box] = []
+        return placements.enumerated().map { index, placement in
+            let name = SVG.truncated(placement.point.name, to: 24)
+            let width = SVG.estimatedWidth(name, size: 11)
+            let reach = markers[index].right - placement.x + 4
+            let candidates: [LabelPosition] = [
+                LabelPosition(x: placement.x + reach, y: placement.y + 4, anchor: "start"),
+                LabelPosition(x: placement.x - reach, y: placement.y + 4, anchor: "end"),
+                LabelPosition(x: placement.x, y: placement.y - reach - 3, anchor: "middle"),
+                LabelPosition(x: placement.x, y: placement.y + reach + 11, anchor: "middle"),
+            ]
+            for candidate in candidates {
+                let left = candidate.anchor == "start" ? candidate.x : candidate.anchor == "end" ? candidate.x - width : candidate.x - width / 2
+                let box: Box = (left, candidate.y - 10, left + width, candidate.y + 3)
+                guard box.left >= frame.left + 2, box.right <= frame.right - 2, box.top >= frame.top + 2, box.bottom <= frame.bottom - 2 else { continue }
+                let others = markers.enumerated().filter { $0.offset != index }.map(\.element)
+                guard !(taken + others).contains(where: { overlaps($0, box) }) else { continue }
+                taken.append(box)
+                return candidate
+            }
+            return nil
+        }
+    }
+
+    private func marker(_ placement: Placement, label position: LabelPosition?, frame: Frame) -> [String] {
         let point = placement.point
         let style = StageMarker(stage: point.stage)
         let paint = placement.walletKnown
             ? "fill=\"\(style.color)\" fill-opacity=\"0.72\" stroke=\"\(style.color)\" stroke-width=\"1.5\""
             : "fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"\(style.color)\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\""
-        let name = SVG.truncated(point.name, to: 24)
-        let reach = style.halfWidth(area: placement.area) + 4
-        let width = SVG.estimatedWidth(name, size: 11)
-        var toRight = placement.x >= xScale(Double(Self.clamped(point.strength))) - 0.05
-        if toRight, placement.x + reach + width > frame.right - 2 { toRight = false }
-        if !toRight, placement.x - reach - width < frame.left + 2 { toRight = true }
-        let label = SVG.text(
-            name, x: toRight ? placement.x + reach : placement.x - reach, y: placement.y + 4,
-            anchor: toRight ? "start" : "end", size: 11,
-            attributes: "stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" style=\"paint-order:stroke\"")
         var parts = ["<a href=\"\(SVG.escape(Self.safeURL(point.url)))\" class=\"account account-\(point.stage.rawValue)\">"]
         parts.append("<title>\(SVG.escape(sentence(placement)))</title>")
         parts.append(style.element(x: placement.x, y: placement.y, area: placement.area, attributes: paint))
-        parts.append(label)
+        if let position {
+            parts.append(SVG.text(
+                SVG.truncated(point.name, to: 24), x: position.x, y: position.y, anchor: position.anchor, size: 11,
+                attributes: "stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" style=\"paint-order:stroke\""))
+        }
         parts.append("</a>")
         return [parts.joined()]
     }
