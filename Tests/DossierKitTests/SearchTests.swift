@@ -35,6 +35,25 @@ import Testing
         #expect(list.contains(" · "))
     }
 
+    /// Types into the search field the way a person does: the page's own script reacts to the input event.
+    @Test func typingAQueryShowsTheAccountWithItsStageAndOwner() throws {
+        let output = try #require(Self.output)
+        let page = try String(contentsOf: output.appendingPathComponent("search/index.html"), encoding: .utf8)
+        let typing = """
+            <script>
+            var field = document.getElementById("search-input");
+            field.value = "hamburg pilot";
+            field.dispatchEvent(new Event("input"));
+            </script>
+            </body>
+            """
+        let typed = output.appendingPathComponent("search/typed.html")
+        try page.replacingOccurrences(of: "</body>", with: typing).write(to: typed, atomically: true, encoding: .utf8)
+        let dom = try Browser.dumpDOM(typed.absoluteString)
+        #expect(dom.contains(#"<li><a href="../accounts/nordwind-logistik/index.html">Nordwind Logistik GmbH</a><span class="muted"> Mid KAM · Mei Chen</span></li>"#))
+        #expect(dom.contains(">1 account found</p>"))
+    }
+
     @Test func aQueryThatMatchesNothingFindsNothing() throws {
         #expect(try results(for: "no-such-word-anywhere") == #"<ol id="search-results" class="results"></ol>"#)
     }
