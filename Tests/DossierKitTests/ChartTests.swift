@@ -130,8 +130,7 @@ private func day(_ text: String) -> Day? { Day(parsing: text) }
         #expect(chinese.compact(62_000_000) == "6,200万")
         #expect(english.compact(1e30) == "1e+21 bn")
         #expect(english.compact(.infinity) == "–" && english.percent(.nan) == "–")
-        var labels = WalletShareChart.Labels()
-        labels.numbers = Format(.builtin("zh"))
+        let labels = WalletShareChart.Labels(.builtin("zh"))
         #expect(WalletShareChart(total: 420_000_000, ours: 61_000_000, currency: "CNY", labels: labels).svg(id: "w").contains("CNY 4.2亿"))
     }
 
@@ -243,17 +242,12 @@ private func day(_ text: String) -> Day? { Day(parsing: text) }
         #expect(once == PortfolioMatrix(points: Self.points.reversed(), currency: "EUR").svg(id: "m"))
     }
 
-    @Test func matrixTakesItsWordsFromTheLabels() {
-        var labels = PortfolioMatrix.Labels()
-        labels.title = "客户组合矩阵"
-        labels.strategic = "战略"
-        labels.stageNames[.mid] = "中期"
-        labels.point = "{name}：{stage}"
-        let parsed = ParsedSVG(PortfolioMatrix(points: Self.points, labels: labels).svg(id: "m"))
+    @Test func matrixTakesItsWordsFromTheStringsOfTheLanguage() {
+        let parsed = ParsedSVG(PortfolioMatrix(points: Self.points, labels: .init(.builtin("zh"))).svg(id: "m"))
         #expect(parsed.title == "客户组合矩阵")
-        #expect(parsed.shownText.contains("战略"))
-        #expect(parsed.shownText.contains("中期"))
-        #expect(parsed.desc.contains("Nordwind Logistik GmbH：中期"))
+        #expect(parsed.shownText.contains("战略客户"))
+        #expect(parsed.shownText.contains("中期阶段"))
+        #expect(parsed.desc.contains("Nordwind Logistik GmbH：中期阶段"))
     }
 
     @Test func twoChartsOnOnePageShareNoIds() {
@@ -279,7 +273,7 @@ private func day(_ text: String) -> Day? { Day(parsing: text) }
         #expect(parsed.desc.contains("Mid KAM: 4 accounts, total wallet EUR 100 m."))
         #expect(parsed.desc.contains("Uncoupling: 0 accounts, total wallet EUR 0."))
         #expect(parsed.desc.contains("In all: 5 accounts, total wallet EUR 102 m."))
-        let order = Stage.allCases.map { parsed.desc.range(of: $0.title)?.lowerBound }
+        let order = Stage.allCases.map { parsed.desc.range(of: Strings.english["stage_\($0.rawValue)"])?.lowerBound }
         #expect(order.allSatisfy { $0 != nil })
         #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
         let stageGroups = parsed.all("g").filter { $0.attributes["class"]?.hasPrefix("pipeline-stage") == true }

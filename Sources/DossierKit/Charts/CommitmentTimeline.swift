@@ -38,46 +38,50 @@ struct CommitmentTimeline: Sendable, Equatable {
 
     /// Every word the chart shows or says. `{…}` are placeholders filled by the chart.
     struct Labels: Sendable, Equatable {
+        /// The words of the site's language, from the strings file.
+        var strings: Strings
         /// How numbers and money are written.
-        var numbers = Format(.english)
-        var title = "Commitments"
+        var numbers: Format { Format(strings) }
+        var title: String { strings["chart_timeline_title"] }
         /// `{month}`, `{year}`: an axis tick, `Nov 2026`.
-        var monthYear = "{month} {year}"
+        var monthYear: String { strings["chart_timeline_month_year"] }
         /// `{day}`.
-        var asOf = "as of {day}"
+        var asOf: String { strings["chart_timeline_as_of"] }
         // The status at the end of each row.
-        var kept = "on time"
+        var kept: String { strings["chart_timeline_kept"] }
         /// `{days}`.
-        var late = "late by {days}"
+        var late: String { strings["chart_timeline_late"] }
         /// `{days}`.
-        var overdue = "overdue by {days}"
+        var overdue: String { strings["chart_timeline_overdue"] }
         /// `{days}`.
-        var open = "due in {days}"
-        var dueToday = "due today"
-        var doneWithoutDueDate = "done, no due date"
-        var openWithoutDueDate = "open, no due date"
+        var open: String { strings["chart_timeline_open"] }
+        var dueToday: String { strings["chart_timeline_due_today"] }
+        var doneWithoutDueDate: String { strings["chart_timeline_done_no_due"] }
+        var openWithoutDueDate: String { strings["chart_timeline_open_no_due"] }
         // The legend.
-        var dueLegend = "due"
-        var doneLegend = "done"
-        var lateLegend = "late: due to done"
-        var overdueLegend = "overdue: due to as-of day"
+        var dueLegend: String { strings["chart_timeline_due_legend"] }
+        var doneLegend: String { strings["chart_timeline_done_legend"] }
+        var lateLegend: String { strings["chart_timeline_late_legend"] }
+        var overdueLegend: String { strings["chart_timeline_overdue_legend"] }
         // The description.
         /// `{count}`, `{day}`, `{kept}`, `{late}`, `{overdue}`, `{open}`.
-        var summary = "{count} as of {day}: {kept} kept on time, {late} delivered late, {overdue} overdue, {open} open."
-        var oneCommitment = "1 commitment"
+        var summary: String { strings["chart_timeline_summary"] }
+        var oneCommitment: String { strings["chart_commitments_one"] }
         /// `{count}`.
-        var commitments = "{count} commitments"
+        var commitments: String { strings["chart_commitments_other"] }
         /// `{promise}`, `{due}`, `{done}`, `{status}`.
-        var rowDone = "{promise}: due {due}, done {done}, {status}."
+        var rowDone: String { strings["chart_timeline_row_done"] }
         /// `{promise}`, `{due}`, `{status}`.
-        var rowOpen = "{promise}: due {due}, not done, {status}."
+        var rowOpen: String { strings["chart_timeline_row_open"] }
         /// `{promise}`, `{done}`.
-        var rowDoneWithoutDueDate = "{promise}: done {done}, no due date."
+        var rowDoneWithoutDueDate: String { strings["chart_timeline_row_done_no_due"] }
         /// `{promise}`.
-        var rowOpenWithoutDueDate = "{promise}: not done, no due date."
-        var noData = "No data: no commitments recorded."
+        var rowOpenWithoutDueDate: String { strings["chart_timeline_row_open_no_due"] }
+        var noData: String { strings["chart_timeline_no_data"] }
 
-        init() {}
+        init(_ strings: Strings = .english) {
+            self.strings = strings
+        }
 
         func day(_ day: Day) -> String { numbers.day(day) }
 

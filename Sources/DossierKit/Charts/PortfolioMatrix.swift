@@ -46,38 +46,40 @@ struct PortfolioMatrix: Sendable, Equatable {
 
     /// Every word the chart shows or says. `{…}` are placeholders filled by the chart.
     struct Labels: Sendable, Equatable {
+        /// The words of the site's language, from the strings file.
+        var strings: Strings
         /// How numbers and money are written.
-        var numbers = Format(.english)
-        var title = "Portfolio matrix"
-        var attractiveness = "Customer attractiveness"
-        var strength = "Our relative strength"
-        var strategic = "Strategic"
-        var strategicAction = "invest"
-        var star = "Star"
-        var starAction = "build our position"
-        var status = "Status"
-        var statusAction = "maintain efficiently"
-        var streamline = "Streamline"
-        var streamlineAction = "serve at low cost"
-        /// Stage names in the legend and the description; a missing stage falls back to `Stage.title`.
-        var stageNames: [Stage: String] = Dictionary(uniqueKeysWithValues: Stage.allCases.map { ($0, $0.title) })
+        var numbers: Format { Format(strings) }
+        var title: String { strings["chart_matrix_title"] }
+        var attractiveness: String { strings["chart_matrix_attractiveness"] }
+        var strength: String { strings["chart_matrix_strength"] }
+        var strategic: String { strings["chart_matrix_strategic"] }
+        var strategicAction: String { strings["chart_matrix_strategic_action"] }
+        var star: String { strings["chart_matrix_star"] }
+        var starAction: String { strings["chart_matrix_star_action"] }
+        var status: String { strings["chart_matrix_status"] }
+        var statusAction: String { strings["chart_matrix_status_action"] }
+        var streamline: String { strings["chart_matrix_streamline"] }
+        var streamlineAction: String { strings["chart_matrix_streamline_action"] }
         /// `{wallet}`: the largest wallet total.
-        var sizeLegend = "Area: wallet total (largest {wallet})"
-        var walletUnknown = "wallet unknown"
-        var unknown = "unknown"
-        var noData = "No data: no account has an assessment yet."
-        var oneAccount = "1 account"
+        var sizeLegend: String { strings["chart_matrix_size_legend"] }
+        var walletUnknown: String { strings["chart_matrix_wallet_unknown"] }
+        var unknown: String { strings["chart_unknown"] }
+        var noData: String { strings["chart_matrix_no_data"] }
+        var oneAccount: String { strings["chart_accounts_one"] }
         /// `{count}`.
-        var accounts = "{count} accounts"
+        var accounts: String { strings["chart_accounts_other"] }
         /// `{accounts}`, `{split}`.
-        var summary = "{accounts} by customer attractiveness (vertical, 1 to 5) and our relative strength (horizontal, 1 to 5); scores of {split} and above count as high."
+        var summary: String { strings["chart_matrix_summary"] }
         /// `{quadrant}`, `{action}`, `{accounts}` (the names, or `none`).
-        var quadrantLine = "{quadrant} ({action}): {accounts}."
+        var quadrantLine: String { strings["chart_matrix_quadrant_line"] }
         /// `{name}`, `{stage}`, `{attractiveness}`, `{strength}`, `{wallet}`.
-        var point = "{name}: {stage}, attractiveness {attractiveness}, strength {strength}, wallet {wallet}"
-        var none = "none"
+        var point: String { strings["chart_matrix_point"] }
+        var none: String { strings["chart_none"] }
 
-        init() {}
+        init(_ strings: Strings = .english) {
+            self.strings = strings
+        }
 
         /// The name of a quadrant and what to do with its accounts.
         func name(of quadrant: Quadrant) -> (name: String, action: String) {
@@ -89,7 +91,7 @@ struct PortfolioMatrix: Sendable, Equatable {
             }
         }
 
-        func stageName(_ stage: Stage) -> String { stageNames[stage] ?? stage.title }
+        func stageName(_ stage: Stage) -> String { strings["stage_\(stage.rawValue)"] }
     }
 
     /// Where one account is drawn (internal, for the chart and its tests).

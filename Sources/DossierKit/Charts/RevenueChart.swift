@@ -22,26 +22,30 @@ struct RevenueChart: Sendable, Equatable {
 
     /// Every word the chart shows or says. `{…}` are placeholders filled by the chart.
     struct Labels: Sendable, Equatable {
+        /// The words of the site's language, from the strings file.
+        var strings: Strings
         /// How numbers and money are written.
-        var numbers = Format(.english)
-        var title = "Revenue and operating margin"
+        var numbers: Format { Format(strings) }
+        var title: String { strings["chart_revenue_title"] }
         /// `{currency}`; `revenueBare` is used when there is no currency.
-        var revenueLegend = "Revenue ({currency}, left axis)"
-        var revenueBare = "Revenue (left axis)"
-        var marginLegend = "Operating margin (%, right axis)"
+        var revenueLegend: String { strings["chart_revenue_legend"] }
+        var revenueBare: String { strings["chart_revenue_legend_bare"] }
+        var marginLegend: String { strings["chart_margin_legend"] }
         /// Row names of the table under the years.
-        var revenueRow = "Revenue"
-        var marginRow = "Margin"
-        var notAvailable = "n/a"
+        var revenueRow: String { strings["chart_revenue_row"] }
+        var marginRow: String { strings["chart_margin_row"] }
+        var notAvailable: String { strings["chart_not_available"] }
         /// `{first}`, `{last}`.
-        var yearRange = "{first} to {last}"
+        var yearRange: String { strings["chart_year_range"] }
         /// `{years}`.
-        var summary = "Revenue and operating margin, {years}."
+        var summary: String { strings["chart_revenue_summary"] }
         /// `{year}`, `{revenue}`, `{margin}`.
-        var yearLine = "{year}: revenue {revenue}, operating margin {margin}."
-        var noData = "No data: no revenue or operating margin figures yet."
+        var yearLine: String { strings["chart_revenue_year_line"] }
+        var noData: String { strings["chart_revenue_no_data"] }
 
-        init() {}
+        init(_ strings: Strings = .english) {
+            self.strings = strings
+        }
     }
 
     var years: [Year]

@@ -19,26 +19,29 @@ struct StagePipeline: Sendable, Equatable {
 
     /// Every word the chart shows or says. `{…}` are placeholders filled by the chart.
     struct Labels: Sendable, Equatable {
+        /// The words of the site's language, from the strings file.
+        var strings: Strings
         /// How numbers and money are written.
-        var numbers = Format(.english)
-        var title = "Stage pipeline"
-        var accountsHeading = "Accounts"
+        var numbers: Format { Format(strings) }
+        var title: String { strings["chart_pipeline_title"] }
+        var accountsHeading: String { strings["chart_pipeline_accounts"] }
         /// `{currency}`; `walletHeadingBare` is used when there is no currency.
-        var walletHeading = "Total wallet ({currency})"
-        var walletHeadingBare = "Total wallet"
-        var stageNames: [Stage: String] = Dictionary(uniqueKeysWithValues: Stage.allCases.map { ($0, $0.title) })
-        var oneAccount = "1 account"
+        var walletHeading: String { strings["chart_pipeline_wallet"] }
+        var walletHeadingBare: String { strings["chart_pipeline_wallet_bare"] }
+        var oneAccount: String { strings["chart_accounts_one"] }
         /// `{count}`.
-        var accounts = "{count} accounts"
+        var accounts: String { strings["chart_accounts_other"] }
         /// `{stage}`, `{accounts}`, `{wallet}`.
-        var row = "{stage}: {accounts}, total wallet {wallet}."
+        var row: String { strings["chart_pipeline_row"] }
         /// `{accounts}`, `{wallet}`.
-        var total = "In all: {accounts}, total wallet {wallet}."
-        var noData = "No data: there are no accounts yet."
+        var total: String { strings["chart_pipeline_total"] }
+        var noData: String { strings["chart_pipeline_no_data"] }
 
-        init() {}
+        init(_ strings: Strings = .english) {
+            self.strings = strings
+        }
 
-        func stageName(_ stage: Stage) -> String { stageNames[stage] ?? stage.title }
+        func stageName(_ stage: Stage) -> String { strings["stage_\(stage.rawValue)"] }
 
         func count(_ number: Int) -> String {
             number == 1 ? oneAccount : SVG.fill(accounts, ["count": numbers.integer(number)])

@@ -5,23 +5,27 @@ import Foundation
 struct WalletShareChart: Sendable, Equatable {
     /// Every word the chart shows or says. `{…}` are placeholders filled by the chart.
     struct Labels: Sendable, Equatable {
+        /// The words of the site's language, from the strings file.
+        var strings: Strings
         /// How numbers and money are written.
-        var numbers = Format(.english)
-        var title = "Share of wallet"
-        var share = "share of wallet"
+        var numbers: Format { Format(strings) }
+        var title: String { strings["chart_wallet_title"] }
+        var share: String { strings["chart_wallet_share"] }
         /// `{amount}`.
-        var ours = "Ours: {amount}"
+        var ours: String { strings["chart_wallet_ours"] }
         /// `{amount}`.
-        var total = "Total wallet: {amount}"
-        var oursUnknown = "our part unknown"
+        var total: String { strings["chart_wallet_total"] }
+        var oursUnknown: String { strings["chart_wallet_ours_unknown"] }
         /// `{ours}`, `{total}`, `{share}`.
-        var summary = "We hold {ours} of a total wallet of {total}: {share} share of wallet."
+        var summary: String { strings["chart_wallet_summary"] }
         /// `{total}`.
-        var summaryOursUnknown = "The total wallet is {total}; our part of it is not known."
-        var moreThanTotal = "Our figure is larger than the total wallet; check both numbers."
-        var noData = "No data: the total wallet is not known."
+        var summaryOursUnknown: String { strings["chart_wallet_summary_ours_unknown"] }
+        var moreThanTotal: String { strings["chart_wallet_more_than_total"] }
+        var noData: String { strings["chart_wallet_no_data"] }
 
-        init() {}
+        init(_ strings: Strings = .english) {
+            self.strings = strings
+        }
     }
 
     /// The customer's total spend in our category; nil or not above zero means no chart.

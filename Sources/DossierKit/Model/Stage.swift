@@ -7,18 +7,6 @@ public enum Stage: String, CaseIterable, Sendable, Codable, Comparable {
     case synergistic
     case uncoupling
 
-    /// The stage's name as people say it, e.g. "Early KAM".
-    public var title: String {
-        switch self {
-        case .pre: "Pre-KAM"
-        case .early: "Early KAM"
-        case .mid: "Mid KAM"
-        case .partnership: "Partnership KAM"
-        case .synergistic: "Synergistic KAM"
-        case .uncoupling: "Uncoupling"
-        }
-    }
-
     /// The position of the stage in the model, starting at 0 for `pre`.
     public var order: Int { Stage.allCases.firstIndex(of: self) ?? 0 }
 
