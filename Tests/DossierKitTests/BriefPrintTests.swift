@@ -31,6 +31,23 @@ import Testing
         #expect(text.contains("NEXT MEETING") || text.contains("Next meeting"))
     }
 
+    static let chineseOutput: URL? = {
+        guard let output = try? TestSupport.makeTemporaryFolder().appendingPathComponent("out") else { return nil }
+        _ = SiteBuilder(siteRoot: TestSupport.repositoryRoot, output: output, asOf: TestSupport.asOf, configFile: "dossier.zh.yml").build()
+        return output
+    }()
+
+    @Test(arguments: exampleSlugs)
+    func everyChineseBriefPrintsOnAtMostTwoA4Pages(_ slug: String) throws {
+        let output = try #require(Self.chineseOutput)
+        let pdf = output.appendingPathComponent("\(slug).pdf")
+        try Browser.printToPDF(output.appendingPathComponent("accounts/\(slug)/brief.html"), to: pdf)
+        let info = try Browser.run("pdfinfo", [pdf.path])
+        let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") }
+        #expect((pages ?? 99) <= 2, "Chinese brief of \(slug) has \(pages ?? 0) pages")
+        #expect(try Browser.run("pdftotext", [pdf.path, "-"]).contains("下次会议"))
+    }
+
     @Test func chineseTextSurvivesIntoThePDF() throws {
         let output = try #require(Self.exampleOutput)
         let pdf = output.appendingPathComponent("huaxin-chinese.pdf")
