@@ -25,15 +25,15 @@ struct SiteOptions: ParsableArguments {
 
 /// The day figures are computed for.
 struct AsOfOption: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: "Compute figures as of this day, YYYY-MM-DD (default: today).")
+    @Option(name: .customLong("as-of"), help: "Compute figures as of this day, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's date, else today).")
     var asOf: String?
 
     func day() throws -> Day {
-        guard let asOf else { return Day.today() }
-        guard let day = Day(parsing: asOf) else {
-            throw ValidationError("--as-of '\(asOf)' is not a date in the form YYYY-MM-DD")
+        do {
+            return try Day.asOf(argument: asOf)
+        } catch {
+            throw ValidationError(error.description)
         }
-        return day
     }
 }
 

@@ -19,3 +19,17 @@ import Testing
         #expect(Day(epochDay: 0).description == "1970-01-01")
     }
 }
+
+@Suite struct AsOfTests {
+    @Test func theArgumentWinsThenSourceDateEpochThenToday() throws {
+        let epoch = ["SOURCE_DATE_EPOCH": "1764115200"]
+        #expect(try Day.asOf(argument: "2026-01-02", environment: epoch).description == "2026-01-02")
+        #expect(try Day.asOf(argument: nil, environment: epoch).description == "2025-11-26")
+        #expect(try Day.asOf(argument: nil, environment: [:]) == Day.today())
+    }
+
+    @Test func badValuesAreErrorsNotGuesses() {
+        #expect(throws: Day.AsOfError.badArgument("tomorrow")) { try Day.asOf(argument: "tomorrow", environment: [:]) }
+        #expect(throws: Day.AsOfError.badSourceDateEpoch("soon")) { try Day.asOf(argument: nil, environment: ["SOURCE_DATE_EPOCH": "soon"]) }
+    }
+}

@@ -39,6 +39,22 @@ import Testing
         #expect(one == (try TestSupport.tree(at: second)))
     }
 
+    @Test func theSameSiteInTwoFoldersBuildsToTheSameBytes() throws {
+        var trees: [[String: Data]] = []
+        for _ in 0..<2 {
+            let site = try TestSupport.makeTemporaryFolder().appendingPathComponent("research")
+            try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+            for item in ["content", "dossier.yml"] {
+                try FileManager.default.copyItem(at: TestSupport.repositoryRoot.appendingPathComponent(item), to: site.appendingPathComponent(item))
+            }
+            let report = SiteBuilder(siteRoot: site, asOf: TestSupport.asOf).build()
+            #expect(!report.hasErrors)
+            trees.append(try TestSupport.tree(at: site.appendingPathComponent("output")))
+        }
+        #expect(trees[0].count > 100)
+        #expect(trees[0] == trees[1])
+    }
+
     @Test func frontMatterValuesAreEscapedAndUnsafeMarkdownIsDropped() throws {
         let siteRoot = TestSupport.fixtures.appendingPathComponent("sites/basic")
         let output = try TestSupport.makeTemporaryFolder().appendingPathComponent("out")
