@@ -23,7 +23,8 @@ struct Build: ParsableCommand {
             throw ExitCode.failure
         }
         let outputPath = (outputURL ?? site.siteRoot.appendingPathComponent("output")).path
-        print("built \(report.analysis.dossiers.count) dossiers, \(report.writtenFiles) files, into \(outputPath)")
+        let summary = report.output ?? OutputWriter.Summary()
+        print("built \(report.analysis.dossiers.count) dossiers into \(outputPath): \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")
         if report.analysis.noteCount > 0 {
             print("\(report.analysis.noteCount) health findings are shown in the site; `dossier check` lists them")
         }

@@ -27,14 +27,15 @@ import Testing
         #expect(report.writtenFiles == 0)
     }
 
-    @Test func replacesItsOwnOutputAndKeepsThePlaceholder() throws {
+    @Test func replacesItsOwnFilesAndKeepsEveryOtherFile() throws {
         let site = try makeSite()
         try TestSupport.write(["output/.gitkeep": ""], under: site)
         #expect(!SiteBuilder(siteRoot: site, asOf: TestSupport.asOf).build().hasErrors)
-        try TestSupport.write(["output/stale.html": "old"], under: site)
+        try TestSupport.write(["output/.htaccess": "Options -Indexes", "output/notes/readme.txt": "ours"], under: site)
         #expect(!SiteBuilder(siteRoot: site, asOf: TestSupport.asOf).build().hasErrors)
         let files = try TestSupport.tree(at: site.appendingPathComponent("output"))
-        #expect(files["stale.html"] == nil)
+        #expect(files[".htaccess"] == Data("Options -Indexes".utf8))
+        #expect(files["notes/readme.txt"] == Data("ours".utf8))
         #expect(files[".gitkeep"] != nil)
         #expect(files[OutputWriter.markerName] != nil)
         #expect(files["accounts/acme/index.html"] != nil)
@@ -60,5 +61,49 @@ import Testing
         let entries = try FileManager.default.contentsOfDirectory(atPath: site.path)
         #expect(!entries.contains(".output.dossier-tmp-1-dead"))
         #expect(entries.contains(".output.dossier-tmp-2-keep"))
+    }
+
+    private func modificationDates(_ folder: URL) throws -> [String: Date] {
+        var dates: [String: Date] = [:]
+        for path in try TestSupport.tree(at: folder).keys {
+            dates[path] = try folder.appendingPathComponent(path).resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate
+        }
+        return dates
+    }
+
+    @Test func aRebuildWithNoChangeWritesNoFileAndKeepsEveryTime() throws {
+        let site = try makeSite()
+        let output = site.appendingPathComponent("output")
+        let first = SiteBuilder(siteRoot: site, asOf: TestSupport.asOf).build()
+        #expect(first.output?.written ?? 0 > 10)
+        let before = try modificationDates(output)
+        Thread.sleep(forTimeInterval: 1.1)
+        let second = SiteBuilder(siteRoot: site, asOf: TestSupport.asOf).build()
+        #expect(second.output == {
+            var summary = OutputWriter.Summary()
+            summary.unchanged = first.output?.written ?? 0
+            return summary
+        }())
+        let after = try modificationDates(output)
+        for (path, date) in before where path != OutputWriter.markerName {
+            #expect(after[path] == date, "\(path) was rewritten")
+        }
+    }
+
+    @Test func anEditWritesOnlyWhatChangedAndARemovedDossierLeavesNoPage() throws {
+        let site = try makeSite()
+        try TestSupport.write(["content/accounts/beta.md": "---\nname: Beta\nowner: Mei\nstage: early\n---\n"], under: site)
+        _ = SiteBuilder(siteRoot: site, asOf: TestSupport.asOf).build()
+        try TestSupport.write(["content/accounts/beta.md": "---\nname: Beta Two\nowner: Mei\nstage: early\n---\n"], under: site)
+        let edited = SiteBuilder(siteRoot: site, asOf: TestSupport.asOf).build()
+        #expect((edited.output?.written ?? 0) > 0)
+        #expect((edited.output?.unchanged ?? 0) > (edited.output?.written ?? 0))
+        #expect(edited.output?.removed == 0)
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/accounts/beta.md"))
+        let removed = SiteBuilder(siteRoot: site, asOf: TestSupport.asOf).build()
+        #expect(removed.output?.removed == 2)
+        let files = try TestSupport.tree(at: site.appendingPathComponent("output"))
+        #expect(files["accounts/beta/index.html"] == nil && files["accounts/beta/brief.html"] == nil)
+        #expect(files["accounts/acme/index.html"] != nil)
     }
 }

@@ -5,7 +5,10 @@ public struct BuildReport: Sendable {
     public var analysis: SiteAnalysis
     /// Problems found after analysis: templates and writing.
     public var laterDiagnostics: [Diagnostic] = []
-    public var writtenFiles = 0
+    /// What the write stage did, when it ran.
+    public var output: OutputWriter.Summary?
+    /// Files written or kept: every file of the site.
+    public var writtenFiles: Int { (output?.written ?? 0) + (output?.unchanged ?? 0) }
 
     /// Every diagnostic, in report order.
     public var diagnostics: [Diagnostic] { analysis.diagnostics + laterDiagnostics }
@@ -41,10 +44,9 @@ public struct SiteBuilder: Sendable {
         let markdown = MarkdownRenderer(isUnsafeHTMLAllowed: analysis.config.isUnsafeHTMLAllowed)
         let accounts = analysis.dossiers.map { Account($0, body: markdown.render($0.dossier.body)) }
         let files = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf).render(accounts)
-        if let problem = writer.write(files) {
-            report.laterDiagnostics.append(problem)
-        } else {
-            report.writtenFiles = files.count
+        switch writer.write(files) {
+        case .success(let summary): report.output = summary
+        case .failure(let problem): report.laterDiagnostics.append(problem)
         }
         return report
     }

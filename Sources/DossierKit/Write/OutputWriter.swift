@@ -7,7 +7,7 @@ import Foundation
 public struct OutputWriter: Sendable {
     /// The marker file that says dossier made a folder and may replace it.
     public static let markerName = ".dossier-output"
-    static let markerText = "This folder is written by dossier. Its contents are replaced on every build; do not edit them.\n"
+    static let markerText = "This folder is written by dossier. The files listed below are replaced on every build; do not edit them.\n"
     /// Files an otherwise empty output folder may hold (a placeholder kept in git); they are carried over.
     static let placeholders: Set<String> = [".gitkeep"]
 
@@ -35,9 +35,23 @@ public struct OutputWriter: Sendable {
         return entries.allSatisfy(Self.placeholders.contains) ? nil : failure(.outputNotOurs(path: displayPath))
     }
 
+    /// What a write did: files written with new bytes, files kept as they were, files removed.
+    public struct Summary: Sendable, Equatable {
+        public var written = 0
+        public var unchanged = 0
+        public var removed = 0
+
+        public init() {}
+    }
+
     /// Writes `files` into a fresh folder and swaps it in place of the output.
-    public func write(_ files: [OutputFile]) -> Diagnostic? {
-        if let problem = validate() { return problem }
+    ///
+    /// A file whose bytes did not change is hard-linked from the previous output rather than written,
+    /// so it keeps its modification time and `rsync` or a web server sees only real changes. Files in
+    /// the output that dossier did not make (not in the marker's list) are carried over untouched;
+    /// files it made for pages that are gone are left out.
+    public func write(_ files: [OutputFile]) -> Result<Summary, Diagnostic> {
+        if let problem = validate() { return .failure(problem) }
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -45,29 +59,80 @@ public struct OutputWriter: Sendable {
         let staging = parent.appendingPathComponent(".\(name).dossier-tmp-\(token)")
         let retired = parent.appendingPathComponent(".\(name).dossier-old-\(token)")
         removeLeftovers(in: parent, named: name)
+        let existing = Set(existingFiles())
+        let made = madeByUs(existing: existing)
+        var summary = Summary()
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-            for placeholder in Self.placeholders where manager.fileExists(atPath: output.appendingPathComponent(placeholder).path) {
-                try manager.copyItem(at: output.appendingPathComponent(placeholder), to: staging.appendingPathComponent(placeholder))
-            }
             for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: url)
+                let data = Data(file.contents.utf8)
+                let old = output.appendingPathComponent(file.path)
+                if made.contains(file.path), (try? Data(contentsOf: old)) == data {
+                    try link(old, to: staging.appendingPathComponent(file.path))
+                    summary.unchanged += 1
+                } else {
+                    let url = staging.appendingPathComponent(file.path)
+                    try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try data.write(to: url)
+                    summary.written += 1
+                }
             }
+            for path in existing.subtracting(made).subtracting([Self.markerName]).sorted() {
+                try link(output.appendingPathComponent(path), to: staging.appendingPathComponent(path))
+            }
+            let paths = files.map(\.path)
+            summary.removed = made.subtracting(paths).count
+            try Data(Self.markerText(listing: paths).utf8).write(to: staging.appendingPathComponent(Self.markerName))
             if manager.fileExists(atPath: output.path) {
                 try manager.moveItem(at: output, to: retired)
             }
             try manager.moveItem(at: staging, to: output)
             try? manager.removeItem(at: retired)
-            return nil
+            return .success(summary)
         } catch {
             try? manager.removeItem(at: staging)
             if manager.fileExists(atPath: retired.path), !manager.fileExists(atPath: output.path) {
                 try? manager.moveItem(at: retired, to: output)
             }
-            return failure(.writeFailed(path: displayPath, reason: error.localizedDescription))
+            return .failure(failure(.writeFailed(path: displayPath, reason: error.localizedDescription)))
+        }
+    }
+
+    /// The marker: a warning for people, then the files dossier made, one per line.
+    static func markerText(listing paths: [String]) -> String {
+        markerText + "files:\n" + paths.sorted().map { $0 + "\n" }.joined()
+    }
+
+    /// Files dossier made in the current output: those its marker lists (all but placeholders when an
+    /// older marker lists none).
+    private func madeByUs(existing: Set<String>) -> Set<String> {
+        guard let marker = try? String(contentsOf: output.appendingPathComponent(Self.markerName), encoding: .utf8) else { return [] }
+        guard let range = marker.range(of: "files:\n") else {
+            return existing.subtracting(Self.placeholders).subtracting([Self.markerName])
+        }
+        return Set(marker[range.upperBound...].split(separator: "\n").map(String.init))
+    }
+
+    /// Every file in the current output, by relative path, hidden ones included.
+    private func existingFiles() -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        let prefix = output.path + "/"
+        var paths: [String] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            let path = url.standardizedFileURL.path
+            if path.hasPrefix(prefix) { paths.append(String(path.dropFirst(prefix.count))) }
+        }
+        return paths
+    }
+
+    /// A hard link to `source` at `destination` (a copy where links are not possible), keeping its times.
+    private func link(_ source: URL, to destination: URL) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            try manager.linkItem(at: source, to: destination)
+        } catch {
+            try manager.copyItem(at: source, to: destination)
         }
     }
 
