@@ -11,9 +11,22 @@ struct Build: ParsableCommand {
     @Option(help: "The output folder (default: output/ in the site).")
     var output: String?
 
+    @Option(help: "Show on each brief what changed since this day, YYYY-MM-DD (default: the last meeting).")
+    var since: String?
+
+    @Flag(help: "Leave git history out of the reports.")
+    var noHistory = false
+
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
-        let report = SiteBuilder(siteRoot: site.siteRoot, output: outputURL, asOf: try asOf.day(), configFile: site.config).build()
+        var builder = SiteBuilder(siteRoot: site.siteRoot, output: outputURL, asOf: try asOf.day(), configFile: site.config)
+        builder.readsHistory = !noHistory
+        if let since {
+            guard let day = Day(parsing: since) else { throw ValidationError("--since '\(since)' is not a date in the form YYYY-MM-DD") }
+            builder.since = day
+        }
+        let report = builder.build()
+        for note in report.notes { printError("note: \(note)\n") }
         let diagnostics = report.problems
         if !diagnostics.isEmpty {
             printError(DiagnosticReport.text(diagnostics, summary: report.analysis.summary))

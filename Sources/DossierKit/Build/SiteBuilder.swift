@@ -5,6 +5,8 @@ public struct BuildReport: Sendable {
     public var analysis: SiteAnalysis
     /// Problems found after analysis: templates and writing.
     public var laterDiagnostics: [Diagnostic] = []
+    /// Things worth saying once that are not about a file, such as why reports show no history.
+    public var notes: [String] = []
     /// What the write stage did, when it ran.
     public var output: OutputWriter.Summary?
     /// Files written or kept: every file of the site.
@@ -24,6 +26,10 @@ public struct SiteBuilder: Sendable {
     public var asOf: Day
     /// The settings file, relative to the site root.
     public var configFile: String
+    /// Read the dossiers' git history for the reports and briefs (off for byte-for-byte fixtures).
+    public var readsHistory = true
+    /// The day the brief's changes are counted from, instead of the previous meeting (`--since`).
+    public var since: Day?
 
     public init(siteRoot: URL, output: URL? = nil, asOf: Day, configFile: String = SiteConfig.fileName) {
         self.siteRoot = siteRoot
@@ -42,7 +48,16 @@ public struct SiteBuilder: Sendable {
         if let problem = writer.validate() { report.laterDiagnostics.append(problem) }
         guard !report.hasErrors, let theme else { return report }
         let markdown = MarkdownRenderer(isUnsafeHTMLAllowed: analysis.config.isUnsafeHTMLAllowed)
-        let accounts = analysis.dossiers.map { Account($0, body: markdown.render($0.dossier.body)) }
+        var histories: [String: AccountHistory] = [:]
+        if readsHistory {
+            switch SiteHistory.read(siteRoot: siteRoot) {
+            case .success(let history):
+                histories = history.accountHistories(for: analysis.dossiers, config: analysis.config, asOf: asOf, since: since)
+            case .failure(let reason):
+                report.notes.append(reason.description)
+            }
+        }
+        let accounts = analysis.dossiers.map { Account($0, body: markdown.render($0.dossier.body), history: histories[$0.dossier.path]) }
         let files = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf).render(accounts)
         switch writer.write(files) {
         case .success(let summary): report.output = summary

@@ -4,11 +4,14 @@ public struct Account: Sendable {
     public var figures: AccountFigures
     public var findings: [Finding]
     public var body: RenderedMarkdown
+    /// What git says about the dossier; nil outside a git work tree.
+    public var history: AccountHistory?
 
-    public init(_ analyzed: AnalyzedDossier, body: RenderedMarkdown) {
+    public init(_ analyzed: AnalyzedDossier, body: RenderedMarkdown, history: AccountHistory? = nil) {
         self.dossier = analyzed.dossier
         self.figures = analyzed.figures
         self.findings = analyzed.findings
         self.body = body
+        self.history = history
     }
 }

@@ -160,6 +160,33 @@ enum BuiltinTheme {
 {{^assessment}}<p class="missing">{{t.not_assessed}}</p>{{/assessment}}
 </section>
 
+{{#history}}
+<section aria-labelledby="history">
+<h2 id="history">{{t.history}}</h2>
+<p>{{#last_changed}}{{last_changed}}{{/last_changed}}{{^last_changed}}{{t.history_none}}{{/last_changed}}{{#is_uncommitted}} <span class="flag">{{t.history_uncommitted}}</span>{{/is_uncommitted}}</p>
+{{^empty(entries)}}
+<table class="figures">
+<thead><tr><th scope="col">{{t.col_date}}</th><th scope="col">{{t.col_author}}</th><th scope="col">{{t.col_change}}</th></tr></thead>
+<tbody>
+{{#entries}}<tr><td>{{date}}</td><td>{{author}}</td><td>{{subject}}</td></tr>
+{{/entries}}
+</tbody>
+</table>
+{{/empty(entries)}}
+{{#older}}<p class="muted">{{older}}</p>{{/older}}
+</section>
+{{/history}}
+
+{{#recent_changes}}
+<section aria-labelledby="changes">
+<h2 id="changes">{{title}}</h2>
+<ul>
+{{#items}}<li>{{.}}</li>
+{{/items}}
+</ul>
+</section>
+{{/recent_changes}}
+
 <section class="body" aria-labelledby="notes">
 <h2 id="notes">{{t.notes}}</h2>
 {{{body_html}}}
@@ -237,6 +264,16 @@ tr.opposed td { font-weight: 700; }
 </table>
 </section>
 {{/next_meeting}}
+
+{{#meeting_changes}}
+<section>
+<h2>{{title}}</h2>
+<ul>
+{{#items}}<li>{{.}}</li>
+{{/items}}
+</ul>
+</section>
+{{/meeting_changes}}
 
 {{^empty(meeting_findings)}}
 <section>
@@ -1163,6 +1200,57 @@ chart_timeline_row_done_no_due: "{promise}: done {done}, no due date."
 chart_timeline_row_open_no_due: "{promise}: not done, no due date."
 chart_timeline_no_data: "No data: no commitments recorded."
 
+# History from git, and what changed between two versions of a dossier
+history: History
+history_last_changed: "Last changed {date} by {author}"
+history_uncommitted: edited, not committed
+history_older_one: and 1 older change
+history_older_other: "and {count} older changes"
+history_none: Not committed yet.
+col_author: Author
+col_change: Change
+changes_recent: "Changes in the last {days} days"
+changes_since_meeting: "New since the last meeting ({date})"
+changes_none: No changes.
+changes_created: "The dossier was created after {date}."
+change_stage: "stage moved from {old} to {new}"
+change_owner: "owner changed from {old} to {new}"
+change_target: "target set: {stage} by {date}"
+change_target_stage: "target set: {stage}"
+change_engagement: "engagement now: {new}"
+change_stakeholder_added: "stakeholder added: {name} ({role})"
+change_stakeholder_removed: "stakeholder removed: {name}"
+change_stance: "{name}'s stance changed from {old} to {new}"
+change_role: "{name}'s role is now {new}"
+change_contact: "contact with {name} on {date}"
+change_commitment_added: "commitment added: {promise} (due {date})"
+change_commitment_added_undated: "commitment added: {promise}"
+change_delivered: "commitment delivered: {promise}"
+change_delivered_on_time: "commitment delivered: {promise} (on the due date)"
+change_delivered_early_one: "commitment delivered: {promise} (1 day early)"
+change_delivered_early_other: "commitment delivered: {promise} ({count} days early)"
+change_delivered_late_one: "commitment delivered: {promise} (1 day late)"
+change_delivered_late_other: "commitment delivered: {promise} ({count} days late)"
+change_commitment_due: "due date of {promise} moved to {date}"
+change_remedy: "remedy recorded for {promise}"
+change_milestone_added: "milestone added: {milestone}"
+change_milestone_done: "milestone reached: {milestone}"
+change_revenue_added: "revenue {year} added"
+change_revenue_changed: "revenue {year} changed {old} → {new}"
+change_wallet_ours: "our part of the wallet changed {old} → {new}"
+change_competitor_added: "competitor added: {name}"
+change_competitor_removed: "competitor removed: {name}"
+change_competitor_share: "{name}'s share changed {old} → {new}"
+change_competitor_position: "{name} is now {new}"
+change_segment_added: "segment added: {name}"
+change_segment_share: "{name}'s share changed {old} → {new}"
+change_segment_trend: "{name} is now {new}"
+change_factor_added: "external factor added: {summary}"
+change_motives: "buying motives now: {motives}"
+change_attractiveness: "attractiveness changed {old} → {new}"
+change_strength: "our strength changed {old} → {new}"
+change_meeting: "next meeting set for {date}"
+
 """##,
         "strings/zh.yml": ##"""
 # 默认主题的简体中文标签。每个键都必须出现在每种语言的文件中
@@ -1676,6 +1764,57 @@ chart_timeline_row_open: "{promise}：截止 {due}，未完成，{status}。"
 chart_timeline_row_done_no_due: "{promise}：完成 {done}，无截止日期。"
 chart_timeline_row_open_no_due: "{promise}：未完成，无截止日期。"
 chart_timeline_no_data: "暂无数据：尚无承诺记录。"
+
+# 来自 git 的历史，以及档案两个版本之间的变化
+history: 修改历史
+history_last_changed: "最后修改：{date}，{author}"
+history_uncommitted: 已修改，尚未提交
+history_older_one: 另有 1 条更早的修改
+history_older_other: "另有 {count} 条更早的修改"
+history_none: 尚未提交到版本库。
+col_author: 作者
+col_change: 修改说明
+changes_recent: "最近 {days} 天的变化"
+changes_since_meeting: "自上次会面（{date}）以来的变化"
+changes_none: 没有变化。
+changes_created: "档案创建于 {date} 之后。"
+change_stage: "阶段从{old}变为{new}"
+change_owner: "负责人由 {old} 改为 {new}"
+change_target: "目标设为：{date} 前进入{stage}"
+change_target_stage: "目标设为：{stage}"
+change_engagement: "合作方式改为：{new}"
+change_stakeholder_added: "新增利益相关者：{name}（{role}）"
+change_stakeholder_removed: "移除利益相关者：{name}"
+change_stance: "{name} 的态度由{old}变为{new}"
+change_role: "{name} 的角色改为{new}"
+change_contact: "{date} 与 {name} 有过联系"
+change_commitment_added: "新增承诺：{promise}（截止 {date}）"
+change_commitment_added_undated: "新增承诺：{promise}"
+change_delivered: "承诺已兑现：{promise}"
+change_delivered_on_time: "承诺已兑现：{promise}（按期）"
+change_delivered_early_one: "承诺已兑现：{promise}（提前 1 天）"
+change_delivered_early_other: "承诺已兑现：{promise}（提前 {count} 天）"
+change_delivered_late_one: "承诺已兑现：{promise}（延迟 1 天）"
+change_delivered_late_other: "承诺已兑现：{promise}（延迟 {count} 天）"
+change_commitment_due: "{promise} 的截止日期改为 {date}"
+change_remedy: "已为 {promise} 记录补救措施"
+change_milestone_added: "新增里程碑：{milestone}"
+change_milestone_done: "里程碑已完成：{milestone}"
+change_revenue_added: "新增 {year} 年营业收入"
+change_revenue_changed: "{year} 年营业收入由 {old} 改为 {new}"
+change_wallet_ours: "我方钱包金额由 {old} 改为 {new}"
+change_competitor_added: "新增竞争对手：{name}"
+change_competitor_removed: "移除竞争对手：{name}"
+change_competitor_share: "{name} 的份额由 {old} 变为 {new}"
+change_competitor_position: "{name} 现为{new}"
+change_segment_added: "新增细分市场：{name}"
+change_segment_share: "{name} 的占比由 {old} 变为 {new}"
+change_segment_trend: "{name} 现为{new}"
+change_factor_added: "新增外部因素：{summary}"
+change_motives: "采购动机更新为：{motives}"
+change_attractiveness: "吸引力由 {old} 变为 {new}"
+change_strength: "我方实力由 {old} 变为 {new}"
+change_meeting: "下次会议定于 {date}"
 
 """##,
         "style.css": ##"""

@@ -63,6 +63,7 @@ extension PageContext {
         context["findings"] = account.findings.map { finding($0, env) }
         context["meeting_findings"] = account.findings.filter(\.mattersInMeetings).map { finding($0, env) }
         context.merge(accountCharts(account, env)) { _, new in new }
+        context.merge(history(of: account, env)) { _, new in new }
         context["body_html"] = account.body.html
         context["talking_points_html"] = account.body.talkingPointsHTML
         context["days_in_stage_brief"] = figures.daysInStage.map { strings.format("brief_in_stage_for", ["span": format.duration(days: $0)]) }

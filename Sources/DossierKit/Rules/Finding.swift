@@ -28,36 +28,6 @@ public struct Finding: Sendable, Equatable {
 
     /// The specific fact in `strings`' language, e.g. "Lukas Berg (economic-buyer) is opposed".
     public func message(in strings: Strings) -> String {
-        let format = Format(strings)
-        let values = arguments.mapValues { $0.text(in: strings, format: format) }
-        if let count { return strings.plural(messageKey, count: count, values) }
-        return strings.format(messageKey, values)
-    }
-}
-
-/// A value in a finding's message, rendered in the page's language.
-public enum MessageArgument: Sendable, Equatable {
-    /// Text from the dossier, shown as written (names, promises).
-    case text(String)
-    case number(Int)
-    case day(Day)
-    case stage(Stage)
-    /// A word of the theme, by strings key (e.g. `role_decision-maker`).
-    case word(String)
-    /// Words of the theme joined by the language's list separator.
-    case words([String])
-    /// Texts from the dossier joined by the list separator.
-    case texts([String])
-
-    func text(in strings: Strings, format: Format) -> String {
-        switch self {
-        case .text(let text): text
-        case .number(let number): String(number)
-        case .day(let day): format.day(day)
-        case .stage(let stage): strings["stage_\(stage.rawValue)"]
-        case .word(let key): strings[key]
-        case .words(let keys): keys.map { strings[$0] }.joined(separator: strings["list_separator"])
-        case .texts(let texts): texts.joined(separator: strings["list_separator"])
-        }
+        Message(messageKey, arguments, count: count).text(in: strings)
     }
 }

@@ -1,0 +1,179 @@
+/// Compares a dossier's front-matter at two moments, field by field, and says what changed in plain words.
+///
+/// Both versions are parsed; no text is diffed. List items are matched by their name (stakeholders,
+/// competitors, segments), promise, milestone, year or summary.
+enum ChangeDetector {
+    static func changes(from old: Dossier, to new: Dossier) -> [Message] {
+        var changes: [Message] = []
+        if old.stage != new.stage {
+            changes.append(Message("change_stage", ["old": .stage(old.stage), "new": .stage(new.stage)]))
+        }
+        if old.owner != new.owner {
+            changes.append(Message("change_owner", ["old": .text(old.owner), "new": .text(new.owner)]))
+        }
+        if old.target != new.target, let stage = new.target?.stage {
+            var arguments: [String: MessageArgument] = ["stage": .stage(stage)]
+            if let by = new.target?.by { arguments["date"] = .day(by) }
+            changes.append(Message(new.target?.by == nil ? "change_target_stage" : "change_target", arguments))
+        }
+        if old.engagement != new.engagement, let engagement = new.engagement {
+            changes.append(Message("change_engagement", ["new": .word("engagement_\(engagement.rawValue)")]))
+        }
+        changes += stakeholderChanges(old.stakeholders, new.stakeholders)
+        changes += commitmentChanges(old.commitments, new.commitments)
+        changes += milestoneChanges(old.plan, new.plan)
+        changes += financialChanges(old.financials, new.financials)
+        changes += competitorChanges(old.competitors, new.competitors)
+        changes += segmentChanges(old.segments, new.segments)
+        let oldFactors = Set(old.externalFactors.map(\.summary))
+        for factor in new.externalFactors where !oldFactors.contains(factor.summary) {
+            changes.append(Message("change_factor_added", ["summary": .text(factor.summary)]))
+        }
+        if old.motives != new.motives, !new.motives.isEmpty {
+            changes.append(Message("change_motives", ["motives": .texts(new.motives)]))
+        }
+        if old.assessment != new.assessment {
+            for (key, before, after) in [("change_attractiveness", old.assessment?.attractiveness, new.assessment?.attractiveness),
+                                         ("change_strength", old.assessment?.strength, new.assessment?.strength)] where before != after {
+                if let after { changes.append(Message(key, ["old": before.map { .number($0) } ?? .word("chart_none"), "new": .number(after)])) }
+            }
+        }
+        if old.nextMeeting?.date != new.nextMeeting?.date, let date = new.nextMeeting?.date {
+            changes.append(Message("change_meeting", ["date": .day(date)]))
+        }
+        return changes
+    }
+
+    private static func stakeholderChanges(_ old: [Stakeholder], _ new: [Stakeholder]) -> [Message] {
+        let before = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let names = Set(new.map(\.name))
+        var changes: [Message] = []
+        for person in new {
+            guard let previous = before[person.name] else {
+                let role: MessageArgument = person.role.map { .word("role_\($0.rawValue)") } ?? .word("chart_unknown")
+                changes.append(Message("change_stakeholder_added", ["name": .text(person.name), "role": role]))
+                continue
+            }
+            if previous.stance != person.stance, let stance = person.stance {
+                let was: MessageArgument = previous.stance.map { .word("stance_\($0.rawValue)") } ?? .word("chart_unknown")
+                changes.append(Message("change_stance", ["name": .text(person.name), "old": was, "new": .word("stance_\(stance.rawValue)")]))
+            }
+            if previous.role != person.role, let role = person.role {
+                changes.append(Message("change_role", ["name": .text(person.name), "new": .word("role_\(role.rawValue)")]))
+            }
+            if previous.lastContact != person.lastContact, let contact = person.lastContact {
+                changes.append(Message("change_contact", ["name": .text(person.name), "date": .day(contact)]))
+            }
+        }
+        for person in old where !names.contains(person.name) {
+            changes.append(Message("change_stakeholder_removed", ["name": .text(person.name)]))
+        }
+        return changes
+    }
+
+    private static func commitmentChanges(_ old: [Commitment], _ new: [Commitment]) -> [Message] {
+        let before = Dictionary(old.map { ($0.promise, $0) }, uniquingKeysWith: { first, _ in first })
+        var changes: [Message] = []
+        for commitment in new {
+            let promise = MessageArgument.text(commitment.promise)
+            guard let previous = before[commitment.promise] else {
+                var arguments: [String: MessageArgument] = ["promise": promise]
+                if let due = commitment.due { arguments["date"] = .day(due) }
+                changes.append(Message(commitment.due == nil ? "change_commitment_added_undated" : "change_commitment_added", arguments))
+                if let done = commitment.done { changes.append(delivered(commitment, done: done)) }
+                continue
+            }
+            if previous.done == nil, let done = commitment.done { changes.append(delivered(commitment, done: done)) }
+            if previous.due != commitment.due, let due = commitment.due {
+                changes.append(Message("change_commitment_due", ["promise": promise, "date": .day(due)]))
+            }
+            if previous.remedy == nil, commitment.remedy != nil {
+                changes.append(Message("change_remedy", ["promise": promise]))
+            }
+        }
+        return changes
+    }
+
+    private static func delivered(_ commitment: Commitment, done: Day) -> Message {
+        let promise = MessageArgument.text(commitment.promise)
+        guard let due = commitment.due else { return Message("change_delivered", ["promise": promise]) }
+        let days = done.days(until: due)
+        if days == 0 { return Message("change_delivered_on_time", ["promise": promise]) }
+        return Message(days > 0 ? "change_delivered_early" : "change_delivered_late", ["promise": promise], count: abs(days))
+    }
+
+    private static func milestoneChanges(_ old: [Milestone], _ new: [Milestone]) -> [Message] {
+        let before = Dictionary(old.map { ($0.milestone, $0) }, uniquingKeysWith: { first, _ in first })
+        var changes: [Message] = []
+        for milestone in new {
+            if let previous = before[milestone.milestone] {
+                if previous.done == nil, milestone.done != nil {
+                    changes.append(Message("change_milestone_done", ["milestone": .text(milestone.milestone)]))
+                }
+            } else {
+                changes.append(Message("change_milestone_added", ["milestone": .text(milestone.milestone)]))
+            }
+        }
+        return changes
+    }
+
+    private static func financialChanges(_ old: Financials?, _ new: Financials?) -> [Message] {
+        let before = Dictionary((old?.years ?? []).map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
+        var changes: [Message] = []
+        for year in new?.years ?? [] {
+            guard let revenue = year.revenue else { continue }
+            if let previous = before[year.year]?.revenue {
+                if previous != revenue {
+                    changes.append(Message("change_revenue_changed", ["year": .number(year.year), "old": .amount(previous), "new": .amount(revenue)]))
+                }
+            } else {
+                changes.append(Message("change_revenue_added", ["year": .number(year.year)]))
+            }
+        }
+        if let ours = new?.wallet?.ours, ours != old?.wallet?.ours {
+            changes.append(Message("change_wallet_ours", ["old": old?.wallet?.ours.map { .amount($0) } ?? .word("chart_none"), "new": .amount(ours)]))
+        }
+        return changes
+    }
+
+    private static func competitorChanges(_ old: [Competitor], _ new: [Competitor]) -> [Message] {
+        let before = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let names = Set(new.map(\.name))
+        var changes: [Message] = []
+        for competitor in new {
+            let name = MessageArgument.text(competitor.name)
+            guard let previous = before[competitor.name] else {
+                changes.append(Message("change_competitor_added", ["name": name]))
+                continue
+            }
+            if previous.share != competitor.share, let share = competitor.share {
+                changes.append(Message("change_competitor_share", ["name": name, "old": previous.share.map { .percent($0) } ?? .word("chart_none"), "new": .percent(share)]))
+            }
+            if previous.position != competitor.position, let position = competitor.position {
+                changes.append(Message("change_competitor_position", ["name": name, "new": .word("position_\(position.rawValue)")]))
+            }
+        }
+        for competitor in old where !names.contains(competitor.name) {
+            changes.append(Message("change_competitor_removed", ["name": .text(competitor.name)]))
+        }
+        return changes
+    }
+
+    private static func segmentChanges(_ old: [Segment], _ new: [Segment]) -> [Message] {
+        let before = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var changes: [Message] = []
+        for segment in new {
+            guard let previous = before[segment.name] else {
+                changes.append(Message("change_segment_added", ["name": .text(segment.name)]))
+                continue
+            }
+            if previous.share != segment.share, let share = segment.share {
+                changes.append(Message("change_segment_share", ["name": .text(segment.name), "old": previous.share.map { .percent($0) } ?? .word("chart_none"), "new": .percent(share)]))
+            }
+            if previous.trend != segment.trend, let trend = segment.trend {
+                changes.append(Message("change_segment_trend", ["name": .text(segment.name), "new": .word("trend_\(trend.rawValue)")]))
+            }
+        }
+        return changes
+    }
+}
