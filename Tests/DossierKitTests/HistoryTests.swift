@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+/// A research site in a real git repository, built by the test with fixed author dates.
+@Suite struct HistoryTests {
+    static let first = """
+        ---
+        name: Acme Logistics
+        owner: Mei Chen
+        stage: early
+        stakeholders:
+          - {name: Anna Roth, role: decision-maker, stance: neutral, last_contact: 2026-09-20}
+        competitors:
+          - {name: Kessler, position: incumbent, share: 0.30}
+        commitments:
+          - {promise: WMS pilot, due: 2026-10-20}
+        financials:
+          years: [{year: 2024, revenue: 1000000}]
+        next_meeting: {date: 2026-12-03, with: [Anna Roth]}
+        ---
+
+        """
+
+    static let second = first
+        .replacingOccurrences(of: "stage: early", with: "stage: mid")
+        .replacingOccurrences(of: "stance: neutral, last_contact: 2026-09-20}", with: "stance: supportive, last_contact: 2026-10-01}\n  - {name: Sofia Novak, role: champion, stance: supportive}")
+        .replacingOccurrences(of: "share: 0.30", with: "share: 0.45")
+        .replacingOccurrences(of: "due: 2026-10-20}", with: "due: 2026-10-20, done: 2026-10-15}")
+        .replacingOccurrences(of: "[{year: 2024, revenue: 1000000}]", with: "[{year: 2024, revenue: 1000000}, {year: 2025, revenue: 1200000}]")
+
+    /// Runs git in `folder` with a fixed author, committer and date.
+    @discardableResult
+    static func git(_ arguments: [String], in folder: URL, date: String = "2026-01-01T10:00:00+00:00") throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in ["GIT_AUTHOR_NAME": "Jonas Weber", "GIT_AUTHOR_EMAIL": "jonas@example.com", "GIT_COMMITTER_NAME": "Jonas Weber",
+                             "GIT_COMMITTER_EMAIL": "jonas@example.com", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date] {
+            environment[key] = value
+        }
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " ")) failed")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A repository whose site lives in a sub-folder, with two commits of one dossier.
+    static func makeRepository() throws -> (repository: URL, site: URL) {
+        let repository = try TestSupport.makeTemporaryFolder()
+        let site = repository.appendingPathComponent("research")
+        try git(["init", "-q"], in: repository)
+        try TestSupport.write(["content/accounts/acme.md": first], under: site)
+        try git(["add", "."], in: repository)
+        try git(["commit", "-q", "-m", "Research: Acme"], in: repository, date: "2026-09-01T10:00:00+00:00")
+        try TestSupport.write(["content/accounts/acme.md": second], under: site)
+        try git(["commit", "-q", "-am", "Acme moves to mid KAM"], in: repository, date: "2026-10-16T10:00:00+00:00")
+        return (repository, site)
+    }
+
+    private func build(_ site: URL) throws -> (report: BuildReport, output: URL) {
+        let output = try TestSupport.makeTemporaryFolder().appendingPathComponent("out")
+        return (SiteBuilder(siteRoot: site, output: output, asOf: TestSupport.asOf).build(), output)
+    }
+
+    private func page(_ output: URL, _ path: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    @Test func theReportShowsWhoChangedTheDossierAndWhen() throws {
+        let (_, site) = try Self.makeRepository()
+        let (report, output) = try build(site)
+        #expect(report.notes.isEmpty)
+        let html = try page(output, "accounts/acme/index.html")
+        #expect(html.contains("Last changed 16 Oct 2026 by Jonas Weber"))
+        #expect(html.contains("<tr><td>16 Oct 2026</td><td>Jonas Weber</td><td>Acme moves to mid KAM</td></tr>"))
+        #expect(html.contains("<tr><td>1 Sep 2026</td><td>Jonas Weber</td><td>Research: Acme</td></tr>"))
+        #expect(!html.contains("edited, not committed"))
+    }
+
+    @Test func theBriefShowsFieldLevelChangesSinceThePreviousMeeting() throws {
+        let (_, site) = try Self.makeRepository()
+        let html = try page(try build(site).output, "accounts/acme/brief.html")
+        #expect(html.contains("<h2>New since the last meeting (1 Oct 2026)</h2>"))
+        for change in [
+            "stage moved from Early KAM to Mid KAM",
+            "stakeholder added: Sofia Novak (champion)",
+            "Anna Roth&#39;s stance changed from neutral to supportive",
+            "commitment delivered: WMS pilot (5 days early)",
+            "revenue 2025 added",
+            "Kessler&#39;s share changed 30% → 45%",
+        ] {
+            #expect(html.contains("<li>\(change)</li>"), "missing: \(change)")
+        }
+    }
+
+    @Test func theReportListsChangesOfTheLast90Days() throws {
+        let (_, site) = try Self.makeRepository()
+        let html = try page(try build(site).output, "accounts/acme/index.html")
+        #expect(html.contains("<h2 id=\"changes\">Changes in the last 90 days</h2>"))
+        #expect(html.contains("<li>The dossier was created after 28 Aug 2026.</li>") || html.contains("<li>stage moved from Early KAM to Mid KAM</li>"))
+    }
+
+    @Test func anUncommittedEditIsShownAsSuch() throws {
+        let (_, site) = try Self.makeRepository()
+        try TestSupport.write(["content/accounts/acme.md": Self.second.replacingOccurrences(of: "owner: Mei Chen", with: "owner: Tomás Herrera")], under: site)
+        let output = try build(site).output
+        #expect(try page(output, "accounts/acme/index.html").contains("edited, not committed"))
+        #expect(try page(output, "accounts/acme/brief.html").contains("<li>owner changed from Mei Chen to Tomás Herrera</li>"))
+    }
+
+    @Test func outsideGitTheBuildSaysSoOnceAndShowsNoHistory() throws {
+        let site = try TestSupport.makeTemporaryFolder()
+        try TestSupport.write(["content/accounts/acme.md": Self.first], under: site)
+        let (report, output) = try build(site)
+        #expect(!report.hasErrors)
+        #expect(report.notes == ["the site is not in a git work tree, so reports show no history"])
+        #expect(!(try page(output, "accounts/acme/index.html")).contains("id=\"history\""))
+    }
+}
+
+@Suite struct ChangeDetectorTests {
+    private func dossier(_ text: String) throws -> Dossier {
+        try #require(TestSupport.process(text).0)
+    }
+
+    @Test func sameFrontMatterMeansNoChange() throws {
+        let value = try dossier(HistoryTests.second)
+        #expect(ChangeDetector.changes(from: value, to: value).isEmpty)
+    }
+
+    @Test func describesEachChangeInPlainWords() throws {
+        let changes = ChangeDetector.changes(from: try dossier(HistoryTests.first), to: try dossier(HistoryTests.second))
+        #expect(changes.map { $0.text(in: .english) } == [
+            "stage moved from Early KAM to Mid KAM",
+            "Anna Roth's stance changed from neutral to supportive",
+            "contact with Anna Roth on 1 Oct 2026",
+            "stakeholder added: Sofia Novak (champion)",
+            "commitment delivered: WMS pilot (5 days early)",
+            "revenue 2025 added",
+            "Kessler's share changed 30% → 45%",
+        ])
+        #expect(changes.first?.text(in: .builtin("zh")) == "阶段从初期阶段变为中期阶段")
+    }
+}
