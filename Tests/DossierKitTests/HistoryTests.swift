@@ -116,6 +116,29 @@ import Testing
         #expect(try page(output, "accounts/acme/brief.html").contains("<li>owner changed from Mei Chen to Tomás Herrera</li>"))
     }
 
+    @Test func theChangesCommandPrintsAWeeklyMail() throws {
+        let (_, site) = try Self.makeRepository()
+        let text = try ChangeReport(siteRoot: site, asOf: TestSupport.asOf, since: Day(parsing: "2026-10-01")).text().get()
+        #expect(text == """
+            Changes since 1 Oct 2026, as of 26 Nov 2026
+
+            Acme Logistics (Mei Chen) content/accounts/acme.md
+              - stage moved from Early KAM to Mid KAM
+              - Anna Roth's stance changed from neutral to supportive
+              - contact with Anna Roth on 1 Oct 2026
+              - stakeholder added: Sofia Novak (champion)
+              - commitment delivered: WMS pilot (5 days early)
+              - revenue 2025 added
+              - Kessler's share changed 30% → 45%
+
+            """)
+        let quiet = try ChangeReport(siteRoot: site, asOf: TestSupport.asOf, since: Day(parsing: "2026-11-01")).text().get()
+        #expect(quiet.hasSuffix("No dossier changed.\n"))
+        #expect(throws: ChangeReportFailure.unknownSlugs(["nope"])) {
+            try ChangeReport(siteRoot: site, asOf: TestSupport.asOf, slugs: ["acme", "nope"]).text().get()
+        }
+    }
+
     @Test func outsideGitTheBuildSaysSoOnceAndShowsNoHistory() throws {
         let site = try TestSupport.makeTemporaryFolder()
         try TestSupport.write(["content/accounts/acme.md": Self.first], under: site)
