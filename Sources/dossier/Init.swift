@@ -8,11 +8,15 @@ struct Init: ParsableCommand {
     @Argument(help: "The folder to create the site in.")
     var directory: String
 
+    @Flag(help: "Also write a git pre-commit hook (.githooks/pre-commit) that checks the staged dossiers.")
+    var hook = false
+
     func run() throws {
         let folder = URL(fileURLWithPath: directory).standardizedFileURL
         do {
-            let paths = try Scaffold.initSite(at: folder, today: Day.today())
+            let paths = try Scaffold.initSite(at: folder, today: Day.today(), withHook: hook)
             for path in paths { print("wrote \(directory)/\(path)") }
+            if hook { print("enable the hook in each clone: cd \(directory) && git config core.hooksPath .githooks") }
             print("next: cd \(directory) && dossier build")
         } catch {
             printError("error: \(error)\n")

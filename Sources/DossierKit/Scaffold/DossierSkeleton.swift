@@ -97,4 +97,34 @@ enum DossierSkeleton {
     private static func quoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
+
+    /// A git pre-commit hook that checks the staged versions of the staged dossiers.
+    static let preCommitHook = #"""
+        #!/bin/sh
+        # dossier pre-commit hook: checks the staged dossiers, so broken research never gets committed.
+        # Enable it once in each clone, from the site folder:  git config core.hooksPath .githooks
+        # Skip it once (not recommended):                      git commit --no-verify
+        set -eu
+        site=$(cd "$(dirname "$0")/.." && pwd)
+        cd "$site"
+        staged=$(git diff --cached --name-only --diff-filter=ACMR --relative -- content/accounts | grep '\.md$' || true)
+        [ -n "$staged" ] || exit 0
+        if ! command -v dossier >/dev/null 2>&1; then
+          echo "pre-commit: dossier is not on the PATH, so the staged dossiers were not checked" >&2
+          exit 1
+        fi
+        prefix=$(git rev-parse --show-prefix)
+        snapshot=$(mktemp -d)
+        trap 'rm -rf "$snapshot"' EXIT
+        # Check what is staged, not what is in the working tree.
+        git checkout-index --prefix="$snapshot/" -- $staged
+        if git ls-files --error-unmatch dossier.yml >/dev/null 2>&1; then
+          git checkout-index --prefix="$snapshot/" -- dossier.yml
+        fi
+        if ! dossier check --no-notes --site "$snapshot/$prefix"; then
+          echo "pre-commit: fix the dossiers above, stage them again, then commit" >&2
+          exit 1
+        fi
+
+        """#
 }

@@ -32,18 +32,26 @@ public enum Scaffold {
         return path
     }
 
-    /// Creates a research site in `folder` (which must be new or empty): settings, one example, .gitignore.
-    public static func initSite(at folder: URL, today: Day) throws(Failure) -> [String] {
+    /// The pre-commit hook's path in a site.
+    public static let hookPath = ".githooks/pre-commit"
+
+    /// Creates a research site in `folder` (which must be new or empty): settings, one example, .gitignore,
+    /// and with `withHook` a pre-commit hook that checks staged dossiers.
+    public static func initSite(at folder: URL, today: Day, withHook: Bool = false) throws(Failure) -> [String] {
         let manager = FileManager.default
         let existing = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
         guard existing.filter({ $0 != ".git" }).isEmpty else { throw .notEmpty(folder.path) }
-        let files: [(String, String)] = [
+        var files: [(String, String)] = [
             (SiteConfig.fileName, DossierSkeleton.siteConfig),
             (".gitignore", "# Build output and cache of dossier\noutput/\n.dossier-cache/\n"),
             ("\(DossierFileLoader.accountsFolder)/example-account.md", DossierSkeleton.text(name: "Example Account Ltd", owner: "Unassigned", today: today)),
         ]
+        if withHook { files.append((hookPath, DossierSkeleton.preCommitHook)) }
         for (path, text) in files {
             try create(folder.appendingPathComponent(path), text: text, displayPath: path)
+        }
+        if withHook {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.appendingPathComponent(hookPath).path)
         }
         return files.map(\.0)
     }

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+/// The pre-commit hook written by `dossier init --hook`, run by a real `git commit` with the built `dossier`.
+@Suite struct HookTests {
+    /// The folder holding the `dossier` executable built with the tests.
+    static var binaryFolder: URL? {
+        let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+                          TestSupport.repositoryRoot.appendingPathComponent(".build/debug")]
+        for folder in candidates where FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("dossier").path) {
+            return folder
+        }
+        return nil
+    }
+
+    /// Runs git in `site` with the built `dossier` first on the PATH; returns its exit status and output.
+    private func git(_ arguments: [String], in site: URL, binaries: URL) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = site
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = binaries.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        for key in ["GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"] { environment[key] = "Mei Chen" }
+        for key in ["GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"] { environment[key] = "mei@example.com" }
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    @Test func theHookStopsACommitOfABrokenDossierAndLetsAFixedOneThrough() throws {
+        let binaries = try #require(Self.binaryFolder, "the dossier executable was not built")
+        let site = try TestSupport.makeTemporaryFolder().appendingPathComponent("research")
+        let written = try Scaffold.initSite(at: site, today: TestSupport.asOf, withHook: true)
+        #expect(written.contains(Scaffold.hookPath))
+        #expect(FileManager.default.isExecutableFile(atPath: site.appendingPathComponent(Scaffold.hookPath).path))
+        _ = try git(["init", "-q"], in: site, binaries: binaries)
+        _ = try git(["config", "core.hooksPath", ".githooks"], in: site, binaries: binaries)
+        _ = try git(["add", "."], in: site, binaries: binaries)
+        #expect(try git(["commit", "-q", "-m", "New research site"], in: site, binaries: binaries).0 == 0)
+
+        let broken = "---\nname: Acme\nowner: Mei Chen\nstage: later\n---\n"
+        try TestSupport.write(["content/accounts/acme.md": broken], under: site)
+        _ = try git(["add", "content/accounts/acme.md"], in: site, binaries: binaries)
+        let (refused, output) = try git(["commit", "-q", "-m", "Research: Acme"], in: site, binaries: binaries)
+        #expect(refused != 0)
+        #expect(output.contains("content/accounts/acme.md:4:8: error: unknown stage 'later'"))
+
+        // Fixed in the working tree but not staged: the staged version is still broken.
+        try TestSupport.write(["content/accounts/acme.md": broken.replacingOccurrences(of: "later", with: "early")], under: site)
+        #expect(try git(["commit", "-q", "-m", "Research: Acme"], in: site, binaries: binaries).0 != 0)
+
+        _ = try git(["add", "content/accounts/acme.md"], in: site, binaries: binaries)
+        #expect(try git(["commit", "-q", "-m", "Research: Acme"], in: site, binaries: binaries).0 == 0)
+    }
+}
