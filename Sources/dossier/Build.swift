@@ -17,10 +17,17 @@ struct Build: ParsableCommand {
     @Flag(help: "Leave git history out of the reports.")
     var noHistory = false
 
+    @Option(help: "Threads to use (default: the number of cores).")
+    var jobs: Int?
+
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         var builder = SiteBuilder(siteRoot: site.siteRoot, output: outputURL, asOf: try asOf.day(), configFile: site.config)
         builder.readsHistory = !noHistory
+        if let jobs {
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            builder.jobs = jobs
+        }
         if let since {
             guard let day = Day(parsing: since) else { throw ValidationError("--since '\(since)' is not a date in the form YYYY-MM-DD") }
             builder.since = day

@@ -99,8 +99,8 @@ private func day(_ text: String) -> Day? { Day(parsing: text) }
     }
 
     @Test func fillsPlaceholdersOnceWithoutReadingTheValues() {
-        #expect(SVG.fill("{a} and {b}", ["a": "{b}", "b": "2"]) == "{b} and 2")
-        #expect(SVG.fill("{unknown} {", [:]) == "{unknown} {")
+        #expect(Strings.fill("{a} and {b}", ["a": "{b}", "b": "2"]) == "{b} and 2")
+        #expect(Strings.fill("{unknown} {", [:]) == "{unknown} {")
     }
 
     @Test func reducesIdPrefixesToSafeCharacters() {

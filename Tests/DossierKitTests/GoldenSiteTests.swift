@@ -41,6 +41,19 @@ import Testing
         #expect(one == (try TestSupport.tree(at: second)))
     }
 
+    @Test func theNumberOfThreadsDoesNotChangeAByte() throws {
+        var trees: [[String: Data]] = []
+        for jobs in [1, 4] {
+            let output = try TestSupport.makeTemporaryFolder().appendingPathComponent("out")
+            var builder = SiteBuilder(siteRoot: TestSupport.repositoryRoot, output: output, asOf: TestSupport.asOf)
+            builder.jobs = jobs
+            builder.readsHistory = false
+            #expect(!builder.build().hasErrors)
+            trees.append(try TestSupport.tree(at: output))
+        }
+        #expect(trees[0] == trees[1])
+    }
+
     @Test func theSameSiteInTwoFoldersBuildsToTheSameBytes() throws {
         var trees: [[String: Data]] = []
         for _ in 0..<2 {

@@ -64,4 +64,9 @@ import Testing
         #expect(script.hasPrefix("window.DOSSIER_SEARCH = ["))
         #expect(script.components(separatedBy: #""url":"../accounts/"#).count - 1 == 12)
     }
+
+    @Test func plainTextDropsTagsDecodesEntitiesAndFoldsSpace() {
+        let html = "<h2>Risks &amp; chances</h2>\n<p>Say &quot;hello&quot; to  <em>Mrs</em> O&#39;Neil &lt;3 &nbsp;</p>"
+        #expect(SearchIndex.plainText(ofHTML: html) == "Risks & chances Say \"hello\" to Mrs O'Neil <3 &nbsp;")
+    }
 }

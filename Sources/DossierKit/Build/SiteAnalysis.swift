@@ -18,13 +18,14 @@ public struct SiteAnalysis: Sendable {
 
 extension SiteAnalysis {
     /// Loads the site at `siteRoot` and runs the per-dossier stages on every file.
-    public static func analyze(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName) -> SiteAnalysis {
+    /// Dossiers are processed on `jobs` threads; the result does not depend on it.
+    public static func analyze(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName,
+                               jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> SiteAnalysis {
         let (config, configDiagnostics) = SiteConfig.load(from: siteRoot, file: configFile)
         let (files, loadDiagnostics, found) = DossierFileLoader(siteRoot: siteRoot).loadFiles()
         var diagnostics = configDiagnostics + loadDiagnostics
         var dossiers: [AnalyzedDossier] = []
-        for file in files {
-            let (analyzed, found) = DossierPipeline.process(file, config: config, asOf: asOf)
+        for (analyzed, found) in files.parallelMap(jobs: jobs, { DossierPipeline.process($0, config: config, asOf: asOf) }) {
             diagnostics += found
             if let analyzed { dossiers.append(analyzed) }
         }

@@ -30,6 +30,8 @@ public struct SiteBuilder: Sendable {
     public var readsHistory = true
     /// The day the brief's changes are counted from, instead of the previous meeting (`--since`).
     public var since: Day?
+    /// Threads for the per-dossier work (`--jobs`); the output does not depend on it.
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     public init(siteRoot: URL, output: URL? = nil, asOf: Day, configFile: String = SiteConfig.fileName) {
         self.siteRoot = siteRoot
@@ -40,7 +42,7 @@ public struct SiteBuilder: Sendable {
 
     /// Runs the whole pipeline.
     public func build() -> BuildReport {
-        let analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile)
+        let analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, jobs: jobs)
         var report = BuildReport(analysis: analysis)
         let writer = OutputWriter(output: output, siteRoot: siteRoot)
         let (theme, themeDiagnostics) = Theme.load(siteRoot: siteRoot, language: analysis.config.language)
@@ -57,8 +59,9 @@ public struct SiteBuilder: Sendable {
                 report.notes.append(reason.description)
             }
         }
-        let accounts = analysis.dossiers.map { Account($0, body: markdown.render($0.dossier.body), history: histories[$0.dossier.path]) }
-        let files = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf).render(accounts)
+        let found = histories
+        let accounts = analysis.dossiers.parallelMap(jobs: jobs) { Account($0, body: markdown.render($0.dossier.body), history: found[$0.dossier.path]) }
+        let files = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf, jobs: jobs).render(accounts)
         switch writer.write(files) {
         case .success(let summary): report.output = summary
         case .failure(let problem): report.laterDiagnostics.append(problem)

@@ -146,7 +146,7 @@ struct CommitmentTimeline: Sendable, Equatable {
         }
         let asOfX = scale(Double(asOf.epochDay))
         body.append(SVG.line(x1: asOfX, y1: Self.firstRow - 8, x2: asOfX, y2: rowsBottom + 4, stroke: SVG.ink, width: 1.5, attributes: "stroke-dasharray=\"5 3\""))
-        body.append(SVG.text(SVG.fill(labels.asOf, ["day": labels.day(asOf)]), x: asOfX, y: rowsBottom + 18, anchor: "middle", size: 11, weight: "bold"))
+        body.append(SVG.text(Strings.fill(labels.asOf, ["day": labels.day(asOf)]), x: asOfX, y: rowsBottom + 18, anchor: "middle", size: 11, weight: "bold"))
         body.append(contentsOf: legend(y: rowsBottom + 46, late: late, overdue: overdue))
         return SVG.document(
             id: id, kind: "commitments", width: Self.width, height: height, title: labels.title,
@@ -185,7 +185,7 @@ struct CommitmentTimeline: Sendable, Equatable {
             parts.append(SVG.line(x1: x, y1: Self.firstRow - 6, x2: x, y2: bottom, stroke: SVG.line))
             let months = labels.numbers.strings.list("months")
             let name = months.indices.contains(day.month - 1) ? months[day.month - 1] : String(day.month)
-            let text = step >= 12 ? String(day.year) : SVG.fill(labels.monthYear, ["month": name, "year": String(day.year)])
+            let text = step >= 12 ? String(day.year) : Strings.fill(labels.monthYear, ["month": name, "year": String(day.year)])
             parts.append(SVG.text(text, x: x, y: 16, anchor: "middle", size: 11, fill: SVG.muted))
         }
         return parts
@@ -263,8 +263,8 @@ struct CommitmentTimeline: Sendable, Equatable {
     private func description(_ rows: [Item]) -> String {
         let statuses = rows.map { Self.status(of: $0, asOf: asOf) }
         func number(_ test: (Status) -> Bool) -> String { String(statuses.filter(test).count) }
-        let count = rows.count == 1 ? labels.oneCommitment : SVG.fill(labels.commitments, ["count": String(rows.count)])
-        var sentences = [SVG.fill(labels.summary, [
+        let count = rows.count == 1 ? labels.oneCommitment : Strings.fill(labels.commitments, ["count": String(rows.count)])
+        var sentences = [Strings.fill(labels.summary, [
             "count": count, "day": labels.day(asOf),
             "kept": number { $0 == .kept || $0 == .doneWithoutDueDate },
             "late": number { if case .late = $0 { true } else { false } },
@@ -283,22 +283,22 @@ struct CommitmentTimeline: Sendable, Equatable {
         let done = item.done.map(labels.day) ?? ""
         switch status {
         case .kept, .late:
-            return SVG.fill(labels.rowDone, ["promise": item.promise, "due": due, "done": done, "status": statusText(status)])
+            return Strings.fill(labels.rowDone, ["promise": item.promise, "due": due, "done": done, "status": statusText(status)])
         case .overdue, .open:
-            return SVG.fill(labels.rowOpen, ["promise": item.promise, "due": due, "status": statusText(status)])
+            return Strings.fill(labels.rowOpen, ["promise": item.promise, "due": due, "status": statusText(status)])
         case .doneWithoutDueDate:
-            return SVG.fill(labels.rowDoneWithoutDueDate, ["promise": item.promise, "done": done])
+            return Strings.fill(labels.rowDoneWithoutDueDate, ["promise": item.promise, "done": done])
         case .openWithoutDueDate:
-            return SVG.fill(labels.rowOpenWithoutDueDate, ["promise": item.promise])
+            return Strings.fill(labels.rowOpenWithoutDueDate, ["promise": item.promise])
         }
     }
 
     private func statusText(_ status: Status) -> String {
         switch status {
         case .kept: labels.kept
-        case let .late(days): SVG.fill(labels.late, ["days": labels.count(days: days)])
-        case let .overdue(days): SVG.fill(labels.overdue, ["days": labels.count(days: days)])
-        case let .open(days): days == 0 ? labels.dueToday : SVG.fill(labels.open, ["days": labels.count(days: days)])
+        case let .late(days): Strings.fill(labels.late, ["days": labels.count(days: days)])
+        case let .overdue(days): Strings.fill(labels.overdue, ["days": labels.count(days: days)])
+        case let .open(days): days == 0 ? labels.dueToday : Strings.fill(labels.open, ["days": labels.count(days: days)])
         case .doneWithoutDueDate: labels.doneWithoutDueDate
         case .openWithoutDueDate: labels.openWithoutDueDate
         }

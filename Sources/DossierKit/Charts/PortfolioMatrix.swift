@@ -350,7 +350,7 @@ struct PortfolioMatrix: Sendable, Equatable {
         let y = top + 48
         let largest = placements.filter(\.walletKnown).compactMap(\.point.wallet).max()
         if let largest {
-            let text = SVG.fill(labels.sizeLegend, ["wallet": labels.numbers.money(largest, currency: currency)])
+            let text = Strings.fill(labels.sizeLegend, ["wallet": labels.numbers.money(largest, currency: currency)])
             parts.append("<circle cx=\"\(SVG.number(x + 7))\" cy=\"\(SVG.number(y - 4))\" r=\"7.0\" fill=\"\(SVG.muted)\" fill-opacity=\"0.5\" stroke=\"\(SVG.muted)\"/>")
             parts.append(SVG.text(text, x: x + 20, y: y, size: 11.5))
             x += 20 + SVG.estimatedWidth(text, size: 11.5) + 24
@@ -365,14 +365,14 @@ struct PortfolioMatrix: Sendable, Equatable {
     /// The data in words: how many accounts, which quadrant each is in, and each account's scores.
     private func description(_ placements: [Placement]) -> String {
         let byName = placements.sorted { Self.nameOrder($0.point, $1.point) }
-        let count = byName.count == 1 ? labels.oneAccount : SVG.fill(labels.accounts, ["count": String(byName.count)])
+        let count = byName.count == 1 ? labels.oneAccount : Strings.fill(labels.accounts, ["count": String(byName.count)])
         let splitText = split.isFinite && split == split.rounded() && abs(split) < 1e6
             ? String(Int(split)) : String(format: "%.1f", split.isFinite ? split : 3)
-        var sentences = [SVG.fill(labels.summary, ["accounts": count, "split": splitText])]
+        var sentences = [Strings.fill(labels.summary, ["accounts": count, "split": splitText])]
         for quadrant in Quadrant.allCases {
             let (name, action) = labels.name(of: quadrant)
             let members = byName.filter { $0.quadrant == quadrant }.map(\.point.name)
-            sentences.append(SVG.fill(labels.quadrantLine, ["quadrant": name, "action": action, "accounts": SVG.list(members, none: labels.none)]))
+            sentences.append(Strings.fill(labels.quadrantLine, ["quadrant": name, "action": action, "accounts": SVG.list(members, none: labels.none)]))
         }
         sentences.append(byName.map(sentence).joined(separator: "; ") + ".")
         return sentences.joined(separator: " ")
@@ -382,7 +382,7 @@ struct PortfolioMatrix: Sendable, Equatable {
     private func sentence(_ placement: Placement) -> String {
         let point = placement.point
         let wallet = placement.walletKnown ? point.wallet.map { labels.numbers.money($0, currency: currency) } : nil
-        return SVG.fill(labels.point, [
+        return Strings.fill(labels.point, [
             "name": point.name, "stage": labels.stageName(point.stage),
             "attractiveness": String(point.attractiveness), "strength": String(point.strength),
             "wallet": wallet ?? labels.unknown,

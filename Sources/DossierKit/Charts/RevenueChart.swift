@@ -162,7 +162,7 @@ struct RevenueChart: Sendable, Equatable {
     }
 
     private func legend() -> [String] {
-        let revenue = currency.isEmpty ? labels.revenueBare : SVG.fill(labels.revenueLegend, ["currency": currency])
+        let revenue = currency.isEmpty ? labels.revenueBare : Strings.fill(labels.revenueLegend, ["currency": currency])
         let x = Self.left
         let second = x + 20 + SVG.estimatedWidth(revenue, size: 12) + 28
         return [
@@ -176,10 +176,10 @@ struct RevenueChart: Sendable, Equatable {
 
     private func description(_ years: [Year]) -> String {
         let first = years.first?.year ?? 0, last = years.last?.year ?? 0
-        let span = first == last ? String(first) : SVG.fill(labels.yearRange, ["first": String(first), "last": String(last)])
-        var sentences = [SVG.fill(labels.summary, ["years": span])]
+        let span = first == last ? String(first) : Strings.fill(labels.yearRange, ["first": String(first), "last": String(last)])
+        var sentences = [Strings.fill(labels.summary, ["years": span])]
         for year in years {
-            sentences.append(SVG.fill(labels.yearLine, [
+            sentences.append(Strings.fill(labels.yearLine, [
                 "year": String(year.year),
                 "revenue": year.revenue.map { labels.numbers.money($0, currency: currency) } ?? labels.notAvailable,
                 "margin": year.margin.map(labels.numbers.percent) ?? labels.notAvailable,

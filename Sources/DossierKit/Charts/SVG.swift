@@ -40,9 +40,11 @@ enum SVG {
 
     /// A coordinate or length with one decimal: `12.0`, `-3.5`. Never `-0.0`; not-a-number is `0.0`.
     static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "0.0" }
-        let text = String(format: "%.1f", value)
-        return text == "-0.0" ? "0.0" : text
+        guard value.isFinite, abs(value) < 1e15 else { return value.isFinite ? String(format: "%.1f", value) : "0.0" }
+        // Integer arithmetic instead of String(format:), which is slow on Linux; rounds half away from zero.
+        let tenths = Int((abs(value) * 10).rounded())
+        guard tenths != 0 else { return "0.0" }
+        return (value < 0 ? "-" : "") + String(tenths / 10) + "." + String(tenths % 10)
     }
 
     /// An id prefix reduced to ASCII letters, digits, `-` and `_` (anything else becomes `-`),
@@ -60,22 +62,6 @@ enum SVG {
 
     /// Fills `{key}` placeholders in one pass; unknown keys stay as written, and values are never
     /// searched for placeholders themselves.
-    static func fill(_ template: String, _ values: [String: String]) -> String {
-        var result = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = values[String(rest[afterOpen..<close])] {
-                result += value
-                rest = rest[rest.index(after: close)...]
-            } else {
-                result += "{"
-                rest = rest[afterOpen...]
-            }
-        }
-        return result + rest
-    }
 
     /// At most `limit` characters; longer text is cut and ends in `…`.
     static func truncated(_ text: String, to limit: Int) -> String {

@@ -44,7 +44,7 @@ struct StagePipeline: Sendable, Equatable {
         func stageName(_ stage: Stage) -> String { strings["stage_\(stage.rawValue)"] }
 
         func count(_ number: Int) -> String {
-            number == 1 ? oneAccount : SVG.fill(accounts, ["count": numbers.integer(number)])
+            number == 1 ? oneAccount : Strings.fill(accounts, ["count": numbers.integer(number)])
         }
     }
 
@@ -90,7 +90,7 @@ struct StagePipeline: Sendable, Equatable {
         let maxWallet = totals.map(\.wallet).max() ?? 0
         let height = Self.top + Self.rowHeight * Double(totals.count) + 36
         var body: [String] = []
-        let walletHeading = currency.isEmpty ? labels.walletHeadingBare : SVG.fill(labels.walletHeading, ["currency": currency])
+        let walletHeading = currency.isEmpty ? labels.walletHeadingBare : Strings.fill(labels.walletHeading, ["currency": currency])
         body.append(SVG.text(labels.accountsHeading, x: countColumn.start, y: 20, size: 12, weight: "bold"))
         body.append(SVG.text(walletHeading, x: walletColumn.start, y: 20, size: 12, weight: "bold"))
         body.append(SVG.line(x1: 0, y1: 30, x2: Self.width, y2: 30, stroke: SVG.line))
@@ -117,7 +117,7 @@ struct StagePipeline: Sendable, Equatable {
         let bottom = Self.top + Self.rowHeight * Double(totals.count)
         body.append(SVG.line(x1: 0, y1: bottom, x2: Self.width, y2: bottom, stroke: SVG.line))
         body.append(SVG.text(
-            SVG.fill(labels.total, ["accounts": labels.count(allAccounts), "wallet": labels.numbers.money(allWallet, currency: currency)]),
+            Strings.fill(labels.total, ["accounts": labels.count(allAccounts), "wallet": labels.numbers.money(allWallet, currency: currency)]),
             x: 26, y: bottom + 22, size: 12, fill: SVG.muted))
         return SVG.document(
             id: id, kind: "pipeline", width: Self.width, height: height, title: labels.title,
@@ -137,12 +137,12 @@ struct StagePipeline: Sendable, Equatable {
 
     private func description(_ totals: [Row], accounts: Int, wallet: Double) -> String {
         var sentences = totals.map { row in
-            SVG.fill(labels.row, [
+            Strings.fill(labels.row, [
                 "stage": labels.stageName(row.stage), "accounts": labels.count(row.accounts),
                 "wallet": labels.numbers.money(row.wallet, currency: currency),
             ])
         }
-        sentences.append(SVG.fill(labels.total, ["accounts": labels.count(accounts), "wallet": labels.numbers.money(wallet, currency: currency)]))
+        sentences.append(Strings.fill(labels.total, ["accounts": labels.count(accounts), "wallet": labels.numbers.money(wallet, currency: currency)]))
         return sentences.joined(separator: " ")
     }
 }

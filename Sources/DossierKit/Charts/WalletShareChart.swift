@@ -75,10 +75,10 @@ struct WalletShareChart: Sendable, Equatable {
             body.append(SVG.line(x1: Self.barStart + filled, y1: Self.barTop - 6, x2: Self.barStart + filled, y2: Self.barTop + Self.barHeight + 6, stroke: SVG.ink, width: 1.5))
         }
         if let ours, ours.isFinite {
-            body.append(SVG.text(SVG.fill(labels.ours, ["amount": labels.numbers.money(ours, currency: currency)]),
+            body.append(SVG.text(Strings.fill(labels.ours, ["amount": labels.numbers.money(ours, currency: currency)]),
                                  x: Self.barStart, y: Self.barTop + Self.barHeight + 20, size: 12, weight: "bold"))
         }
-        body.append(SVG.text(SVG.fill(labels.total, ["amount": totalText]),
+        body.append(SVG.text(Strings.fill(labels.total, ["amount": totalText]),
                              x: Self.barEnd, y: Self.barTop + Self.barHeight + 20, anchor: "end", size: 12))
         return SVG.document(
             id: id, kind: "wallet", width: Self.width, height: Self.height, title: labels.title,
@@ -88,8 +88,8 @@ struct WalletShareChart: Sendable, Equatable {
     }
 
     private func description(total: String, share: Double?) -> String {
-        guard let share, let ours else { return SVG.fill(labels.summaryOursUnknown, ["total": total]) }
-        let sentence = SVG.fill(labels.summary, [
+        guard let share, let ours else { return Strings.fill(labels.summaryOursUnknown, ["total": total]) }
+        let sentence = Strings.fill(labels.summary, [
             "ours": labels.numbers.money(ours, currency: currency), "total": total, "share": labels.numbers.percent(share),
         ])
         return share > 1 ? sentence + " " + labels.moreThanTotal : sentence

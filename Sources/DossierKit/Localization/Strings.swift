@@ -24,11 +24,25 @@ public struct Strings: Sendable, Equatable {
 
     /// The text of `key` with each `{name}` replaced by its argument.
     public func format(_ key: String, _ arguments: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in arguments.sorted(by: { $0.key < $1.key }) {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        Self.fill(self[key], arguments)
+    }
+
+    /// `template` with each `{name}` replaced by its value, in one pass; unknown names stay as written.
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = values[String(rest[afterOpen..<close])] {
+                result += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "{"
+                rest = rest[afterOpen...]
+            }
         }
-        return text
+        return result + rest
     }
 
     /// `key_one` for a count of 1, else `key_other`, with `{count}` and the other arguments filled in.

@@ -29,23 +29,53 @@ enum SearchIndex {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = (try? encoder.encode(entries)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        // U+2028 and U+2029 end lines in older JavaScript; escape them like `<` to be safe in any parser.
-        let safe = json.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        // U+2028 and U+2029 end lines in older JavaScript; escape them to be safe in any parser.
+        var safe = json
+        if safe.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            safe = safe.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        }
         return "window.DOSSIER_SEARCH = \(safe);\n"
     }
 
-    /// The text of rendered HTML: tags dropped, the common entities decoded, white space folded.
+    /// The text of rendered HTML: tags dropped, the entities cmark writes decoded, white space folded.
+    ///
+    /// One pass over the UTF-8 bytes: this runs on every dossier's whole body, and both Foundation's
+    /// replacing and walking `Character`s are slow at that size.
     static func plainText(ofHTML html: String) -> String {
-        var text = ""
+        let entities: [[UInt8]: UInt8] = [Array("lt".utf8): UInt8(ascii: "<"), Array("gt".utf8): UInt8(ascii: ">"),
+                                          Array("quot".utf8): UInt8(ascii: "\""), Array("#39".utf8): UInt8(ascii: "'"),
+                                          Array("amp".utf8): UInt8(ascii: "&")]
+        let bytes = Array(html.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
         var isInTag = false
-        for character in html {
-            if character == "<" { isInTag = true; text.append(" "); continue }
-            if character == ">" { isInTag = false; continue }
-            if !isInTag { text.append(character) }
+        var needsSpace = false
+        var index = 0
+        func append(_ byte: UInt8) {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                needsSpace = !text.isEmpty
+                return
+            }
+            if needsSpace { text.append(0x20) }
+            needsSpace = false
+            text.append(byte)
         }
-        for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-            text = text.replacingOccurrences(of: entity, with: value)
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if isInTag {
+                if byte == UInt8(ascii: ">") { isInTag = false }
+            } else if byte == UInt8(ascii: "<") {
+                isInTag = true
+                needsSpace = !text.isEmpty
+            } else if byte == UInt8(ascii: "&"), let end = bytes[index..<Swift.min(index + 6, bytes.count)].firstIndex(of: UInt8(ascii: ";")),
+                      let decoded = entities[Array(bytes[index..<end])] {
+                append(decoded)
+                index = end + 1
+            } else {
+                append(byte)
+            }
         }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return String(decoding: text, as: UTF8.self)
     }
 }

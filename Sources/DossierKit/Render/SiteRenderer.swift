@@ -3,6 +3,7 @@ struct SiteRenderer {
     var theme: Theme
     var config: SiteConfig
     var asOf: Day
+    var jobs = 1
 
     /// All output files, in a fixed order: pages, then the search index and the assets.
     func render(_ accounts: [Account]) -> [OutputFile] {
@@ -14,12 +15,15 @@ struct SiteRenderer {
         for stage in Stage.allCases {
             files.append(page("stages/\(stage.rawValue)/index.html", "stage", PageContext.stagePage(stage, accounts: accounts, env)))
         }
-        for account in accounts {
+        let theme = self.theme
+        files += accounts.parallelMap(jobs: jobs) { account -> [OutputFile] in
             let context = PageContext.account(account, env)
             let folder = "accounts/\(account.dossier.slug)"
-            files.append(page("\(folder)/index.html", "account", context))
-            files.append(page("\(folder)/brief.html", "brief", context))
-        }
+            return [
+                OutputFile(path: "\(folder)/index.html", contents: theme.render("account", with: context)),
+                OutputFile(path: "\(folder)/brief.html", contents: theme.render("brief", with: context)),
+            ]
+        }.flatMap { $0 }
         files += crossReferences(accounts, env)
         files.append(page("search/index.html", "search", PageContext.search(accounts, env)))
         files.append(OutputFile(path: "search/index.js", contents: SearchIndex.script(for: accounts, strings: env.strings)))
