@@ -87,3 +87,15 @@ import Testing
         #expect(diagnostics.first?.location.line == 5)
     }
 }
+
+@Suite struct CoreSchemaTests {
+    @Test(arguments: [
+        ("", "null"), ("~", "null"), ("NULL", "null"), ("true", "bool"), ("False", "bool"), ("yes", "str"), ("NO", "str"),
+        ("42", "int"), ("-7", "int"), ("012", "int"), ("0.42", "float"), (".5", "float"), ("1.", "float"), ("1.84e9", "float"),
+        ("-.inf", "float"), (".nan", "float"), ("1_000", "str"), ("1:30", "str"), ("0x10", "str"), ("3M", "str"), ("1e", "str"),
+        ("+", "str"), (".", "str"), ("2026-03-01", "str"), ("42%", "str"),
+    ])
+    func classifiesPlainScalarsLikeTheYAML12CoreSchema(_ text: String, _ tag: String) {
+        #expect(CoreSchema.tag(ofPlain: text).rawValue == "tag:yaml.org,2002:" + tag)
+    }
+}

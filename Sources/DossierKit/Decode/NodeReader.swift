@@ -221,7 +221,7 @@ struct Fields {
     func path(_ key: String) -> String { prefix + key }
 }
 
-/// The resolved YAML tag of a node (`int`, `float`, `bool`, `null`, `str`, ...).
+/// The YAML tag of a node under the core schema (`int`, `float`, `bool`, `null`, `str`, ...).
 func tagName(_ node: Node) -> Tag.Name {
-    Tag.Name(rawValue: node.tag.rawValue)
+    CoreSchema.tag(of: node)
 }

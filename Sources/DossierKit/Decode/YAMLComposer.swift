@@ -8,21 +8,8 @@ public enum YAMLComposer {
     /// Aliases allowed in one front-matter (dossiers rarely need any).
     public static let aliasLimit = 20
 
-    /// The YAML 1.2 core schema: only `true`/`false` are booleans and numbers are plain decimal, so
-    /// `NO` (Norway) stays text and `012` is not an octal 10. Dates stay text; the decoder parses them.
-    static let resolver: Resolver = {
-        var resolver = Resolver.basic
-        let rules: [(Tag.Name, String)] = [
-            (.null, "^(?:~|null|Null|NULL|)$"),
-            (.bool, "^(?:true|True|TRUE|false|False|FALSE)$"),
-            (.int, "^[-+]?[0-9]+$"),
-            (.float, "^(?:[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"),
-        ]
-        for (tag, pattern) in rules {
-            if let extended = try? resolver.appending(tag, pattern) { resolver = extended }
-        }
-        return resolver
-    }()
+    /// No resolution rules: `CoreSchema` decides the tags of plain scalars, much faster than regexes.
+    static let resolver = Resolver.basic
 
     /// Composes `frontMatter.yaml`; on failure the node is nil and the diagnostics carry file positions.
     public static func compose(_ frontMatter: FrontMatter, path: String) -> (node: Node?, diagnostics: [Diagnostic]) {
