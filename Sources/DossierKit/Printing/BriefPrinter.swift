@@ -120,13 +120,7 @@ public struct BriefPrinter: Sendable {
 
     /// Chromium in one of the folders of `searchPath`, under the names Debian and others give it.
     static func browser(in searchPath: String) -> URL? {
-        for name in ["chromium", "chromium-browser", "google-chrome"] {
-            for folder in searchPath.split(separator: ":") {
-                let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            }
-        }
-        return nil
+        Executable.find(["chromium", "chromium-browser", "google-chrome"], in: searchPath)
     }
 }
 
