@@ -14,9 +14,25 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port: UInt16 = 8000
 
+    func validate() throws {
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        let isIPv4 = parts.count == 4 && parts.allSatisfy { UInt8($0) != nil }
+        guard host == "localhost" || isIPv4 else {
+            throw ValidationError("--host '\(host)' must be an IPv4 address such as 127.0.0.1, or localhost")
+        }
+    }
+
     func run() async throws {
-        let server = try PreviewServer(siteRoot: site.siteRoot, asOf: try asOf.day(), configFile: site.config, host: host, port: port)
-        let listening = try await server.start()
+        let day = try asOf.day()
+        let server: PreviewServer
+        let listening: UInt16
+        do {
+            server = try PreviewServer(siteRoot: site.siteRoot, asOf: day, configFile: site.config, host: host, port: port)
+            listening = try await server.start()
+        } catch {
+            printError("error: cannot listen on \(host):\(port) (is the port in use? try --port 0 for a free one)\n")
+            throw ExitCode.failure
+        }
         // Written straight to the file handle: `print` is buffered when the output is not a terminal.
         FileHandle.standardOutput.write(Data("serving \(site.siteRoot.path) at http://\(host):\(listening)/ (Ctrl-C stops)\n".utf8))
         await waitForInterrupt()

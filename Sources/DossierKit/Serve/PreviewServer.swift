@@ -19,12 +19,12 @@ public final class PreviewServer: Sendable {
     private let hub = LiveReload()
     private let state = PreviewState()
 
-    /// A server for the site `siteRoot` on `host:port` (port 0 picks a free one).
+    /// A server for the site `siteRoot` on `host:port`: an IPv4 address or `localhost`; port 0 picks a free one.
     public init(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName, host: String = "127.0.0.1", port: UInt16 = 8000) throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-\(UUID().uuidString)/site")
         builder = SiteBuilder(siteRoot: siteRoot, output: output, asOf: asOf, configFile: configFile)
         watcher = SiteWatcher(siteRoot: siteRoot, configFile: configFile)
-        server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
+        server = HTTPServer(address: try .inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port), logger: .disabled)
     }
 
     /// Builds once, starts listening, and returns the port it listens on.
