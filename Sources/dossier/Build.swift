@@ -20,10 +20,14 @@ struct Build: ParsableCommand {
     @Option(help: "Threads to use (default: the number of cores).")
     var jobs: Int?
 
+    @Flag(help: "Build everything even when nothing changed since the last build.")
+    var noCache = false
+
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         var builder = SiteBuilder(siteRoot: site.siteRoot, output: outputURL, asOf: try asOf.day(), configFile: site.config)
         builder.readsHistory = !noHistory
+        builder.usesCache = !noCache
         if let jobs {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             builder.jobs = jobs
@@ -38,11 +42,15 @@ struct Build: ParsableCommand {
         if !diagnostics.isEmpty {
             printError(DiagnosticReport.text(diagnostics, summary: report.analysis.summary))
         }
+        let outputPath = (outputURL ?? site.siteRoot.appendingPathComponent("output")).path
+        if report.isUpToDate {
+            print("nothing changed since the last build: \(report.output?.unchanged ?? 0) files unchanged in \(outputPath)")
+            return
+        }
         guard !report.hasErrors else {
             printError("build failed: nothing was written\n")
             throw ExitCode.failure
         }
-        let outputPath = (outputURL ?? site.siteRoot.appendingPathComponent("output")).path
         let summary = report.output ?? OutputWriter.Summary()
         print("built \(report.analysis.dossiers.count) dossiers into \(outputPath): \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")
         if report.analysis.noteCount > 0 {

@@ -7,6 +7,8 @@ public struct BuildReport: Sendable {
     public var laterDiagnostics: [Diagnostic] = []
     /// Things worth saying once that are not about a file, such as why reports show no history.
     public var notes: [String] = []
+    /// Nothing the build reads changed since the last successful build, so nothing was done.
+    public var isUpToDate = false
     /// What the write stage did, when it ran.
     public var output: OutputWriter.Summary?
     /// Files written or kept: every file of the site.
@@ -32,6 +34,8 @@ public struct SiteBuilder: Sendable {
     public var since: Day?
     /// Threads for the per-dossier work (`--jobs`); the output does not depend on it.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// Skip the build when nothing it reads changed since the last successful one (`--no-cache` turns it off).
+    public var usesCache = false
 
     public init(siteRoot: URL, output: URL? = nil, asOf: Day, configFile: String = SiteConfig.fileName) {
         self.siteRoot = siteRoot
@@ -40,8 +44,24 @@ public struct SiteBuilder: Sendable {
         self.configFile = configFile
     }
 
-    /// Runs the whole pipeline.
+    /// Runs the whole pipeline, or nothing when the cache shows that no input changed.
     public func build() -> BuildReport {
+        let digest = usesCache ? BuildDigest.compute(for: self) : nil
+        if let digest, digest == BuildDigest.stored(in: siteRoot), let files = OutputWriter(output: output, siteRoot: siteRoot).intactFiles() {
+            var report = BuildReport(analysis: SiteAnalysis(config: SiteConfig(), dossiers: [], diagnostics: [], fileCount: 0))
+            report.isUpToDate = true
+            var summary = OutputWriter.Summary()
+            summary.unchanged = files
+            report.output = summary
+            return report
+        }
+        if usesCache { BuildDigest.forget(in: siteRoot) }
+        let report = fullBuild()
+        if let digest, !report.hasErrors, report.output != nil { digest.store(in: siteRoot) }
+        return report
+    }
+
+    private func fullBuild() -> BuildReport {
         let analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, jobs: jobs)
         var report = BuildReport(analysis: analysis)
         let writer = OutputWriter(output: output, siteRoot: siteRoot)

@@ -98,6 +98,15 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// How many files the last build made, when every one of them is still in the output; else nil.
+    func intactFiles() -> Int? {
+        guard let marker = try? String(contentsOf: output.appendingPathComponent(Self.markerName), encoding: .utf8),
+              let range = marker.range(of: "files:\n") else { return nil }
+        let paths = marker[range.upperBound...].split(separator: "\n")
+        guard paths.allSatisfy({ FileManager.default.fileExists(atPath: output.appendingPathComponent(String($0)).path) }) else { return nil }
+        return paths.count
+    }
+
     /// The marker: a warning for people, then the files dossier made, one per line.
     static func markerText(listing paths: [String]) -> String {
         markerText + "files:\n" + paths.sorted().map { $0 + "\n" }.joined()
