@@ -24,11 +24,7 @@ struct BuildDigest: Sendable, Equatable {
         let root = builder.siteRoot
         var files = [builder.configFile]
         for folder in ["content", "templates"] {
-            let url = root.appendingPathComponent(folder)
-            guard let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
-            for case let file as URL in enumerator where (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                files.append(folder + String(file.standardizedFileURL.path.dropFirst(url.standardizedFileURL.path.count)))
-            }
+            files += FileTree.regularFiles(under: root.appendingPathComponent(folder).path, skipsHidden: false).map { "\(folder)/\($0)" }
         }
         for path in files.sorted() {
             hasher.add(path)
@@ -65,30 +61,53 @@ struct BuildDigest: Sendable, Equatable {
     }
 }
 
-/// Two 64-bit FNV-1a hashes over the same bytes with different seeds: 128 bits, stable across runs and
-/// machines (Swift's `Hasher` is seeded per process).
+/// A 128-bit hash, stable across runs and machines (Swift's `Hasher` is seeded per process): two
+/// multiply-rotate lanes over 8-byte words, so hashing every dossier of a large site stays cheap.
 struct StableHasher {
-    private var first: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var second: UInt64 = 0x8422_2325_cbf2_9ce4
+    private var first: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private var second: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private var length: UInt64 = 0
 
     mutating func add(_ text: String) {
         add(Data(text.utf8))
-        add(Data([0]))
+        add(Data([0xFF]))
     }
 
     mutating func add(_ data: Data) {
+        length &+= UInt64(data.count)
         data.withUnsafeBytes { buffer in
-            for byte in buffer {
-                first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            var index = 0
+            while index + 8 <= buffer.count {
+                mix(buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                index += 8
             }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < buffer.count {
+                tail |= UInt64(buffer[index]) << shift
+                shift += 8
+                index += 1
+            }
+            mix(tail ^ (UInt64(buffer.count) << 56))
         }
     }
 
+    private mutating func mix(_ word: UInt64) {
+        first = ((first ^ word) &* 0xFF51_AFD7_ED55_8CCD).rotated(by: 31)
+        second = ((second &+ word) &* 0xC4CE_B9FE_1A85_EC53).rotated(by: 27)
+    }
+
     var hexDigest: String {
-        [first, second].map { value in
+        var a = first ^ length, b = second ^ (length &* 0x9E37_79B9_7F4A_7C15)
+        a = (a ^ (a >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        b = (b ^ (b >> 29)) &* 0xC4CE_B9FE_1A85_EC53
+        return [a ^ (a >> 33), b ^ (b >> 32)].map { value in
             let hex = String(value, radix: 16)
             return String(repeating: "0", count: 16 - hex.count) + hex
         }.joined()
     }
+}
+
+private extension UInt64 {
+    func rotated(by count: UInt64) -> UInt64 { (self << count) | (self >> (64 - count)) }
 }

@@ -48,21 +48,9 @@ public struct DossierFileLoader: Sendable {
 
     /// Site-relative paths of every `.md` file under the accounts folder, sorted.
     func dossierPaths() -> [String] {
-        let folder = siteRoot.appendingPathComponent(Self.accountsFolder)
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-            options: [.skipsHiddenFiles, .skipsPackageDescendants]
-        ) else { return [] }
-        var paths: [String] = []
-        let prefix = folder.standardizedFileURL.path
-        for case let url as URL in enumerator where url.pathExtension.lowercased() == "md" {
-            let isFile = (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile ?? false
-            guard isFile else { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(prefix) else { continue }
-            paths.append(Self.accountsFolder + full.dropFirst(prefix.count))
-        }
-        return paths.sorted()
+        let folder = siteRoot.appendingPathComponent(Self.accountsFolder).path
+        return FileTree.regularFiles(under: folder, skipsHidden: true)
+            .filter { ($0 as NSString).pathExtension.lowercased() == "md" }
+            .map { "\(Self.accountsFolder)/\($0)" }
     }
 }

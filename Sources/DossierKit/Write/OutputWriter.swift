@@ -124,14 +124,7 @@ public struct OutputWriter: Sendable {
 
     /// Every file in the current output, by relative path, hidden ones included.
     private func existingFiles() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        let prefix = output.path + "/"
-        var paths: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(prefix) { paths.append(String(path.dropFirst(prefix.count))) }
-        }
-        return paths
+        FileTree.regularFiles(under: output.path, skipsHidden: false)
     }
 
     /// A hard link to `source` at `destination` (a copy where links are not possible), keeping its times.
