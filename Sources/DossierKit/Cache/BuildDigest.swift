@@ -26,10 +26,13 @@ struct BuildDigest: Sendable, Equatable {
         for folder in ["content", "templates"] {
             files += FileTree.regularFiles(under: root.appendingPathComponent(folder).path, skipsHidden: false).map { "\(folder)/\($0)" }
         }
-        for path in files.sorted() {
-            hasher.add(path)
-            hasher.add(FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data("missing".utf8))
+        let digests = files.sorted().parallelMap(jobs: builder.jobs) { path in
+            var file = StableHasher()
+            file.add(path)
+            file.add(FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data("missing".utf8))
+            return file.hexDigest
         }
+        for digest in digests { hasher.add(digest) }
         if builder.readsHistory {
             let git = Git(folder: root)
             for arguments in [["rev-parse", "HEAD"], ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "content"]] {
