@@ -49,6 +49,7 @@ public struct Target: Sendable, Equatable {
 
 /// How the customer's business is split across the segments it serves.
 public struct Segment: Sendable, Equatable {
+    /// Where the segment is heading.
     public enum Trend: String, Keyword { case growing, stable, declining }
     public var name: String
     /// Fraction of the customer's business, 0...1.
@@ -58,6 +59,7 @@ public struct Segment: Sendable, Equatable {
 
 /// The customer's published figures and our share of its spend.
 public struct Financials: Sendable, Equatable {
+    /// One financial year's published figures.
     public struct Year: Sendable, Equatable {
         public var year: Int
         public var revenue: Double?
@@ -86,6 +88,7 @@ public struct Strategy: Sendable, Equatable {
 
 /// Another supplier competing for the account.
 public struct Competitor: Sendable, Equatable {
+    /// The competitor's place at the account.
     public enum Position: String, Keyword { case incumbent, challenger, niche, entrant }
     public var name: String
     public var position: Position?
@@ -96,7 +99,9 @@ public struct Competitor: Sendable, Equatable {
 
 /// Something outside the customer's control that shapes its business (PESTLE).
 public struct ExternalFactor: Sendable, Equatable {
+    /// The PESTLE category.
     public enum Kind: String, Keyword { case political, economic, social, technological, legal, environmental }
+    /// How the factor affects the customer.
     public enum Impact: String, Keyword { case positive, negative, mixed }
     public var kind: Kind?
     public var summary: String
@@ -107,10 +112,12 @@ public struct ExternalFactor: Sendable, Equatable {
 
 /// A person in the customer's decision-making unit.
 public struct Stakeholder: Sendable, Equatable {
+    /// The person's part in the buying decision.
     public enum Role: String, Keyword {
         case decisionMaker = "decision-maker", economicBuyer = "economic-buyer"
         case influencer, user, gatekeeper, champion, blocker
     }
+    /// How the person stands towards us.
     public enum Stance: String, Keyword { case supportive, neutral, opposed }
     public var name: String
     public var title: String?
