@@ -34,9 +34,13 @@ public struct Theme: Sendable {
                 diagnostics += problems
             } else if fileName.hasSuffix(".mustache") {
                 do {
-                    library.register(try MustacheTemplate(string: text), named: String(fileName.dropLast(".mustache".count)))
+                    _ = FastHTMLEscaping.isRegistered
+                    let template = try MustacheTemplate(string: FastHTMLEscaping.pragma + text)
+                    library.register(template, named: String(fileName.dropLast(".mustache".count)))
                 } catch let error as MustacheTemplate.ParserError {
-                    let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
+                    // The pragma line is ours: report positions in the file as written.
+                    let line = max(1, error.context.lineNumber - 1)
+                    let location = SourceLocation(path: path, line: line, column: error.context.columnNumber)
                     diagnostics.append(Diagnostic(.error, .templateSyntax(describe(error.error)), at: location, in: .template))
                 } catch {
                     diagnostics.append(Diagnostic(.error, .templateSyntax("\(error)"), at: SourceLocation(path: path), in: .template))
