@@ -32,10 +32,7 @@ struct Build: ParsableCommand {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             builder.jobs = jobs
         }
-        if let since {
-            guard let day = Day(parsing: since) else { throw ValidationError("--since '\(since)' is not a date in the form YYYY-MM-DD") }
-            builder.since = day
-        }
+        builder.since = try day(from: since, option: "--since")
         let report = builder.build()
         for note in report.notes { printError("note: \(note)\n") }
         let diagnostics = report.problems

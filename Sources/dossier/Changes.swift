@@ -14,12 +14,7 @@ struct Changes: ParsableCommand {
     var slugs: [String] = []
 
     func run() throws {
-        var sinceDay: Day?
-        if let since {
-            guard let day = Day(parsing: since) else { throw ValidationError("--since '\(since)' is not a date in the form YYYY-MM-DD") }
-            sinceDay = day
-        }
-        let report = ChangeReport(siteRoot: site.siteRoot, asOf: try asOf.day(), since: sinceDay, slugs: slugs, configFile: site.config)
+        let report = ChangeReport(siteRoot: site.siteRoot, asOf: try asOf.day(), since: try day(from: since, option: "--since"), slugs: slugs, configFile: site.config)
         switch report.text() {
         case .success(let text):
             print(text, terminator: "")

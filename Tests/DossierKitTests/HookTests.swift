@@ -16,22 +16,12 @@ import Testing
 
     /// Runs git in `site` with the built `dossier` first on the PATH; returns its exit status and output.
     private func git(_ arguments: [String], in site: URL, binaries: URL) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = site
-        var environment = ProcessInfo.processInfo.environment
-        environment["PATH"] = binaries.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        for key in ["GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"] { environment[key] = "Mei Chen" }
-        for key in ["GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"] { environment[key] = "mei@example.com" }
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let environment = [
+            "PATH": binaries.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+            "GIT_AUTHOR_NAME": "Mei Chen", "GIT_COMMITTER_NAME": "Mei Chen",
+            "GIT_AUTHOR_EMAIL": "mei@example.com", "GIT_COMMITTER_EMAIL": "mei@example.com",
+        ]
+        return try TestSupport.run("git", arguments, in: site, environment: environment, includesErrors: true)
     }
 
     @Test func theHookStopsACommitOfABrokenDossierAndLetsAFixedOneThrough() throws {

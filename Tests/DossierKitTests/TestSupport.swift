@@ -56,4 +56,23 @@ enum TestSupport {
     static func contractExample() throws -> String {
         try String(contentsOf: repositoryRoot.appendingPathComponent("content/accounts/nordwind-logistik.md"), encoding: .utf8)
     }
+
+    /// Runs a command-line tool (found on the PATH) and returns its exit status and output.
+    ///
+    /// `environment` is added to this process's; `includesErrors` adds standard error to the output.
+    static func run(_ tool: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
+                    includesErrors: Bool = false) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        if let folder { process.currentDirectoryURL = folder }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = includesErrors ? pipe : FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
 }

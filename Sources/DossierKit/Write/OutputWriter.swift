@@ -100,11 +100,16 @@ public struct OutputWriter: Sendable {
 
     /// How many files the last build made, when every one of them is still in the output; else nil.
     func intactFiles() -> Int? {
+        guard let paths = markerListing() else { return nil }
+        guard paths.allSatisfy({ FileManager.default.fileExists(atPath: output.appendingPathComponent($0).path) }) else { return nil }
+        return paths.count
+    }
+
+    /// The files the output's marker lists; nil without a marker or with an older one that lists none.
+    private func markerListing() -> [String]? {
         guard let marker = try? String(contentsOf: output.appendingPathComponent(Self.markerName), encoding: .utf8),
               let range = marker.range(of: "files:\n") else { return nil }
-        let paths = marker[range.upperBound...].split(separator: "\n")
-        guard paths.allSatisfy({ FileManager.default.fileExists(atPath: output.appendingPathComponent(String($0)).path) }) else { return nil }
-        return paths.count
+        return marker[range.upperBound...].split(separator: "\n").map(String.init)
     }
 
     /// The marker: a warning for people, then the files dossier made, one per line.
@@ -115,11 +120,9 @@ public struct OutputWriter: Sendable {
     /// Files dossier made in the current output: those its marker lists (all but placeholders when an
     /// older marker lists none).
     private func madeByUs(existing: Set<String>) -> Set<String> {
-        guard let marker = try? String(contentsOf: output.appendingPathComponent(Self.markerName), encoding: .utf8) else { return [] }
-        guard let range = marker.range(of: "files:\n") else {
-            return existing.subtracting(Self.placeholders).subtracting([Self.markerName])
-        }
-        return Set(marker[range.upperBound...].split(separator: "\n").map(String.init))
+        if let listed = markerListing() { return Set(listed) }
+        guard isOurs(output) else { return [] }
+        return existing.subtracting(Self.placeholders).subtracting([Self.markerName])
     }
 
     /// Every file in the current output, by relative path, hidden ones included.
