@@ -91,7 +91,7 @@ struct PortfolioMatrix: Sendable, Equatable {
             }
         }
 
-        func stageName(_ stage: Stage) -> String { strings["stage_\(stage.rawValue)"] }
+        func stageName(_ stage: Stage) -> String { strings.name(of: stage) }
     }
 
     /// Where one account is drawn (internal, for the chart and its tests).

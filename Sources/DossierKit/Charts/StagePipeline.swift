@@ -41,7 +41,7 @@ struct StagePipeline: Sendable, Equatable {
             self.strings = strings
         }
 
-        func stageName(_ stage: Stage) -> String { strings["stage_\(stage.rawValue)"] }
+        func stageName(_ stage: Stage) -> String { strings.name(of: stage) }
 
         func count(_ number: Int) -> String {
             number == 1 ? oneAccount : Strings.fill(accounts, ["count": numbers.integer(number)])

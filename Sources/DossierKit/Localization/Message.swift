@@ -43,7 +43,7 @@ public enum MessageArgument: Sendable, Equatable {
         case .text(let text): text
         case .number(let number): String(number)
         case .day(let day): format.day(day)
-        case .stage(let stage): strings["stage_\(stage.rawValue)"]
+        case .stage(let stage): strings.name(of: stage)
         case .word(let key): strings[key]
         case .words(let keys): keys.map { strings[$0] }.joined(separator: strings["list_separator"])
         case .texts(let texts): texts.joined(separator: strings["list_separator"])

@@ -19,6 +19,9 @@ public struct Strings: Sendable, Equatable {
     /// The text of `key`; a missing key shows as itself, so it is visible rather than blank.
     public subscript(key: String) -> String { texts[key] ?? key }
 
+    /// The name of a relationship stage, e.g. "Early KAM".
+    public func name(of stage: Stage) -> String { self["stage_\(stage.rawValue)"] }
+
     /// A list of texts, such as the bullets of a stage's guidance.
     public func list(_ key: String) -> [String] { lists[key] ?? [] }
 

@@ -65,7 +65,7 @@ extension PageContext {
     static func stagePage(_ stage: Stage, accounts: [Account], _ env: RenderEnvironment) -> Context {
         let root = "../../"
         let strings = env.strings
-        var context = common(env, root: root, title: strings["stage_\(stage.rawValue)"])
+        var context = common(env, root: root, title: strings.name(of: stage))
         let key = "guidance_\(stage.rawValue)"
         context["stage"] = self.stage(stage, env)
         context["summary"] = strings["\(key)_summary"]
@@ -73,7 +73,7 @@ extension PageContext {
         context["moves_on_when"] = strings.list("\(key)_moves_on")
         context["watch_outs"] = strings.list("\(key)_watch_outs")
         if stage < .synergistic, let next = Stage.allCases.dropFirst(stage.order + 1).first {
-            context["moves_heading"] = strings.format("moves_to", ["stage": strings["stage_\(next.rawValue)"]])
+            context["moves_heading"] = strings.format("moves_to", ["stage": strings.name(of: next)])
         } else {
             context["moves_heading"] = strings["aim_for"]
         }

@@ -24,7 +24,7 @@ enum PageContext {
     }
 
     static func stage(_ stage: Stage, _ env: RenderEnvironment) -> Context {
-        ["title": env.strings["stage_\(stage.rawValue)"], "slug": stage.rawValue]
+        ["title": env.strings.name(of: stage), "slug": stage.rawValue]
     }
 
     /// The account's findings as short flags, one per rule, most severe first.
@@ -51,7 +51,7 @@ enum PageContext {
     static func target(of dossier: Dossier, _ env: RenderEnvironment) -> Context? {
         guard let target = dossier.target, target.stage != nil || target.by != nil else { return nil }
         var value: Context = [:]
-        value["stage"] = target.stage.map { env.strings["stage_\($0.rawValue)"] }
+        value["stage"] = target.stage.map { env.strings.name(of: $0) }
         value["by"] = target.by.map(env.format.day)
         if let stage = value["stage"] as? String, let by = value["by"] as? String {
             value["label"] = env.strings.format("target_by", ["stage": stage, "date": by])

@@ -23,7 +23,7 @@ enum SearchIndex {
             words += dossier.stakeholders.flatMap { [$0.name, $0.title ?? ""] }
             words += dossier.segments.map(\.name) + dossier.competitors.map(\.name)
             words.append(String(plainText(ofHTML: account.body.html).prefix(bodyLimit)))
-            return Entry(name: dossier.name, url: "../accounts/\(dossier.slug)/index.html", stage: strings["stage_\(dossier.stage.rawValue)"],
+            return Entry(name: dossier.name, url: "../accounts/\(dossier.slug)/index.html", stage: strings.name(of: dossier.stage),
                          owner: dossier.owner, text: words.filter { !$0.isEmpty }.joined(separator: " "))
         }
         let encoder = JSONEncoder()
