@@ -25,8 +25,9 @@ struct NameGroup<Item: Sendable>: Sendable {
         }
         return order.compactMap { groups[$0] }
             .map { group in
+                let keys = group.members.map { ($0.account.dossier.name, $0.account.dossier.slug) }
                 var sorted = group
-                sorted.members.sort { ($0.account.dossier.name, $0.account.dossier.slug) < ($1.account.dossier.name, $1.account.dossier.slug) }
+                sorted.members = keys.indices.sorted { keys[$0] < keys[$1] }.map { group.members[$0] }
                 return sorted
             }
             .sorted { (NameSlugger.key($0.name), $0.slug) < (NameSlugger.key($1.name), $1.slug) }

@@ -18,17 +18,28 @@ extension FrontMatter {
         func failure(_ problem: Problem) -> Result<FrontMatter, Diagnostic> {
             .failure(Diagnostic(.error, problem, at: SourceLocation(path: path), in: .frontMatter))
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, isFence(first, allowsDots: false) else {
-            return failure(.missingFrontMatter)
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while true {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = text[lineStart..<lineEnd]
+            let next = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+            if let yamlStart {
+                if isFence(line, allowsDots: true) {
+                    let yamlEnd = lineStart == yamlStart ? yamlStart : utf8.index(before: lineStart)
+                    return .success(FrontMatter(yaml: String(text[yamlStart..<yamlEnd]), yamlLine: 2,
+                                                body: String(text[next...]), bodyLine: lineNumber + 1))
+                }
+            } else {
+                guard isFence(line, allowsDots: false) else { return failure(.missingFrontMatter) }
+                yamlStart = next
+            }
+            if lineEnd == utf8.endIndex { return failure(.unclosedFrontMatter) }
+            lineStart = next
+            lineNumber += 1
         }
-        lines = lines.dropFirst()
-        guard let closing = lines.firstIndex(where: { isFence($0, allowsDots: true) }) else {
-            return failure(.unclosedFrontMatter)
-        }
-        let yaml = lines[lines.startIndex..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlLine: 2, body: body, bodyLine: closing + 2))
     }
 
     private static func isFence(_ line: Substring, allowsDots: Bool) -> Bool {

@@ -12,15 +12,14 @@ public func decodeText(of file: SourceFile, limit: Int) -> Result<String, Diagno
     if bytes.contains(0) {
         return failure(.binaryFile)
     }
-    if let offset = firstInvalidUTF8Offset(in: bytes) {
-        let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
+    guard var text = String(validating: bytes, as: UTF8.self) else {
+        let (line, column) = lineAndColumn(ofByte: firstInvalidUTF8Offset(in: bytes) ?? 0, in: bytes)
         return failure(.invalidUTF8, line: line, column: column)
     }
-    var text = String(decoding: bytes, as: UTF8.self)
     if text.hasPrefix("\u{FEFF}") {
         text.removeFirst()
     }
-    if text.contains("\r") {
+    if bytes.contains(UInt8(ascii: "\r")) {
         text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
     return .success(text)
