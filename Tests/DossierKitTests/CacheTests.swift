@@ -2,32 +2,37 @@ import Foundation
 import Testing
 @testable import DossierKit
 
-/// The build cache: a rebuild with nothing changed stops at once; any change gives a full build whose
-/// output equals a clean build's, byte for byte.
+/// The build cache: a rebuild with nothing changed stops at once; after any change only what changed
+/// is parsed and rendered, and the output equals a clean build's, byte for byte.
 @Suite struct CacheTests {
     private func makeSite() throws -> URL {
         let site = try TestSupport.makeTemporaryFolder()
         try TestSupport.write([
-            "content/accounts/acme.md": "---\nname: Acme\nowner: Mei\nstage: early\n---\n\nNotes.\n",
-            "content/accounts/beta.md": "---\nname: Beta\nowner: Jonas\nstage: mid\n---\n",
+            "content/accounts/acme.md": "---\nname: Acme\nowner: Mei\nstage: early\ntags: [R&D]\n---\n\nNotes.\n",
+            "content/accounts/beta.md": "---\nname: Beta\nowner: Jonas\nstage: mid\nsegments: [{name: Rail}]\n---\n",
+            "content/accounts/delta.md": "---\nname: Delta\nowner: Jonas\nstage: pre\n---\n\n## Talking points\n\n- Price\n",
         ], under: site)
         return site
     }
 
-    private func build(_ site: URL, cached: Bool = true) -> BuildReport {
-        var builder = SiteBuilder(siteRoot: site, asOf: TestSupport.asOf)
+    private func build(_ site: URL, cached: Bool = true, asOf: Day = TestSupport.asOf) -> BuildReport {
+        var builder = SiteBuilder(siteRoot: site, asOf: asOf)
         builder.usesCache = cached
         builder.readsHistory = false
         return builder.build()
     }
 
     /// A clean build of the same site elsewhere, for comparison.
-    private func cleanBuild(_ site: URL) throws -> [String: Data] {
+    private func cleanBuild(_ site: URL, asOf: Day = TestSupport.asOf) throws -> [String: Data] {
         let output = try TestSupport.makeTemporaryFolder().appendingPathComponent("out")
-        var builder = SiteBuilder(siteRoot: site, output: output, asOf: TestSupport.asOf)
+        var builder = SiteBuilder(siteRoot: site, output: output, asOf: asOf)
         builder.readsHistory = false
         #expect(!builder.build().hasErrors)
         return try TestSupport.tree(at: output)
+    }
+
+    private func output(of site: URL) throws -> [String: Data] {
+        try TestSupport.tree(at: site.appendingPathComponent("output"))
     }
 
     @Test func aRebuildWithNothingChangedDoesNothing() throws {
@@ -40,36 +45,90 @@ import Testing
         #expect(!build(site, cached: false).isUpToDate, "--no-cache always builds")
     }
 
+    @Test func oneEditParsesOneDossierAndRendersOnlyThePagesThatShowIt() throws {
+        let site = try makeSite()
+        let first = build(site)
+        #expect(first.analysis.parsedCount == 3)
+        try TestSupport.write(["content/accounts/delta.md": "---\nname: Delta\nowner: Jonas\nstage: pre\n---\n\nNew notes.\n"], under: site)
+        let second = build(site)
+        #expect(second.analysis.parsedCount == 1)
+        let summary = try #require(second.output)
+        // Delta's report and brief, and the pages that list every account: portfolio, stages, the six
+        // stage pages, meetings, search page and index, four directories; Jonas's owner page.
+        #expect(summary.rendered == 2 + 1 + 1 + 6 + 1 + 2 + 4 + 1)
+        #expect(summary.rendered < first.output?.rendered ?? 0)
+        #expect(try output(of: site) == (try cleanBuild(site)))
+    }
+
     @Test func afterAnySequenceOfEditsTheOutputEqualsACleanBuild() throws {
         let site = try makeSite()
         _ = build(site)
         let edits: [[String: String]] = [
-            ["content/accounts/acme.md": "---\nname: Acme AG\nowner: Mei\nstage: mid\n---\n\nMore notes.\n"],
-            ["content/accounts/gamma.md": "---\nname: Gamma\nowner: Aiko\nstage: pre\ntags: [new]\n---\n"],
+            ["content/accounts/acme.md": "---\nname: Acme AG\nowner: Mei\nstage: mid\ntags: [R&D]\n---\n\nMore notes.\n"],
+            // A tag whose slug clashes with Acme's: Acme's pages link to a new address, though Acme did not change.
+            ["content/accounts/gamma.md": "---\nname: Gamma\nowner: Aiko\nstage: pre\ntags: [R D]\n---\n"],
+            // A warning (an unknown key) is reported again on every build that is not up to date.
+            ["content/accounts/beta.md": "---\nname: Beta\nowner: Jonas\nstage: mid\nsegments: [{name: Rail}]\nfavourite: yes\n---\n"],
             ["templates/brief.mustache": "Brief: {{name}}\n"],
+            ["content/accounts/delta.md": "---\nname: Delta\nowner: Mei\nstage: partnership\n---\n"],
             ["dossier.yml": "title: Renamed\nlanguage: zh\n"],
+            ["dossier.yml": "title: Renamed\nunsafe_html: true\n", "content/accounts/gamma.md": "---\nname: Gamma\nowner: Aiko\nstage: pre\n---\n\n<b>bold</b>\n"],
         ]
         for edit in edits {
             try TestSupport.write(edit, under: site)
             let report = build(site)
             #expect(!report.isUpToDate)
-            let output = try TestSupport.tree(at: site.appendingPathComponent("output"))
-            #expect(output == (try cleanBuild(site)))
+            #expect(try output(of: site) == (try cleanBuild(site)))
+            if edit.keys.contains("content/accounts/beta.md") {
+                #expect(report.problems.map(\.location.path) == ["content/accounts/beta.md"])
+                try TestSupport.write(["content/accounts/acme.md": "---\nname: Acme AG\nowner: Mei\nstage: mid\n---\n"], under: site)
+                #expect(build(site).problems.map(\.location.path) == ["content/accounts/beta.md"])
+            }
             #expect(build(site).isUpToDate)
         }
         try FileManager.default.removeItem(at: site.appendingPathComponent("content/accounts/beta.md"))
         #expect(!build(site).isUpToDate)
-        #expect(try TestSupport.tree(at: site.appendingPathComponent("output")) == (try cleanBuild(site)))
+        #expect(try output(of: site) == (try cleanBuild(site)))
+        let tomorrow = TestSupport.asOf.adding(days: 1)
+        #expect(!build(site, asOf: tomorrow).isUpToDate)
+        #expect(try output(of: site) == (try cleanBuild(site, asOf: tomorrow)))
     }
 
-    @Test func aCorruptCacheOrAMissingPageMeansAFullBuild() throws {
+    @Test(arguments: ["garbage", "truncated", "damaged entry", "other format"])
+    func aDamagedOrForeignCacheIsIgnored(_ damage: String) throws {
         let site = try makeSite()
         _ = build(site)
-        try TestSupport.write([".dossier-cache/build-digest": "garbage\n"], under: site)
-        #expect(!build(site).isUpToDate)
+        let url = site.appendingPathComponent(".dossier-cache/build-cache")
+        var bytes = [UInt8](try Data(contentsOf: url))
+        switch damage {
+        case "garbage": bytes = Array("garbage\n".utf8)
+        case "truncated": bytes.removeLast(bytes.count / 2)
+        case "damaged entry":
+            // Inside the entries every Markdown body is rendered HTML: break one `<p>` so the text is no longer UTF-8.
+            let index = try #require(bytes.indices.first { bytes[$0] == UInt8(ascii: "<") && bytes[$0 + 1] == UInt8(ascii: "p") })
+            bytes[index] = 0xFF
+        default: bytes.replaceSubrange(8..<16, with: Array("dossierX".utf8))
+        }
+        try Data(bytes).write(to: url)
+        try TestSupport.write(["content/accounts/beta.md": "---\nname: Beta\nowner: Jonas\nstage: late\n---\n"], under: site)
+        try TestSupport.write(["content/accounts/beta.md": "---\nname: Beta\nowner: Jonas\nstage: early\n---\n"], under: site)
+        let report = build(site)
+        #expect(!report.isUpToDate && !report.hasErrors)
+        #expect(report.analysis.parsedCount == 3)
+        #expect(try output(of: site) == (try cleanBuild(site)))
         #expect(build(site).isUpToDate)
-        try FileManager.default.removeItem(at: site.appendingPathComponent("output/accounts/acme/brief.html"))
-        #expect(!build(site).isUpToDate)
-        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("output/accounts/acme/brief.html").path))
+    }
+
+    @Test func aMissingOrEditedPageIsMadeAgain() throws {
+        let site = try makeSite()
+        _ = build(site)
+        let brief = site.appendingPathComponent("output/accounts/acme/brief.html")
+        try FileManager.default.removeItem(at: brief)
+        var report = build(site)
+        #expect(!report.isUpToDate && report.output?.rendered == 1)
+        try TestSupport.write(["output/accounts/acme/index.html": "changed by hand"], under: site)
+        report = build(site)
+        #expect(!report.isUpToDate && report.output?.rendered == 1)
+        #expect(try output(of: site) == (try cleanBuild(site)))
     }
 }

@@ -82,6 +82,7 @@ import Testing
         #expect(second.output == {
             var summary = OutputWriter.Summary()
             summary.unchanged = first.output?.written ?? 0
+            summary.rendered = summary.unchanged
             return summary
         }())
         let after = try modificationDates(output)

@@ -1,7 +1,7 @@
 import Yams
 
 /// The per-dossier stages: decode text → split front-matter → compose YAML → decode and validate → derive
-/// figures → apply health rules.
+/// figures → apply health rules. A dossier the build cache holds skips to `derive`.
 ///
 /// A pure function of one file and the site's settings, so dossiers can be processed independently.
 enum DossierPipeline {
@@ -21,12 +21,18 @@ enum DossierPipeline {
         guard yamlDiagnostics.isEmpty else { return (nil, yamlDiagnostics) }
         let (dossier, diagnostics) = DossierDecoder.decode(root, frontMatter: frontMatter, file: file)
         guard let dossier else { return (nil, diagnostics) }
+        let (analyzed, notes) = derive(dossier, config: config, asOf: asOf)
+        return (analyzed, diagnostics + notes)
+    }
+
+    /// The derive stage alone: figures as of `asOf` and health findings, with the findings as notes.
+    static func derive(_ dossier: Dossier, config: SiteConfig, asOf: Day) -> (AnalyzedDossier, [Diagnostic]) {
         let figures = AccountFigures(of: dossier, asOf: asOf, staleAfterDays: config.staleAfterDays)
         let findings = HealthRules.evaluate(dossier, figures: figures, config: config)
         let notes = findings.map { finding in
             Diagnostic(.note, .finding(ruleID: finding.ruleID, message: finding.message(in: .english)),
-                       at: SourceLocation(path: file.path, line: finding.line), in: .derive)
+                       at: SourceLocation(path: dossier.path, line: finding.line), in: .derive)
         }
-        return (AnalyzedDossier(dossier: dossier, figures: figures, findings: findings), diagnostics + notes)
+        return (AnalyzedDossier(dossier: dossier, figures: figures, findings: findings), notes)
     }
 }

@@ -9,6 +9,12 @@ public struct SiteAnalysis: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many dossier files were found.
     public var fileCount: Int
+    /// What the build cache keeps of each usable dossier file, by path.
+    var sources: [String: BuildCache.Source] = [:]
+    /// How many dossier files were parsed; the others were taken from the build cache.
+    public var parsedCount: Int { fileCount - cachedBodies.count }
+    /// Rendered bodies of the dossiers taken from the build cache, by path.
+    var cachedBodies: [String: RenderedMarkdown] = [:]
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -21,17 +27,54 @@ extension SiteAnalysis {
     /// Dossiers are processed on `jobs` threads; the result does not depend on it.
     public static func analyze(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName,
                                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> SiteAnalysis {
+        analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, jobs: jobs, cache: nil)
+    }
+
+    /// The same, taking a dossier whose bytes did not change from `cache` instead of parsing it again
+    /// (its figures and findings are derived anew, as they depend on the day). A damaged entry means
+    /// an analysis without the cache.
+    static func analyze(siteRoot: URL, asOf: Day, configFile: String, jobs: Int, cache: BuildCache?) -> SiteAnalysis {
         let (config, configDiagnostics) = SiteConfig.load(from: siteRoot, file: configFile)
-        let (files, loadDiagnostics, found) = DossierFileLoader(siteRoot: siteRoot).loadFiles()
-        var diagnostics = configDiagnostics + loadDiagnostics
-        var dossiers: [AnalyzedDossier] = []
-        for (analyzed, found) in files.parallelMap(jobs: jobs, { DossierPipeline.process($0, config: config, asOf: asOf) }) {
-            diagnostics += found
-            if let analyzed { dossiers.append(analyzed) }
+        let (files, unchanged, loadDiagnostics, found) = DossierFileLoader(siteRoot: siteRoot).loadFiles(reusing: cache)
+        let work = files.map { Work.parse($0) } + unchanged.map { Work.reuse(path: $0.path, stamp: $0.stamp) }
+        let outcomes = work.parallelMap(jobs: jobs) { item -> Outcome? in
+            switch item {
+            case .parse(let file):
+                let (analyzed, found) = DossierPipeline.process(file, config: config, asOf: asOf)
+                return Outcome(analyzed: analyzed, diagnostics: found, source: BuildCache.Source(stamp: file.stamp, contentHash: file.contentHash))
+            case .reuse(let path, let stamp):
+                guard let source = cache?.sources[path], let entry = source.entry, let cached = CachedDossier(bytes: entry) else { return nil }
+                let (analyzed, notes) = DossierPipeline.derive(cached.dossier, config: config, asOf: asOf)
+                return Outcome(analyzed: analyzed, diagnostics: notes, source: BuildCache.Source(stamp: stamp, contentHash: source.contentHash, entry: entry),
+                               body: cached.body)
+            }
         }
-        dossiers.sort { $0.dossier.slug < $1.dossier.slug }
-        diagnostics.sort { ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message) }
-        return SiteAnalysis(config: config, dossiers: dossiers, diagnostics: diagnostics, fileCount: found)
+        if cache != nil, outcomes.contains(where: { $0 == nil }) {
+            return analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, jobs: jobs, cache: nil)
+        }
+        var analysis = SiteAnalysis(config: config, dossiers: [], diagnostics: configDiagnostics + loadDiagnostics, fileCount: found)
+        for case let outcome? in outcomes {
+            analysis.diagnostics += outcome.diagnostics
+            guard let analyzed = outcome.analyzed else { continue }
+            analysis.dossiers.append(analyzed)
+            analysis.sources[analyzed.dossier.path] = outcome.source
+            analysis.cachedBodies[analyzed.dossier.path] = outcome.body
+        }
+        analysis.dossiers.sort { $0.dossier.slug < $1.dossier.slug }
+        analysis.diagnostics.sort { ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message) }
+        return analysis
+    }
+
+    private enum Work: Sendable {
+        case parse(SourceFile)
+        case reuse(path: String, stamp: FileStamp?)
+    }
+
+    private struct Outcome: Sendable {
+        var analyzed: AnalyzedDossier?
+        var diagnostics: [Diagnostic]
+        var source: BuildCache.Source
+        var body: RenderedMarkdown?
     }
 
     /// `2 errors, 1 warning in 14 dossiers`.

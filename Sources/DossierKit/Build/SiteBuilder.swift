@@ -44,31 +44,42 @@ public struct SiteBuilder: Sendable {
         self.configFile = configFile
     }
 
-    /// Runs the whole pipeline, or nothing when the cache shows that no input changed.
+    /// Runs the pipeline, redoing only what changed since the last build when the cache is on, or
+    /// nothing at all when no input changed.
     public func build() -> BuildReport {
-        let digest = usesCache ? BuildDigest.compute(for: self) : nil
-        if let digest, digest == BuildDigest.stored(in: siteRoot), let files = OutputWriter(output: output, siteRoot: siteRoot).intactFiles() {
-            var report = BuildReport(analysis: SiteAnalysis(config: SiteConfig(), dossiers: [], diagnostics: [], fileCount: 0))
-            report.isUpToDate = true
-            var summary = OutputWriter.Summary()
-            summary.unchanged = files
-            report.output = summary
-            return report
+        let startedAt = Date()
+        var keys = BuildKeys(settings: BuildCache.settingsKey(for: self), sources: BuildCache.sourcesKey(for: self))
+        var cache: BuildCache?
+        if usesCache {
+            keys.gitState = readsHistory ? BuildCache.gitState(of: siteRoot) : ""
+            cache = BuildCache.load(from: siteRoot)
+            if let found = cache, found.settingsKey == keys.settings, found.sourcesKey == keys.sources, found.gitState == keys.gitState,
+               found.isUpToDate(siteRoot: siteRoot, output: output, dossierPaths: DossierFileLoader(siteRoot: siteRoot).dossierPaths()) {
+                return .upToDate(pages: found.pages.count)
+            }
+            if cache?.sourcesKey != keys.sources { cache?.sources = [:] }
+            BuildCache.forget(in: siteRoot)
         }
-        if usesCache { BuildDigest.forget(in: siteRoot) }
-        let report = fullBuild()
-        if let digest, !report.hasErrors, report.output != nil { digest.store(in: siteRoot) }
+        let (report, next) = build(reusing: cache, keys: keys, startedAt: startedAt)
+        if usesCache, let next, !report.hasErrors { next.store(in: siteRoot) }
         return report
     }
 
-    private func fullBuild() -> BuildReport {
-        let analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, jobs: jobs)
+    /// The keys this build compares with the cache's.
+    private struct BuildKeys {
+        var settings: String
+        var sources: String
+        var gitState = ""
+    }
+
+    private func build(reusing cache: BuildCache?, keys: BuildKeys, startedAt: Date) -> (BuildReport, BuildCache?) {
+        let analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, jobs: jobs, cache: cache)
         var report = BuildReport(analysis: analysis)
         let writer = OutputWriter(output: output, siteRoot: siteRoot)
         let (theme, themeDiagnostics) = Theme.load(siteRoot: siteRoot, language: analysis.config.language)
         report.laterDiagnostics += themeDiagnostics
         if let problem = writer.validate() { report.laterDiagnostics.append(problem) }
-        guard !report.hasErrors, let theme else { return report }
+        guard !report.hasErrors, let theme else { return (report, nil) }
         let markdown = MarkdownRenderer(isUnsafeHTMLAllowed: analysis.config.isUnsafeHTMLAllowed)
         var histories: [String: AccountHistory] = [:]
         if readsHistory {
@@ -80,12 +91,57 @@ public struct SiteBuilder: Sendable {
             }
         }
         let found = histories
-        let accounts = analysis.dossiers.parallelMap(jobs: jobs) { Account($0, body: markdown.render($0.dossier.body), history: found[$0.dossier.path]) }
-        let files = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf, jobs: jobs).render(accounts)
-        switch writer.write(files) {
-        case .success(let summary): report.output = summary
-        case .failure(let problem): report.laterDiagnostics.append(problem)
+        let accounts = analysis.dossiers.parallelMap(jobs: jobs) { analyzed in
+            let path = analyzed.dossier.path
+            return Account(analyzed, body: analysis.cachedBodies[path] ?? markdown.render(analyzed.dossier.body), history: found[path])
         }
+        let accountKeys = Dictionary(uniqueKeysWithValues: accounts.map { account in
+            (account.dossier.slug, (analysis.sources[account.dossier.path]?.contentHash ?? "") + "|" + (account.history?.cacheKey ?? "-"))
+        })
+        let renderer = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf, settingsKey: keys.settings)
+        switch writer.write(renderer.render(accounts, accountKeys: accountKeys), previous: cache?.pages ?? [:], jobs: jobs) {
+        case .success(let (summary, pages)):
+            report.output = summary
+            var next = BuildCache(sourcesKey: keys.sources, settingsKey: keys.settings, gitState: keys.gitState, pages: pages)
+            next.sources = Self.sources(of: accounts, analysis, trustingStampsBefore: startedAt.addingTimeInterval(-2))
+            return (report, next)
+        case .failure(let problem):
+            report.laterDiagnostics.append(problem)
+            return (report, nil)
+        }
+    }
+
+    /// What the cache keeps of each dossier: its decoded form, unless the file has warnings (so the next
+    /// build reports them again), and its stamp, unless it was changed too near the build to trust it.
+    private static func sources(of accounts: [Account], _ analysis: SiteAnalysis, trustingStampsBefore limit: Date) -> [String: BuildCache.Source] {
+        let warned = Set(analysis.diagnostics.filter { $0.severity != .note }.map(\.location.path))
+        let limitSeconds = Int(limit.timeIntervalSince1970)
+        var sources: [String: BuildCache.Source] = [:]
+        for account in accounts {
+            let path = account.dossier.path
+            guard var source = analysis.sources[path] else { continue }
+            if warned.contains(path) {
+                source.entry = nil
+            } else if source.entry == nil {
+                var dossier = account.dossier
+                dossier.body = ""
+                source.entry = CachedDossier(dossier: dossier, body: account.body).bytes
+            }
+            if let stamp = source.stamp, stamp.seconds >= limitSeconds { source.stamp = nil }
+            sources[path] = source
+        }
+        return sources
+    }
+}
+
+extension BuildReport {
+    /// The report of a build that found nothing changed since the last one.
+    static func upToDate(pages: Int) -> BuildReport {
+        var report = BuildReport(analysis: SiteAnalysis(config: SiteConfig(), dossiers: [], diagnostics: [], fileCount: 0))
+        report.isUpToDate = true
+        var summary = OutputWriter.Summary()
+        summary.unchanged = pages
+        report.output = summary
         return report
     }
 }

@@ -17,7 +17,16 @@ public struct DossierFileLoader: Sendable {
     /// Reads every dossier file; files that cannot be read, or have bad or duplicate slugs, become diagnostics.
     /// `found` counts every dossier file, including those refused here.
     public func loadFiles() -> (files: [SourceFile], diagnostics: [Diagnostic], found: Int) {
+        let loaded = loadFiles(reusing: nil)
+        return (loaded.files, loaded.diagnostics, loaded.found)
+    }
+
+    /// Reads every dossier file but those whose bytes `cache` shows unchanged (by their stamp, or by
+    /// their hash when the stamp cannot be trusted), which come back as `unchanged` paths and stamps instead.
+    func loadFiles(reusing cache: BuildCache?)
+        -> (files: [SourceFile], unchanged: [(path: String, stamp: FileStamp?)], diagnostics: [Diagnostic], found: Int) {
         var files: [SourceFile] = []
+        var unchanged: [(path: String, stamp: FileStamp?)] = []
         var diagnostics: [Diagnostic] = []
         var pathBySlug: [String: String] = [:]
         let paths = dossierPaths()
@@ -33,9 +42,20 @@ public struct DossierFileLoader: Sendable {
                 continue
             }
             pathBySlug[slug] = path
+            let url = siteRoot.appendingPathComponent(path)
+            let stamp = FileStamp(path: url.path)
+            if let source = cache?.sources[path], source.entry != nil, let known = source.stamp, known == stamp {
+                unchanged.append((path, stamp))
+                continue
+            }
             do {
-                let data = try Data(contentsOf: siteRoot.appendingPathComponent(path))
-                files.append(SourceFile(path: path, slug: slug, bytes: [UInt8](data)))
+                var file = SourceFile(path: path, slug: slug, bytes: [UInt8](try Data(contentsOf: url)))
+                file.stamp = stamp
+                if let source = cache?.sources[path], source.entry != nil, source.contentHash == file.contentHash {
+                    unchanged.append((path, stamp))
+                } else {
+                    files.append(file)
+                }
             } catch {
                 diagnostics.append(Diagnostic(.error, .unreadable(reason: error.localizedDescription), at: location, in: .load))
             }
@@ -43,7 +63,7 @@ public struct DossierFileLoader: Sendable {
         if paths.isEmpty {
             diagnostics.append(Diagnostic(.warning, .noDossiers, at: SourceLocation(path: Self.accountsFolder), in: .load))
         }
-        return (files, diagnostics, paths.count)
+        return (files, unchanged, diagnostics, paths.count)
     }
 
     /// Site-relative paths of every `.md` file under the accounts folder, sorted.

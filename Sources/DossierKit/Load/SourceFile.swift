@@ -5,6 +5,11 @@ public struct SourceFile: Sendable {
     /// The file name without `.md`.
     public var slug: String
     public var bytes: [UInt8]
+    /// The file's stamp when it was read, for the build cache.
+    var stamp: FileStamp?
+
+    /// A hash of the bytes: the build cache's key for the file's content.
+    var contentHash: String { BuildCache.contentHash(of: bytes) }
 
     public init(path: String, slug: String, bytes: [UInt8]) {
         self.path = path

@@ -1,56 +1,85 @@
-/// Renders every page of the site from its accounts: the render-templates stage.
-struct SiteRenderer {
+/// Plans every page of the site from its accounts: the render-templates stage.
+///
+/// Each page comes with a key that hashes what it is made from: the build's settings key (theme,
+/// settings, day, options), the page's path, and for each account it shows, the account's key (its
+/// dossier's content and history) and the slugs of the names it links to. The write stage renders a
+/// page only when its key changed.
+struct SiteRenderer: Sendable {
     var theme: Theme
     var config: SiteConfig
     var asOf: Day
-    var jobs = 1
+    /// A hash of everything every page depends on besides its accounts.
+    var settingsKey = ""
 
     /// All output files, in a fixed order: pages, then the search index and the assets.
-    func render(_ accounts: [Account]) -> [OutputFile] {
+    /// `accountKeys` holds a key per account slug for what the account is made from.
+    func render(_ accounts: [Account], accountKeys: [String: String] = [:]) -> [PageJob] {
         let env = RenderEnvironment(config: config, asOf: asOf, strings: theme.strings, links: SiteLinks(accounts: accounts))
-        var files: [OutputFile] = [
-            page("index.html", "index", PageContext.portfolio(accounts, env)),
-            page("stages/index.html", "stages", PageContext.stageOverview(accounts, env)),
+        let parts = Dictionary(uniqueKeysWithValues: accounts.map { account in
+            (account.dossier.slug, (accountKeys[account.dossier.slug] ?? "") + "|" + Self.linkSlugs(of: account, env.links))
+        })
+        let everyAccount = accounts.map { parts[$0.dossier.slug] ?? "" }
+        var jobs: [PageJob] = [
+            page("index.html", "index", everyAccount) { PageContext.portfolio(accounts, env) },
+            page("stages/index.html", "stages", everyAccount) { PageContext.stageOverview(accounts, env) },
         ]
         for stage in Stage.allCases {
-            files.append(page("stages/\(stage.rawValue)/index.html", "stage", PageContext.stagePage(stage, accounts: accounts, env)))
+            jobs.append(page("stages/\(stage.rawValue)/index.html", "stage", everyAccount) { PageContext.stagePage(stage, accounts: accounts, env) })
         }
-        let theme = self.theme
-        files += accounts.parallelMap(jobs: jobs) { account -> [OutputFile] in
-            let context = PageContext.account(account, env)
+        for account in accounts {
             let folder = "accounts/\(account.dossier.slug)"
-            return [
-                OutputFile(path: "\(folder)/index.html", contents: theme.render("account", with: context)),
-                OutputFile(path: "\(folder)/brief.html", contents: theme.render("brief", with: context)),
-            ]
-        }.flatMap { $0 }
-        files += crossReferences(accounts, env)
-        files.append(page("search/index.html", "search", PageContext.search(accounts, env)))
-        files.append(OutputFile(path: "search/index.js", contents: SearchIndex.script(for: accounts, strings: env.strings)))
-        for name in Theme.assetNames {
-            files.append(OutputFile(path: "assets/\(name)", contents: theme.assets[name] ?? ""))
+            let part = [parts[account.dossier.slug] ?? ""]
+            jobs.append(page("\(folder)/index.html", "account", part) { PageContext.account(account, env) })
+            jobs.append(page("\(folder)/brief.html", "brief", part) { PageContext.account(account, env) })
         }
-        return files
-    }
-
-    private func page(_ path: String, _ template: String, _ context: Context) -> OutputFile {
-        OutputFile(path: path, contents: theme.render(template, with: context))
+        jobs += crossReferences(accounts, env, everyAccount: everyAccount) { parts[$0.dossier.slug] ?? "" }
+        jobs.append(page("search/index.html", "search", everyAccount) { PageContext.search(accounts, env) })
+        let strings = env.strings
+        jobs.append(file("search/index.js", everyAccount) { SearchIndex.script(for: accounts, strings: strings) })
+        for name in Theme.assetNames {
+            let contents = theme.assets[name] ?? ""
+            jobs.append(file("assets/\(name)", []) { contents })
+        }
+        return jobs
     }
 
     /// Owners, segments, competitors, tags and meetings pages.
-    private func crossReferences(_ accounts: [Account], _ env: RenderEnvironment) -> [OutputFile] {
-        var files = [page("meetings/index.html", "meetings", PageContext.meetings(accounts, env))]
+    private func crossReferences(_ accounts: [Account], _ env: RenderEnvironment, everyAccount: [String],
+                                 part: (Account) -> String) -> [PageJob] {
+        var jobs = [page("meetings/index.html", "meetings", everyAccount) { PageContext.meetings(accounts, env) }]
         for kind in SiteLinks.Kind.allCases {
             let (columns, items) = PageContext.groupItems(kind, env)
             let groups = NameGroup.group(accounts, slugger: env.links.slugger(for: kind), by: items)
-            files.append(page("\(kind.rawValue)/index.html", "directory", PageContext.directory(kind, groups: groups, env)))
+            jobs.append(page("\(kind.rawValue)/index.html", "directory", everyAccount) { PageContext.directory(kind, groups: groups, env) })
             for group in groups {
                 let path = "\(kind.rawValue)/\(group.slug)/index.html"
-                files.append(kind == .owners
-                    ? page(path, "owner", PageContext.owner(group, env))
-                    : page(path, "group", PageContext.group(kind, group, columns: columns, env)))
+                let members = [group.name] + group.members.map { part($0.account) + "|" + $0.item.joined(separator: "|") }
+                jobs.append(kind == .owners
+                    ? page(path, "owner", members) { PageContext.owner(group, env) }
+                    : page(path, "group", members) { PageContext.group(kind, group, columns: columns, env) })
             }
         }
-        return files
+        return jobs
+    }
+
+    /// A page rendered from `template` with the context `makeContext` builds.
+    private func page(_ path: String, _ template: String, _ parts: [String], _ makeContext: @escaping @Sendable () -> Context) -> PageJob {
+        let theme = self.theme
+        return file(path, [template] + parts) { theme.render(template, with: makeContext()) }
+    }
+
+    private func file(_ path: String, _ parts: [String], _ make: @escaping @Sendable () -> String) -> PageJob {
+        var hasher = StableHasher()
+        hasher.add(settingsKey)
+        hasher.add(path)
+        for part in parts { hasher.add(part) }
+        return PageJob(path: path, key: hasher.hexDigest, make: make)
+    }
+
+    /// The slugs of the pages an account links to, which change when another account brings a clashing name.
+    private static func linkSlugs(of account: Account, _ links: SiteLinks) -> String {
+        SiteLinks.Kind.allCases.map { kind in
+            SiteLinks.names(of: kind, in: account.dossier).map { links.slugger(for: kind).slug(for: $0) }.joined(separator: ",")
+        }.joined(separator: ";")
     }
 }

@@ -40,17 +40,22 @@ public struct OutputWriter: Sendable {
         public var written = 0
         public var unchanged = 0
         public var removed = 0
+        /// Pages made this build; the others were still right in the output and were kept.
+        public var rendered = 0
 
         public init() {}
     }
 
-    /// Writes `files` into a fresh folder and swaps it in place of the output.
+    /// Makes and writes `pages` into a fresh folder on `jobs` threads, then swaps it in place of the output.
     ///
-    /// A file whose bytes did not change is hard-linked from the previous output rather than written,
-    /// so it keeps its modification time and `rsync` or a web server sees only real changes. Files in
-    /// the output that dossier did not make (not in the marker's list) are carried over untouched;
-    /// files it made for pages that are gone are left out.
-    public func write(_ files: [OutputFile]) -> Result<Summary, Diagnostic> {
+    /// A page whose key equals the one `previous` holds, and whose file in the output is as the last
+    /// build left it, is not made again. A page whose bytes did not change is hard-linked from the
+    /// previous output rather than written, so it keeps its modification time and `rsync` or a web
+    /// server sees only real changes. Files in the output that dossier did not make (not in the
+    /// marker's list) are carried over untouched; files it made for pages that are gone are left out.
+    /// Returns what was done and, for the next build, the key and stamp of every page.
+    func write(_ pages: [PageJob], previous: [String: BuildCache.Page] = [:], jobs: Int = 1)
+        -> Result<(summary: Summary, pages: [String: BuildCache.Page]), Diagnostic> {
         if let problem = validate() { return .failure(problem) }
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -61,26 +66,31 @@ public struct OutputWriter: Sendable {
         removeLeftovers(in: parent, named: name)
         let existing = Set(existingFiles())
         let made = madeByUs(existing: existing)
-        var summary = Summary()
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for file in files {
-                let data = Data(file.contents.utf8)
-                let old = output.appendingPathComponent(file.path)
-                if made.contains(file.path), (try? Data(contentsOf: old)) == data {
-                    try link(old, to: staging.appendingPathComponent(file.path))
-                    summary.unchanged += 1
-                } else {
-                    let url = staging.appendingPathComponent(file.path)
-                    try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try data.write(to: url)
-                    summary.written += 1
+            for folder in Set(pages.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
+                try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
+            let output = self.output
+            let outcomes = pages.parallelMap(jobs: jobs) { page in
+                Self.place(page, from: output, into: staging, isOurs: made.contains(page.path), previous: previous[page.path])
+            }
+            var summary = Summary()
+            var records: [String: BuildCache.Page] = [:]
+            for (page, outcome) in zip(pages, outcomes) {
+                switch outcome {
+                case .success(let (stamp, isWritten, isRendered)):
+                    if isWritten { summary.written += 1 } else { summary.unchanged += 1 }
+                    if isRendered { summary.rendered += 1 }
+                    if let stamp { records[page.path] = BuildCache.Page(key: page.key, stamp: stamp) }
+                case .failure(let error):
+                    throw error
                 }
             }
             for path in existing.subtracting(made).subtracting([Self.markerName]).sorted() {
                 try link(output.appendingPathComponent(path), to: staging.appendingPathComponent(path))
             }
-            let paths = files.map(\.path)
+            let paths = pages.map(\.path)
             summary.removed = made.subtracting(paths).count
             try Data(Self.markerText(listing: paths).utf8).write(to: staging.appendingPathComponent(Self.markerName))
             if manager.fileExists(atPath: output.path) {
@@ -88,7 +98,7 @@ public struct OutputWriter: Sendable {
             }
             try manager.moveItem(at: staging, to: output)
             try? manager.removeItem(at: retired)
-            return .success(summary)
+            return .success((summary, records))
         } catch {
             try? manager.removeItem(at: staging)
             if manager.fileExists(atPath: retired.path), !manager.fileExists(atPath: output.path) {
@@ -98,11 +108,28 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// How many files the last build made, when every one of them is still in the output; else nil.
-    func intactFiles() -> Int? {
-        guard let paths = markerListing() else { return nil }
-        guard paths.allSatisfy({ FileManager.default.fileExists(atPath: output.appendingPathComponent($0).path) }) else { return nil }
-        return paths.count
+    /// Puts one page into the staging folder: linked from the output when it is still right, else made
+    /// and then linked when its bytes are unchanged, or written. Returns its stamp, whether it was written
+    /// and whether it was made.
+    private static func place(_ page: PageJob, from output: URL, into staging: URL, isOurs: Bool,
+                              previous: BuildCache.Page?) -> Result<(FileStamp?, Bool, Bool), Error> {
+        let old = output.appendingPathComponent(page.path)
+        let new = staging.appendingPathComponent(page.path)
+        do {
+            if isOurs, let previous, previous.key == page.key, let stamp = FileStamp(path: old.path), stamp == previous.stamp {
+                try linkOrCopy(old, to: new)
+                return .success((FileStamp(path: new.path), false, false))
+            }
+            let data = Data(page.make().utf8)
+            if isOurs, (try? Data(contentsOf: old)) == data {
+                try linkOrCopy(old, to: new)
+                return .success((FileStamp(path: new.path), false, true))
+            }
+            try data.write(to: new)
+            return .success((FileStamp(path: new.path), true, true))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// The files the output's marker lists; nil without a marker or with an older one that lists none.
@@ -132,12 +159,15 @@ public struct OutputWriter: Sendable {
 
     /// A hard link to `source` at `destination` (a copy where links are not possible), keeping its times.
     private func link(_ source: URL, to destination: URL) throws {
-        let manager = FileManager.default
-        try manager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Self.linkOrCopy(source, to: destination)
+    }
+
+    private static func linkOrCopy(_ source: URL, to destination: URL) throws {
         do {
-            try manager.linkItem(at: source, to: destination)
+            try FileManager.default.linkItem(at: source, to: destination)
         } catch {
-            try manager.copyItem(at: source, to: destination)
+            try FileManager.default.copyItem(at: source, to: destination)
         }
     }
 

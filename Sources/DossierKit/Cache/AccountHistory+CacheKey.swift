@@ -1,0 +1,20 @@
+/// What part of a page's key an account's history is.
+extension AccountHistory {
+    /// Every value of the history, written out in a fixed order (message arguments sorted by name).
+    var cacheKey: String {
+        var parts = entries.map { "\($0.commit) \($0.date) \($0.author) \($0.subject)" }
+        parts.append("uncommitted=\(isUncommitted) new=\(isNewSinceRecent)/\(isNewSinceMeeting)")
+        parts.append("recent=\(recentSince) meeting=\(meetingSince?.description ?? "-")")
+        for (label, changes) in [("recent", recentChanges), ("meeting", meetingChanges)] {
+            parts.append(label + ":" + (changes.map { $0.map(\.cacheKey).joined(separator: "\n") } ?? "-"))
+        }
+        return parts.joined(separator: "\n")
+    }
+}
+
+extension Message {
+    var cacheKey: String {
+        let arguments = arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return "\(key)#\(count.map(String.init) ?? "-")(\(arguments.joined(separator: ",")))"
+    }
+}

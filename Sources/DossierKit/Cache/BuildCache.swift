@@ -1,0 +1,68 @@
+import Foundation
+
+/// What the last successful build read and made, so the next build redoes only what changed.
+///
+/// Kept in `.dossier-cache/build-cache` in the site (ignored by git). It holds a key of the build's
+/// settings (the binary, the settings file, the templates, the day and the options), and for each
+/// dossier its file stamp, content hash and decoded form, and for each page the key of what it was
+/// made from and its file stamp. A missing, damaged or foreign cache is ignored: the build is then a
+/// clean one. Nothing in it is trusted without a check against the files themselves.
+struct BuildCache: Sendable {
+    static let folder = ".dossier-cache"
+    static let fileName = "build-cache"
+    /// The format's name; a cache written in another format is ignored.
+    static let format = "dossier-build-cache-1"
+
+    /// A dossier file as the last build saw it.
+    struct Source: Sendable {
+        /// The file's stamp; nil when the file was changed too near the build to trust its time,
+        /// so the next build compares its bytes instead.
+        var stamp: FileStamp?
+        var contentHash: String
+        /// The decoded dossier and its rendered body, in cache form; nil for a file with warnings,
+        /// which every build processes again so that they are reported.
+        var entry: [UInt8]?
+    }
+
+    /// A page the last build wrote.
+    struct Page: Sendable, Equatable {
+        /// The key of everything the page was made from.
+        var key: String
+        var stamp: FileStamp
+    }
+
+    /// A hash of what decoded dossiers depend on: the binary and the settings file.
+    var sourcesKey: String
+    /// A hash of what every page depends on besides its dossiers; see `settingsKey(for:)`.
+    var settingsKey: String
+    /// `HEAD` and the status of content/ when history is read; empty otherwise.
+    var gitState: String
+    var sources: [String: Source] = [:]
+    var pages: [String: Page] = [:]
+}
+
+extension BuildCache {
+    /// Whether the file at `path` (site-relative) still has the bytes this source had: by its stamp
+    /// when that can be trusted, else by hashing it.
+    func isUnchanged(_ path: String, in siteRoot: URL) -> Bool {
+        guard let source = sources[path] else { return false }
+        let url = siteRoot.appendingPathComponent(path)
+        if let stamp = source.stamp, stamp == FileStamp(path: url.path) { return true }
+        guard let bytes = FileManager.default.contents(atPath: url.path) else { return false }
+        return Self.contentHash(of: [UInt8](bytes)) == source.contentHash
+    }
+
+    /// Whether a build would change nothing: the same dossiers with the same bytes, and every page
+    /// file as the last build left it. The settings key and git state are compared by the caller.
+    func isUpToDate(siteRoot: URL, output: URL, dossierPaths: [String]) -> Bool {
+        guard dossierPaths.count == sources.count, !pages.isEmpty else { return false }
+        guard dossierPaths.allSatisfy({ isUnchanged($0, in: siteRoot) }) else { return false }
+        return pages.allSatisfy { path, page in FileStamp(path: output.appendingPathComponent(path).path) == page.stamp }
+    }
+
+    static func contentHash(of bytes: [UInt8]) -> String {
+        var hasher = StableHasher()
+        hasher.add(bytes)
+        return hasher.hexDigest
+    }
+}
