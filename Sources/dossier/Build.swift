@@ -50,6 +50,9 @@ struct Build: ParsableCommand {
         }
         let summary = report.output ?? OutputWriter.Summary()
         print("built \(report.analysis.dossiers.count) dossiers into \(outputPath): \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")
+        if report.analysis.parsedCount < report.analysis.fileCount || summary.rendered < summary.written + summary.unchanged {
+            print("incremental: \(report.analysis.parsedCount) dossiers parsed and \(summary.rendered) pages rendered; the rest came from the cache")
+        }
         if report.analysis.noteCount > 0 {
             print("\(report.analysis.noteCount) health findings are shown in the site; `dossier check` lists them")
         }

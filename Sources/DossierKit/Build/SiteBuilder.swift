@@ -36,12 +36,15 @@ public struct SiteBuilder: Sendable {
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// Skip the build when nothing it reads changed since the last successful one (`--no-cache` turns it off).
     public var usesCache = false
+    /// Where the build cache is kept: `.dossier-cache/` in the site unless set.
+    public var cacheFolder: URL
 
     public init(siteRoot: URL, output: URL? = nil, asOf: Day, configFile: String = SiteConfig.fileName) {
         self.siteRoot = siteRoot
         self.output = output ?? siteRoot.appendingPathComponent("output")
         self.asOf = asOf
         self.configFile = configFile
+        self.cacheFolder = siteRoot.appendingPathComponent(BuildCache.folderName)
     }
 
     /// Runs the pipeline, redoing only what changed since the last build when the cache is on, or
@@ -52,16 +55,16 @@ public struct SiteBuilder: Sendable {
         var cache: BuildCache?
         if usesCache {
             keys.gitState = readsHistory ? BuildCache.gitState(of: siteRoot) : ""
-            cache = BuildCache.load(from: siteRoot)
+            cache = BuildCache.load(from: cacheFolder)
             if let found = cache, found.settingsKey == keys.settings, found.sourcesKey == keys.sources, found.gitState == keys.gitState,
                found.isUpToDate(siteRoot: siteRoot, output: output, dossierPaths: DossierFileLoader(siteRoot: siteRoot).dossierPaths()) {
                 return .upToDate(pages: found.pages.count)
             }
             if cache?.sourcesKey != keys.sources { cache?.sources = [:] }
-            BuildCache.forget(in: siteRoot)
+            BuildCache.forget(in: cacheFolder)
         }
         let (report, next) = build(reusing: cache, keys: keys, startedAt: startedAt)
-        if usesCache, let next, !report.hasErrors { next.store(in: siteRoot) }
+        if usesCache, let next, !report.hasErrors { next.store(in: cacheFolder) }
         return report
     }
 

@@ -2,13 +2,13 @@ import Foundation
 
 /// Reading and writing the cache file.
 extension BuildCache {
-    private static func url(in siteRoot: URL) -> URL {
-        siteRoot.appendingPathComponent(folder).appendingPathComponent(fileName)
+    private static func url(in folder: URL) -> URL {
+        folder.appendingPathComponent(fileName)
     }
 
-    /// The cache the last successful build of this site left, or nil when there is none or it is damaged.
-    static func load(from siteRoot: URL) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: url(in: siteRoot).path) else { return nil }
+    /// The cache in `folder` that the last successful build left, or nil when there is none or it is damaged.
+    static func load(from folder: URL) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: url(in: folder).path) else { return nil }
         var reader = CacheReader([UInt8](data))
         guard let cache = try? reader.read(BuildCache.self), reader.isAtEnd else { return nil }
         return cache
@@ -16,8 +16,8 @@ extension BuildCache {
 
     /// Keeps the cache for the next build (written beside and renamed, so it is whole or absent);
     /// a failure only costs the next build its shortcuts.
-    func store(in siteRoot: URL) {
-        let url = Self.url(in: siteRoot)
+    func store(in folder: URL) {
+        let url = Self.url(in: folder)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var writer = CacheWriter()
         writer.write(self)
@@ -25,8 +25,8 @@ extension BuildCache {
     }
 
     /// Forgets the cache, so that a build that fails half-way leaves none that could be trusted.
-    static func forget(in siteRoot: URL) {
-        try? FileManager.default.removeItem(at: url(in: siteRoot))
+    static func forget(in folder: URL) {
+        try? FileManager.default.removeItem(at: url(in: folder))
     }
 }
 

@@ -8,7 +8,8 @@ import Foundation
 /// made from and its file stamp. A missing, damaged or foreign cache is ignored: the build is then a
 /// clean one. Nothing in it is trusted without a check against the files themselves.
 struct BuildCache: Sendable {
-    static let folder = ".dossier-cache"
+    /// The cache's folder in a site, unless the build says otherwise.
+    static let folderName = ".dossier-cache"
     static let fileName = "build-cache"
     /// The format's name; a cache written in another format is ignored.
     static let format = "dossier-build-cache-1"

@@ -286,19 +286,17 @@ struct PortfolioMatrix: Sendable, Equatable {
     /// above, then below. A name that fits nowhere is left out; the marker's tooltip and the
     /// chart's description still name it.
     func labelPositions(_ placements: [Placement], frame: Frame) -> [LabelPosition?] {
-        typealias Box = (left: Double, top: Double, right: Double, bottom: Double)
-        func overlaps(_ a: Box, _ b: Box) -> Bool {
-            a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
-        }
-        let markers: [Box] = placements.map { placement in
+        var markers = BoxIndex()
+        for (index, placement) in placements.enumerated() {
             let half = StageMarker(stage: placement.point.stage).halfWidth(area: placement.area)
-            return (placement.x - half, placement.y - half, placement.x + half, placement.y + half)
+            markers.insert(Box(left: placement.x - half, top: placement.y - half, right: placement.x + half, bottom: placement.y + half), id: index)
         }
-        var taken: [Box] = []
+        var taken = BoxIndex()
         return placements.enumerated().map { index, placement in
             let name = SVG.truncated(placement.point.name, to: 24)
             let width = SVG.estimatedWidth(name, size: 11)
-            let reach = markers[index].right - placement.x + 4
+            let half = StageMarker(stage: placement.point.stage).halfWidth(area: placement.area)
+            let reach = half + 4
             let candidates: [LabelPosition] = [
                 LabelPosition(x: placement.x + reach, y: placement.y + 4, anchor: "start"),
                 LabelPosition(x: placement.x - reach, y: placement.y + 4, anchor: "end"),
@@ -307,11 +305,10 @@ struct PortfolioMatrix: Sendable, Equatable {
             ]
             for candidate in candidates {
                 let left = candidate.anchor == "start" ? candidate.x : candidate.anchor == "end" ? candidate.x - width : candidate.x - width / 2
-                let box: Box = (left, candidate.y - 10, left + width, candidate.y + 3)
+                let box = Box(left: left, top: candidate.y - 10, right: left + width, bottom: candidate.y + 3)
                 guard box.left >= frame.left + 2, box.right <= frame.right - 2, box.top >= frame.top + 2, box.bottom <= frame.bottom - 2 else { continue }
-                let others = markers.enumerated().filter { $0.offset != index }.map(\.element)
-                guard !(taken + others).contains(where: { overlaps($0, box) }) else { continue }
-                taken.append(box)
+                guard !taken.hasOverlap(with: box, except: nil), !markers.hasOverlap(with: box, except: index) else { continue }
+                taken.insert(box, id: index)
                 return candidate
             }
             return nil
@@ -417,5 +414,41 @@ struct PortfolioMatrix: Sendable, Equatable {
         let folded = url.lowercased().filter { !$0.isWhitespace && !$0.isNewline && $0.asciiValue.map { $0 >= 0x20 } ?? true }
         for scheme in ["javascript:", "vbscript:", "data:"] where folded.hasPrefix(scheme) { return "#" }
         return url
+    }
+}
+
+/// A rectangle on the chart, in SVG units.
+private struct Box {
+    var left, top, right, bottom: Double
+
+    func overlaps(_ other: Box) -> Bool {
+        left < other.right && other.left < right && top < other.bottom && other.top < bottom
+    }
+}
+
+/// Boxes bucketed by the grid cells they cover, so finding overlaps looks only at near boxes: a
+/// matrix of ten thousand accounts is labelled in linear time.
+private struct BoxIndex {
+    private static let cellSize = 40.0
+    private var boxes: [(box: Box, id: Int)] = []
+    private var cells: [Int: [Int]] = [:]
+
+    mutating func insert(_ box: Box, id: Int) {
+        let position = boxes.count
+        boxes.append((box, id))
+        for cell in Self.cells(of: box) { cells[cell, default: []].append(position) }
+    }
+
+    /// Whether `box` overlaps any box but those inserted with the id `except`.
+    func hasOverlap(with box: Box, except: Int?) -> Bool {
+        Self.cells(of: box).contains { cell in
+            (cells[cell] ?? []).contains { position in boxes[position].id != except && boxes[position].box.overlaps(box) }
+        }
+    }
+
+    private static func cells(of box: Box) -> [Int] {
+        let columns = Int((box.left / cellSize).rounded(.down))...Int((box.right / cellSize).rounded(.down))
+        let rows = Int((box.top / cellSize).rounded(.down))...Int((box.bottom / cellSize).rounded(.down))
+        return rows.flatMap { row in columns.map { column in row * 100_000 + column } }
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 /// reloads open pages.
 ///
 /// Built on FlyingFox (a small HTTP and WebSocket server on Swift concurrency, no other dependency).
-/// The site is built into a temporary folder, never into the site's `output/`. The reload script is
+/// The site is built into a temporary folder, never into the site's `output/`, with a build cache of
+/// its own there, so a rebuild after an edit parses and renders only what the edit touched. The reload script is
 /// added only to pages as they are served; the built files stay exactly what `dossier build` writes.
 /// When a build fails, every page shows the diagnostics instead of stale content, and the server
 /// keeps running.
@@ -21,8 +22,11 @@ public final class PreviewServer: Sendable {
 
     /// A server for the site `siteRoot` on `host:port`: an IPv4 address or `localhost`; port 0 picks a free one.
     public init(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName, host: String = "127.0.0.1", port: UInt16 = 8000) throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-\(UUID().uuidString)/site")
-        builder = SiteBuilder(siteRoot: siteRoot, output: output, asOf: asOf, configFile: configFile)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-\(UUID().uuidString)")
+        var builder = SiteBuilder(siteRoot: siteRoot, output: folder.appendingPathComponent("site"), asOf: asOf, configFile: configFile)
+        builder.usesCache = true
+        builder.cacheFolder = folder.appendingPathComponent("cache")
+        self.builder = builder
         watcher = SiteWatcher(siteRoot: siteRoot, configFile: configFile)
         server = HTTPServer(address: try .inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port), logger: .disabled)
     }
