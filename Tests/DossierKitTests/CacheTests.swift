@@ -89,6 +89,7 @@ import Testing
         try FileManager.default.removeItem(at: site.appendingPathComponent("content/accounts/beta.md"))
         #expect(!build(site).isUpToDate)
         #expect(try output(of: site) == (try cleanBuild(site)))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("output/accounts/beta").path), "an emptied folder is removed")
         let tomorrow = TestSupport.asOf.adding(days: 1)
         #expect(!build(site, asOf: tomorrow).isUpToDate)
         #expect(try output(of: site) == (try cleanBuild(site, asOf: tomorrow)))

@@ -102,10 +102,13 @@ public struct SiteBuilder: Sendable {
             (account.dossier.slug, (analysis.sources[account.dossier.path]?.contentHash ?? "") + "|" + (account.history?.cacheKey ?? "-"))
         })
         let renderer = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf, settingsKey: keys.settings)
-        switch writer.write(renderer.render(accounts, accountKeys: accountKeys), previous: cache?.pages ?? [:], jobs: jobs) {
-        case .success(let (summary, pages)):
+        let pages = renderer.render(accounts, accountKeys: accountKeys)
+        let previous = cache?.pages ?? [:]
+        let written = previous.isEmpty ? writer.write(pages, jobs: jobs) : writer.update(pages, previous: previous, jobs: jobs)
+        switch written {
+        case .success(let (summary, records)):
             report.output = summary
-            var next = BuildCache(sourcesKey: keys.sources, settingsKey: keys.settings, gitState: keys.gitState, pages: pages)
+            var next = BuildCache(sourcesKey: keys.sources, settingsKey: keys.settings, gitState: keys.gitState, pages: records)
             next.sources = Self.sources(of: accounts, analysis, trustingStampsBefore: startedAt.addingTimeInterval(-2))
             return (report, next)
         case .failure(let problem):

@@ -75,18 +75,7 @@ public struct OutputWriter: Sendable {
             let outcomes = pages.parallelMap(jobs: jobs) { page in
                 Self.place(page, from: output, into: staging, isOurs: made.contains(page.path), previous: previous[page.path])
             }
-            var summary = Summary()
-            var records: [String: BuildCache.Page] = [:]
-            for (page, outcome) in zip(pages, outcomes) {
-                switch outcome {
-                case .success(let (stamp, isWritten, isRendered)):
-                    if isWritten { summary.written += 1 } else { summary.unchanged += 1 }
-                    if isRendered { summary.rendered += 1 }
-                    if let stamp { records[page.path] = BuildCache.Page(key: page.key, stamp: stamp) }
-                case .failure(let error):
-                    throw error
-                }
-            }
+            var (summary, records) = try Self.tally(pages, outcomes)
             for path in existing.subtracting(made).subtracting([Self.markerName]).sorted() {
                 try link(output.appendingPathComponent(path), to: staging.appendingPathComponent(path))
             }
@@ -108,32 +97,52 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Counts what was done to each page and keeps each page's key and stamp; throws the first failure.
+    static func tally(_ pages: [PageJob], _ outcomes: [Result<Placement, Error>]) throws -> (Summary, [String: BuildCache.Page]) {
+        var summary = Summary()
+        var records: [String: BuildCache.Page] = [:]
+        for (page, outcome) in zip(pages, outcomes) {
+            let placement = try outcome.get()
+            if placement.isWritten { summary.written += 1 } else { summary.unchanged += 1 }
+            if placement.isRendered { summary.rendered += 1 }
+            if let stamp = placement.stamp { records[page.path] = BuildCache.Page(key: page.key, stamp: stamp) }
+        }
+        return (summary, records)
+    }
+
+    /// What became of one page: its file's stamp, whether its bytes were written, whether it was made.
+    struct Placement {
+        var stamp: FileStamp?
+        var isWritten: Bool
+        var isRendered: Bool
+    }
+
     /// Puts one page into the staging folder: linked from the output when it is still right, else made
     /// and then linked when its bytes are unchanged, or written. Returns its stamp, whether it was written
     /// and whether it was made.
     private static func place(_ page: PageJob, from output: URL, into staging: URL, isOurs: Bool,
-                              previous: BuildCache.Page?) -> Result<(FileStamp?, Bool, Bool), Error> {
+                              previous: BuildCache.Page?) -> Result<Placement, Error> {
         let old = output.appendingPathComponent(page.path)
         let new = staging.appendingPathComponent(page.path)
         do {
             if isOurs, let previous, previous.key == page.key, let stamp = FileStamp(path: old.path), stamp == previous.stamp {
                 try linkOrCopy(old, to: new)
-                return .success((FileStamp(path: new.path), false, false))
+                return .success(Placement(stamp: FileStamp(path: new.path), isWritten: false, isRendered: false))
             }
             let data = Data(page.make().utf8)
             if isOurs, (try? Data(contentsOf: old)) == data {
                 try linkOrCopy(old, to: new)
-                return .success((FileStamp(path: new.path), false, true))
+                return .success(Placement(stamp: FileStamp(path: new.path), isWritten: false, isRendered: true))
             }
             try data.write(to: new)
-            return .success((FileStamp(path: new.path), true, true))
+            return .success(Placement(stamp: FileStamp(path: new.path), isWritten: true, isRendered: true))
         } catch {
             return .failure(error)
         }
     }
 
     /// The files the output's marker lists; nil without a marker or with an older one that lists none.
-    private func markerListing() -> [String]? {
+    func markerListing() -> [String]? {
         guard let marker = try? String(contentsOf: output.appendingPathComponent(Self.markerName), encoding: .utf8),
               let range = marker.range(of: "files:\n") else { return nil }
         return marker[range.upperBound...].split(separator: "\n").map(String.init)
@@ -163,7 +172,7 @@ public struct OutputWriter: Sendable {
         try Self.linkOrCopy(source, to: destination)
     }
 
-    private static func linkOrCopy(_ source: URL, to destination: URL) throws {
+    static func linkOrCopy(_ source: URL, to destination: URL) throws {
         do {
             try FileManager.default.linkItem(at: source, to: destination)
         } catch {
@@ -184,12 +193,12 @@ public struct OutputWriter: Sendable {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.markerName).path)
     }
 
-    private var displayPath: String {
+    var displayPath: String {
         let root = siteRoot.path + "/"
         return output.path.hasPrefix(root) ? String(output.path.dropFirst(root.count)) : output.path
     }
 
-    private func failure(_ problem: Problem) -> Diagnostic {
+    func failure(_ problem: Problem) -> Diagnostic {
         Diagnostic(.error, problem, at: SourceLocation(path: displayPath), in: .write)
     }
 }
