@@ -95,13 +95,19 @@ import Testing
         #expect(try output(of: site) == (try cleanBuild(site, asOf: tomorrow)))
     }
 
-    @Test(arguments: ["garbage", "truncated", "damaged entry", "other format"])
+    @Test(arguments: ["garbage", "truncated", "damaged entry", "entries of another build", "other format"])
     func aDamagedOrForeignCacheIsIgnored(_ damage: String) throws {
         let site = try makeSite()
         _ = build(site)
-        let url = site.appendingPathComponent(".dossier-cache/build-cache")
+        let index = site.appendingPathComponent(".dossier-cache/build-cache")
+        let entries = site.appendingPathComponent(".dossier-cache/build-cache.dossiers")
+        let url = damage.contains("entr") ? entries : index
         var bytes = [UInt8](try Data(contentsOf: url))
         switch damage {
+        case "entries of another build":
+            let other = try makeSite()
+            _ = build(other)
+            bytes = [UInt8](try Data(contentsOf: other.appendingPathComponent(".dossier-cache/build-cache.dossiers")))
         case "garbage": bytes = Array("garbage\n".utf8)
         case "truncated": bytes.removeLast(bytes.count / 2)
         case "damaged entry":

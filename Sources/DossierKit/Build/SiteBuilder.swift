@@ -61,10 +61,16 @@ public struct SiteBuilder: Sendable {
                 return .upToDate(pages: found.pages.count)
             }
             if cache?.sourcesKey != keys.sources { cache?.sources = [:] }
+            cache?.loadEntries(from: cacheFolder)
             BuildCache.forget(in: cacheFolder)
         }
         let (report, next) = build(reusing: cache, keys: keys, startedAt: startedAt)
-        if usesCache, let next, !report.hasErrors { next.store(in: cacheFolder) }
+        if usesCache, var next, !report.hasErrors {
+            let entries = { (cache: BuildCache?) in Set((cache?.sources ?? [:]).filter { $0.value.entry != nil }.keys) }
+            let hasNewEntries = entries(next) != entries(cache) || next.sources.values.contains { $0.isNew }
+            if let cache, !hasNewEntries { next.token = cache.token }
+            next.store(in: cacheFolder, hasNewEntries: hasNewEntries)
+        }
         return report
     }
 
@@ -108,7 +114,7 @@ public struct SiteBuilder: Sendable {
         switch written {
         case .success(let (summary, records)):
             report.output = summary
-            var next = BuildCache(sourcesKey: keys.sources, settingsKey: keys.settings, gitState: keys.gitState, pages: records)
+            var next = BuildCache(token: UUID().uuidString, sourcesKey: keys.sources, settingsKey: keys.settings, gitState: keys.gitState, pages: records)
             next.sources = Self.sources(of: accounts, analysis, trustingStampsBefore: startedAt.addingTimeInterval(-2))
             return (report, next)
         case .failure(let problem):
@@ -132,6 +138,7 @@ public struct SiteBuilder: Sendable {
                 var dossier = account.dossier
                 dossier.body = ""
                 source.entry = CachedDossier(dossier: dossier, body: account.body).bytes
+                source.isNew = true
             }
             if let stamp = source.stamp, stamp.seconds >= limitSeconds { source.stamp = nil }
             sources[path] = source

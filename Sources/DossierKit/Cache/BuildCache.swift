@@ -23,6 +23,8 @@ struct BuildCache: Sendable {
         /// The decoded dossier and its rendered body, in cache form; nil for a file with warnings,
         /// which every build processes again so that they are reported.
         var entry: [UInt8]?
+        /// The entry was made by this build (not kept in the files).
+        var isNew = false
     }
 
     /// A page the last build wrote.
@@ -32,6 +34,8 @@ struct BuildCache: Sendable {
         var stamp: FileStamp
     }
 
+    /// Pairs the index with its entries file: a random word, new whenever the entries are written.
+    var token: String
     /// A hash of what decoded dossiers depend on: the binary and the settings file.
     var sourcesKey: String
     /// A hash of what every page depends on besides its dossiers; see `settingsKey(for:)`.
