@@ -51,9 +51,9 @@ extension BuildCache {
     /// when that can be trusted, else by hashing it.
     func isUnchanged(_ path: String, in siteRoot: URL) -> Bool {
         guard let source = sources[path] else { return false }
-        let url = siteRoot.appendingPathComponent(path)
-        if let stamp = source.stamp, stamp == FileStamp(path: url.path) { return true }
-        guard let bytes = FileManager.default.contents(atPath: url.path) else { return false }
+        let file = siteRoot.path + "/" + path
+        if let stamp = source.stamp, stamp == FileStamp(path: file) { return true }
+        guard let bytes = FileManager.default.contents(atPath: file) else { return false }
         return Self.contentHash(of: [UInt8](bytes)) == source.contentHash
     }
 
@@ -62,7 +62,8 @@ extension BuildCache {
     func isUpToDate(siteRoot: URL, output: URL, dossierPaths: [String]) -> Bool {
         guard dossierPaths.count == sources.count, !pages.isEmpty else { return false }
         guard dossierPaths.allSatisfy({ isUnchanged($0, in: siteRoot) }) else { return false }
-        return pages.allSatisfy { path, page in FileStamp(path: output.appendingPathComponent(path).path) == page.stamp }
+        let folder = output.path + "/"
+        return pages.allSatisfy { path, page in FileStamp(path: folder + path) == page.stamp }
     }
 
     static func contentHash(of bytes: [UInt8]) -> String {

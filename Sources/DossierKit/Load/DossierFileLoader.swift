@@ -42,14 +42,13 @@ public struct DossierFileLoader: Sendable {
                 continue
             }
             pathBySlug[slug] = path
-            let url = siteRoot.appendingPathComponent(path)
-            let stamp = FileStamp(path: url.path)
+            let stamp = FileStamp(path: siteRoot.path + "/" + path)
             if let source = cache?.sources[path], source.entry != nil, let known = source.stamp, known == stamp {
                 unchanged.append((path, stamp))
                 continue
             }
             do {
-                var file = SourceFile(path: path, slug: slug, bytes: [UInt8](try Data(contentsOf: url)))
+                var file = SourceFile(path: path, slug: slug, bytes: [UInt8](try Data(contentsOf: siteRoot.appendingPathComponent(path))))
                 file.stamp = stamp
                 if let source = cache?.sources[path], source.entry != nil, source.contentHash == file.contentHash {
                     unchanged.append((path, stamp))
@@ -70,7 +69,7 @@ public struct DossierFileLoader: Sendable {
     func dossierPaths() -> [String] {
         let folder = siteRoot.appendingPathComponent(Self.accountsFolder).path
         return FileTree.regularFiles(under: folder, skipsHidden: true)
-            .filter { ($0 as NSString).pathExtension.lowercased() == "md" }
+            .filter { $0.lowercased().hasSuffix(".md") }
             .map { "\(Self.accountsFolder)/\($0)" }
     }
 }
