@@ -107,7 +107,7 @@ public struct SiteBuilder: Sendable {
         let accountKeys = Dictionary(uniqueKeysWithValues: accounts.map { account in
             (account.dossier.slug, (analysis.sources[account.dossier.path]?.contentHash ?? "") + "|" + (account.history?.cacheKey ?? "-"))
         })
-        let renderer = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf, settingsKey: keys.settings)
+        let renderer = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf, settingsKey: keys.settings, jobs: jobs)
         let pages = renderer.render(accounts, accountKeys: accountKeys)
         let previous = cache?.pages ?? [:]
         let written = previous.isEmpty ? writer.write(pages, jobs: jobs) : writer.update(pages, previous: previous, jobs: jobs)

@@ -10,6 +10,8 @@ struct SiteRenderer: Sendable {
     var asOf: Day
     /// A hash of everything every page depends on besides its accounts.
     var settingsKey = ""
+    /// Threads for planning the pages; the plan does not depend on it.
+    var jobs = 1
 
     /// All output files, in a fixed order: pages, then the search index and the assets.
     /// `accountKeys` holds a key per account slug for what the account is made from.
@@ -44,13 +46,14 @@ struct SiteRenderer: Sendable {
     }
 
     /// Owners, segments, competitors, tags and meetings pages.
+    /// The kinds are grouped on up to `jobs` threads.
     private func crossReferences(_ accounts: [Account], _ env: RenderEnvironment, everyAccount: [String],
-                                 part: (Account) -> String) -> [PageJob] {
-        var jobs = [page("meetings/index.html", "meetings", everyAccount) { PageContext.meetings(accounts, env) }]
-        for kind in SiteLinks.Kind.allCases {
+                                 part: @escaping @Sendable (Account) -> String) -> [PageJob] {
+        let meetings = page("meetings/index.html", "meetings", everyAccount) { PageContext.meetings(accounts, env) }
+        return [meetings] + SiteLinks.Kind.allCases.parallelMap(jobs: jobs) { kind in
             let (columns, items) = PageContext.groupItems(kind, env)
             let groups = NameGroup.group(accounts, slugger: env.links.slugger(for: kind), by: items)
-            jobs.append(page("\(kind.rawValue)/index.html", "directory", everyAccount) { PageContext.directory(kind, groups: groups, env) })
+            var jobs = [page("\(kind.rawValue)/index.html", "directory", everyAccount) { PageContext.directory(kind, groups: groups, env) }]
             for group in groups {
                 let path = "\(kind.rawValue)/\(group.slug)/index.html"
                 let members = [group.name] + group.members.map { part($0.account) + "|" + $0.item.joined(separator: "|") }
@@ -58,8 +61,8 @@ struct SiteRenderer: Sendable {
                     ? page(path, "owner", members) { PageContext.owner(group, env) }
                     : page(path, "group", members) { PageContext.group(kind, group, columns: columns, env) })
             }
-        }
-        return jobs
+            return jobs
+        }.flatMap { $0 }
     }
 
     /// A page rendered from `template` with the context `makeContext` builds.
