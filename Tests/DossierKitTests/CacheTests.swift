@@ -35,6 +35,20 @@ import Testing
         try TestSupport.tree(at: site.appendingPathComponent("output"))
     }
 
+    @Test func everyExampleDossierSurvivesTheCacheForm() throws {
+        let analysis = SiteAnalysis.analyze(siteRoot: TestSupport.repositoryRoot, asOf: TestSupport.asOf)
+        #expect(analysis.dossiers.count == 12)
+        let markdown = MarkdownRenderer()
+        for analyzed in analysis.dossiers {
+            var dossier = analyzed.dossier
+            dossier.body = ""
+            let entry = CachedDossier(dossier: dossier, body: markdown.render(analyzed.dossier.body))
+            let decoded = try #require(CachedDossier(bytes: entry.bytes))
+            #expect(decoded.dossier == dossier)
+            #expect(decoded.body == entry.body)
+        }
+    }
+
     @Test func aRebuildWithNothingChangedDoesNothing() throws {
         let site = try makeSite()
         let first = build(site)
@@ -93,6 +107,26 @@ import Testing
         let tomorrow = TestSupport.asOf.adding(days: 1)
         #expect(!build(site, asOf: tomorrow).isUpToDate)
         #expect(try output(of: site) == (try cleanBuild(site, asOf: tomorrow)))
+    }
+
+    @Test func aCommitChangesTheHistoryPagesWithoutParsingAgain() throws {
+        let (repository, site) = try HistoryTests.makeRepository()
+        try TestSupport.write(["content/accounts/beta.md": "---\nname: Beta\nowner: Jonas\nstage: mid\n---\n"], under: site)
+        func build(into output: URL? = nil, cached: Bool = true) -> BuildReport {
+            var builder = SiteBuilder(siteRoot: site, output: output, asOf: TestSupport.asOf)
+            builder.usesCache = cached
+            return builder.build()
+        }
+        _ = build()
+        #expect(build().isUpToDate)
+        try HistoryTests.git(["add", "research/content"], in: repository)
+        try HistoryTests.git(["commit", "-q", "-m", "Research: Beta"], in: repository, date: "2026-11-20T10:00:00+00:00")
+        let report = build()
+        #expect(!report.isUpToDate)
+        #expect(report.analysis.parsedCount == 0)
+        let clean = try TestSupport.makeTemporaryFolder().appendingPathComponent("out")
+        #expect(!build(into: clean, cached: false).hasErrors)
+        #expect(try output(of: site) == (try TestSupport.tree(at: clean)))
     }
 
     @Test(arguments: ["garbage", "truncated", "damaged entry", "entries of another build", "other format"])

@@ -1,5 +1,5 @@
 /// One key account's research, decoded and validated from its Markdown file.
-public struct Dossier: Sendable {
+public struct Dossier: Sendable, Equatable {
     /// The file name without `.md`: the account's address in the site.
     public var slug: String
     /// The file's path relative to the site root, as diagnostics print it.
