@@ -41,11 +41,13 @@ extension SiteAnalysis {
             switch item {
             case .parse(let file):
                 let (analyzed, found) = DossierPipeline.process(file, config: config, asOf: asOf)
-                return Outcome(analyzed: analyzed, diagnostics: found, source: BuildCache.Source(stamp: file.stamp, contentHash: file.contentHash))
+                let summaryHash = analyzed.map { BuildCache.summaryHash(of: $0.dossier) } ?? ""
+                return Outcome(analyzed: analyzed, diagnostics: found,
+                               source: BuildCache.Source(stamp: file.stamp, contentHash: file.contentHash, summaryHash: summaryHash))
             case .reuse(let path, let stamp):
                 guard let source = cache?.sources[path], let entry = source.entry, let cached = CachedDossier(bytes: entry) else { return nil }
                 let (analyzed, notes) = DossierPipeline.derive(cached.dossier, config: config, asOf: asOf)
-                return Outcome(analyzed: analyzed, diagnostics: notes, source: BuildCache.Source(stamp: stamp, contentHash: source.contentHash, entry: entry),
+                return Outcome(analyzed: analyzed, diagnostics: notes, source: BuildCache.Source(stamp: stamp, contentHash: source.contentHash, summaryHash: source.summaryHash, entry: entry),
                                body: cached.body)
             }
         }

@@ -105,7 +105,9 @@ public struct SiteBuilder: Sendable {
             return Account(analyzed, body: analysis.cachedBodies[path] ?? markdown.render(analyzed.dossier.body), history: found[path])
         }
         let accountKeys = Dictionary(uniqueKeysWithValues: accounts.map { account in
-            (account.dossier.slug, (analysis.sources[account.dossier.path]?.contentHash ?? "") + "|" + (account.history?.cacheKey ?? "-"))
+            let source = analysis.sources[account.dossier.path]
+            return (account.dossier.slug, SiteRenderer.AccountKey(
+                whole: (source?.contentHash ?? "") + "|" + (account.history?.cacheKey ?? "-"), summary: source?.summaryHash ?? ""))
         })
         let renderer = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf, settingsKey: keys.settings, jobs: jobs)
         let pages = renderer.render(accounts, accountKeys: accountKeys)

@@ -78,10 +78,11 @@ extension BuildCache.Source: CacheCodable {
     func encode(to writer: inout CacheWriter) {
         writer.write(stamp)
         writer.write(contentHash)
+        writer.write(summaryHash)
     }
 
     init(from reader: inout CacheReader) throws {
-        self.init(stamp: try reader.read(), contentHash: try reader.read())
+        self.init(stamp: try reader.read(), contentHash: try reader.read(), summaryHash: try reader.read())
     }
 }
 

@@ -12,7 +12,7 @@ struct BuildCache: Sendable {
     static let folderName = ".dossier-cache"
     static let fileName = "build-cache"
     /// The format's name; a cache written in another format is ignored.
-    static let format = "dossier-build-cache-1"
+    static let format = "dossier-build-cache-2"
 
     /// A dossier file as the last build saw it.
     struct Source: Sendable {
@@ -20,6 +20,9 @@ struct BuildCache: Sendable {
         /// so the next build compares its bytes instead.
         var stamp: FileStamp?
         var contentHash: String
+        /// A hash of the decoded front-matter: all that the pages listing accounts show of a dossier,
+        /// so an edit of the notes alone leaves those pages as they are.
+        var summaryHash = ""
         /// The decoded dossier and its rendered body, in cache form; nil for a file with warnings,
         /// which every build processes again so that they are reported.
         var entry: [UInt8]?
@@ -64,6 +67,14 @@ extension BuildCache {
         guard dossierPaths.allSatisfy({ isUnchanged($0, in: siteRoot) }) else { return false }
         let folder = output.path + "/"
         return pages.allSatisfy { path, page in FileStamp(path: folder + path) == page.stamp }
+    }
+
+    static func summaryHash(of dossier: Dossier) -> String {
+        var frontMatter = dossier
+        frontMatter.body = ""
+        var writer = CacheWriter()
+        writer.write(frontMatter)
+        return contentHash(of: writer.bytes)
     }
 
     static func contentHash(of bytes: [UInt8]) -> String {

@@ -1,10 +1,18 @@
 /// Plans every page of the site from its accounts: the render-templates stage.
 ///
 /// Each page comes with a key that hashes what it is made from: the build's settings key (theme,
-/// settings, day, options), the page's path, and for each account it shows, the account's key (its
-/// dossier's content and history) and the slugs of the names it links to. The write stage renders a
-/// page only when its key changed.
+/// settings, day, options), the page's path, and for each account it shows, the account's key and
+/// the slugs of the names it links to. The write stage renders a page only when its key changed.
 struct SiteRenderer: Sendable {
+    /// What an account's pages are made from, as hashes.
+    struct AccountKey: Sendable {
+        /// The whole dossier file and its git history: the report, the brief and the search index.
+        var whole: String
+        /// The decoded front-matter: all that the pages listing accounts show.
+        var summary: String
+    }
+
+
     var theme: Theme
     var config: SiteConfig
     var asOf: Day
@@ -14,13 +22,15 @@ struct SiteRenderer: Sendable {
     var jobs = 1
 
     /// All output files, in a fixed order: pages, then the search index and the assets.
-    /// `accountKeys` holds a key per account slug for what the account is made from.
-    func render(_ accounts: [Account], accountKeys: [String: String] = [:]) -> [PageJob] {
+    /// `accountKeys` holds the keys of each account, by slug.
+    func render(_ accounts: [Account], accountKeys: [String: AccountKey] = [:]) -> [PageJob] {
         let env = RenderEnvironment(config: config, asOf: asOf, strings: theme.strings, links: SiteLinks(accounts: accounts))
-        let parts = Dictionary(uniqueKeysWithValues: accounts.map { account in
-            (account.dossier.slug, (accountKeys[account.dossier.slug] ?? "") + "|" + Self.linkSlugs(of: account, env.links))
+        let links = Dictionary(uniqueKeysWithValues: accounts.map { ($0.dossier.slug, Self.linkSlugs(of: $0, env.links)) })
+        let wholes = accounts.map { (accountKeys[$0.dossier.slug]?.whole ?? "") + "|" + (links[$0.dossier.slug] ?? "") }
+        let summaries = Dictionary(uniqueKeysWithValues: accounts.map { account in
+            (account.dossier.slug, (accountKeys[account.dossier.slug]?.summary ?? "") + "|" + (links[account.dossier.slug] ?? ""))
         })
-        let everyAccount = accounts.map { parts[$0.dossier.slug] ?? "" }
+        let everyAccount = accounts.map { summaries[$0.dossier.slug] ?? "" }
         var jobs: [PageJob] = [
             page("index.html", "index", everyAccount) { PageContext.portfolio(accounts, env) },
             page("stages/index.html", "stages", everyAccount) { PageContext.stageOverview(accounts, env) },
@@ -28,16 +38,16 @@ struct SiteRenderer: Sendable {
         for stage in Stage.allCases {
             jobs.append(page("stages/\(stage.rawValue)/index.html", "stage", everyAccount) { PageContext.stagePage(stage, accounts: accounts, env) })
         }
-        for account in accounts {
+        for (account, whole) in zip(accounts, wholes) {
             let folder = "accounts/\(account.dossier.slug)"
-            let part = [parts[account.dossier.slug] ?? ""]
+            let part = [whole]
             jobs.append(page("\(folder)/index.html", "account", part) { PageContext.account(account, env) })
             jobs.append(page("\(folder)/brief.html", "brief", part) { PageContext.account(account, env) })
         }
-        jobs += crossReferences(accounts, env, everyAccount: everyAccount) { parts[$0.dossier.slug] ?? "" }
+        jobs += crossReferences(accounts, env, everyAccount: everyAccount) { summaries[$0.dossier.slug] ?? "" }
         jobs.append(page("search/index.html", "search", everyAccount) { PageContext.search(accounts, env) })
         let strings = env.strings
-        jobs.append(file("search/index.js", everyAccount) { SearchIndex.script(for: accounts, strings: strings) })
+        jobs.append(file("search/index.js", wholes) { SearchIndex.script(for: accounts, strings: strings) })
         for name in Theme.assetNames {
             let contents = theme.assets[name] ?? ""
             jobs.append(file("assets/\(name)", []) { contents })
