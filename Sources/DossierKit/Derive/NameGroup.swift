@@ -9,27 +9,27 @@ struct NameGroup<Item: Sendable>: Sendable {
     /// Groups `accounts` by the names `names` picks from each; sorted by name, members by account name.
     static func group(_ accounts: [Account], slugger: NameSlugger, by names: (Account) -> [(name: String, item: Item)]) -> [NameGroup] {
         var order: [String] = []
-        var groups: [String: NameGroup] = [:]
-        let picked = accounts.map { account in (account, names(account)) }
-        for (account, entries) in picked {
+        var firstNames: [String: String] = [:]
+        var members: [String: [(index: Int, item: Item)]] = [:]
+        for (index, account) in accounts.enumerated() {
             var seen: Set<String> = []
-            for entry in entries {
+            for entry in names(account) {
                 let key = NameSlugger.key(entry.name)
                 guard seen.insert(key).inserted else { continue }
-                if groups[key] == nil {
+                if members[key] == nil {
                     order.append(key)
-                    groups[key] = NameGroup(name: entry.name, slug: slugger.slug(for: entry.name), members: [])
+                    firstNames[key] = entry.name
                 }
-                groups[key]?.members.append((account, entry.item))
+                members[key, default: []].append((index, entry.item))
             }
         }
-        return order.compactMap { groups[$0] }
-            .map { group in
-                let keys = group.members.map { ($0.account.dossier.name, $0.account.dossier.slug) }
-                var sorted = group
-                sorted.members = keys.indices.sorted { keys[$0] < keys[$1] }.map { group.members[$0] }
-                return sorted
-            }
-            .sorted { (NameSlugger.key($0.name), $0.slug) < (NameSlugger.key($1.name), $1.slug) }
+        let accountOrder = accounts.map { ($0.dossier.name, $0.dossier.slug) }
+        let groups = order.map { key -> (order: (String, String), group: NameGroup) in
+            let name = firstNames[key] ?? key
+            let slug = slugger.slug(for: name)
+            let sorted = (members[key] ?? []).sorted { accountOrder[$0.index] < accountOrder[$1.index] }
+            return ((key, slug), NameGroup(name: name, slug: slug, members: sorted.map { (accounts[$0.index], $0.item) }))
+        }
+        return groups.sorted { $0.order < $1.order }.map(\.group)
     }
 }

@@ -46,8 +46,8 @@ struct SiteRenderer: Sendable {
         }
         jobs += crossReferences(accounts, env, everyAccount: everyAccount) { summaries[$0.dossier.slug] ?? "" }
         jobs.append(page("search/index.html", "search", everyAccount) { PageContext.search(accounts, env) })
-        let strings = env.strings
-        jobs.append(file("search/index.js", wholes) { SearchIndex.script(for: accounts, strings: strings) })
+        let (strings, threads) = (env.strings, self.jobs)
+        jobs.append(file("search/index.js", wholes) { SearchIndex.script(for: accounts, strings: strings, jobs: threads) })
         for name in Theme.assetNames {
             let contents = theme.assets[name] ?? ""
             jobs.append(file("assets/\(name)", []) { contents })
