@@ -45,7 +45,10 @@ struct Build: ParsableCommand {
             return
         }
         guard !report.hasErrors else {
-            printError("build failed: nothing was written\n")
+            let isWriteFailure = report.problems.contains { if case .writeFailed = $0.problem { true } else { false } }
+            printError(isWriteFailure
+                ? "build failed while writing: the output may be incomplete; the next build writes the whole site again\n"
+                : "build failed: nothing was written\n")
             throw ExitCode.failure
         }
         let summary = report.output ?? OutputWriter.Summary()

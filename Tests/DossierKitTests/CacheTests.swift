@@ -109,6 +109,11 @@ import Testing
         #expect(!build(site).isUpToDate)
         #expect(try output(of: site) == (try cleanBuild(site)))
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("output/accounts/beta").path), "an emptied folder is removed")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("content/accounts/europe"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: site.appendingPathComponent("content/accounts/delta.md"),
+                                         to: site.appendingPathComponent("content/accounts/europe/delta-gmbh.md"))
+        #expect(!build(site).isUpToDate, "a renamed dossier with the same bytes")
+        #expect(try output(of: site) == (try cleanBuild(site)))
         let tomorrow = TestSupport.asOf.adding(days: 1)
         #expect(!build(site, asOf: tomorrow).isUpToDate)
         #expect(try output(of: site) == (try cleanBuild(site, asOf: tomorrow)))
@@ -163,6 +168,40 @@ import Testing
         #expect(report.analysis.parsedCount == 3)
         #expect(try output(of: site) == (try cleanBuild(site)))
         #expect(build(site).isUpToDate)
+    }
+
+    @Test func aPageFolderRemovedByHandIsMadeAgain() throws {
+        let site = try makeSite()
+        _ = build(site)
+        try FileManager.default.removeItem(at: site.appendingPathComponent("output/accounts/acme"))
+        try TestSupport.write(["content/accounts/beta.md": "---\nname: Beta\nowner: Jonas\nstage: early\n---\n"], under: site)
+        #expect(!build(site).hasErrors)
+        #expect(try output(of: site) == (try cleanBuild(site)))
+    }
+
+    @Test func theMarkerNeverMakesTheBuildRemoveAFileOutsideTheOutput() throws {
+        let site = try makeSite()
+        _ = build(site)
+        try TestSupport.write(["victim.txt": "mine\n", "keep/notes.txt": "mine\n"], under: site)
+        let marker = site.appendingPathComponent("output/.dossier-output")
+        let listing = try String(contentsOf: marker, encoding: .utf8) + "../victim.txt\n../keep\n/etc/hostname\n"
+        try listing.write(to: marker, atomically: true, encoding: .utf8)
+        try TestSupport.write(["content/accounts/beta.md": "---\nname: Beta\nowner: Jonas\nstage: early\n---\n"], under: site)
+        #expect(!build(site).hasErrors)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("victim.txt").path))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("keep/notes.txt").path))
+    }
+
+    @Test func aTemplateReachedThroughALinkIsWatchedToo() throws {
+        let site = try makeSite()
+        let elsewhere = try TestSupport.makeTemporaryFolder().appendingPathComponent("brief.mustache")
+        try "Brief one: {{name}}\n".write(to: elsewhere, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: site.appendingPathComponent("templates/brief.mustache"), withDestinationURL: elsewhere)
+        _ = build(site)
+        try "Brief two: {{name}}\n".write(to: elsewhere, atomically: true, encoding: .utf8)
+        #expect(!build(site).isUpToDate)
+        #expect(try output(of: site) == (try cleanBuild(site)))
     }
 
     @Test func aMissingOrEditedPageIsMadeAgain() throws {

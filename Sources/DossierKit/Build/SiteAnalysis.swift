@@ -45,9 +45,11 @@ extension SiteAnalysis {
                 return Outcome(analyzed: analyzed, diagnostics: found,
                                source: BuildCache.Source(stamp: file.stamp, contentHash: file.contentHash, summaryHash: summaryHash))
             case .reuse(let path, let stamp):
-                guard let source = cache?.sources[path], let entry = source.entry, let cached = CachedDossier(bytes: entry) else { return nil }
+                guard let source = cache?.sources[path], let entry = source.entry, BuildCache.contentHash(of: entry) == source.entryHash,
+                      let cached = CachedDossier(bytes: entry), cached.dossier.path == path else { return nil }
                 let (analyzed, notes) = DossierPipeline.derive(cached.dossier, config: config, asOf: asOf)
-                return Outcome(analyzed: analyzed, diagnostics: notes, source: BuildCache.Source(stamp: stamp, contentHash: source.contentHash, summaryHash: source.summaryHash, entry: entry),
+                return Outcome(analyzed: analyzed, diagnostics: notes, source: BuildCache.Source(stamp: stamp, contentHash: source.contentHash, summaryHash: source.summaryHash,
+                                                         entry: entry, entryHash: source.entryHash),
                                body: cached.body)
             }
         }

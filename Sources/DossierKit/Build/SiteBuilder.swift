@@ -34,7 +34,9 @@ public struct SiteBuilder: Sendable {
     public var since: Day?
     /// Threads for the per-dossier work (`--jobs`); the output does not depend on it.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
-    /// Skip the build when nothing it reads changed since the last successful one (`--no-cache` turns it off).
+    /// Use the build cache (`--no-cache` turns it off): skip the build when nothing it reads changed
+    /// since the last successful one, else parse only the changed dossiers and make only the pages
+    /// whose inputs changed.
     public var usesCache = false
     /// Where the build cache is kept: `.dossier-cache/` in the site unless set.
     public var cacheFolder: URL
@@ -66,8 +68,8 @@ public struct SiteBuilder: Sendable {
         }
         let (report, next) = build(reusing: cache, keys: keys, startedAt: startedAt)
         if usesCache, var next, !report.hasErrors {
-            let entries = { (cache: BuildCache?) in Set((cache?.sources ?? [:]).filter { $0.value.entry != nil }.keys) }
-            let hasNewEntries = entries(next) != entries(cache) || next.sources.values.contains { $0.isNew }
+            let pathsWithEntries = { (cache: BuildCache?) in Set((cache?.sources ?? [:]).filter { $0.value.entry != nil }.keys) }
+            let hasNewEntries = pathsWithEntries(next) != pathsWithEntries(cache) || next.sources.values.contains { $0.isNew }
             if let cache, !hasNewEntries { next.token = cache.token }
             next.store(in: cacheFolder, hasNewEntries: hasNewEntries)
         }
@@ -75,7 +77,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The keys this build compares with the cache's.
-    private struct BuildKeys {
+    private struct BuildKeys: Sendable {
         var settings: String
         var sources: String
         var gitState = ""
@@ -99,16 +101,17 @@ public struct SiteBuilder: Sendable {
                 report.notes.append(reason.description)
             }
         }
-        let found = histories
+        let historiesByPath = histories
         let accounts = analysis.dossiers.parallelMap(jobs: jobs) { analyzed in
             let path = analyzed.dossier.path
-            return Account(analyzed, body: analysis.cachedBodies[path] ?? markdown.render(analyzed.dossier.body), history: found[path])
+            return Account(analyzed, body: analysis.cachedBodies[path] ?? markdown.render(analyzed.dossier.body), history: historiesByPath[path])
         }
-        let accountKeys = Dictionary(uniqueKeysWithValues: accounts.map { account in
+        let accountKeys = Dictionary(accounts.map { account in
             let source = analysis.sources[account.dossier.path]
             return (account.dossier.slug, SiteRenderer.AccountKey(
-                whole: (source?.contentHash ?? "") + "|" + (account.history?.cacheKey ?? "-"), summary: source?.summaryHash ?? ""))
-        })
+                file: account.dossier.path + "|" + (source?.contentHash ?? "") + "|" + (account.history?.cacheKey ?? "-"),
+                frontMatter: source?.summaryHash ?? ""))
+        }) { first, _ in first }
         let renderer = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf, settingsKey: keys.settings, jobs: jobs)
         let pages = renderer.render(accounts, accountKeys: accountKeys)
         let previous = cache?.pages ?? [:]
@@ -139,7 +142,9 @@ public struct SiteBuilder: Sendable {
             } else if source.entry == nil {
                 var dossier = account.dossier
                 dossier.body = ""
-                source.entry = CachedDossier(dossier: dossier, body: account.body).bytes
+                let entry = CachedDossier(dossier: dossier, body: account.body).bytes
+                source.entry = entry
+                source.entryHash = BuildCache.contentHash(of: entry)
                 source.isNew = true
             }
             if let stamp = source.stamp, stamp.seconds >= limitSeconds { source.stamp = nil }

@@ -11,10 +11,3 @@ extension AccountHistory {
         return parts.joined(separator: "\n")
     }
 }
-
-extension Message {
-    var cacheKey: String {
-        let arguments = arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        return "\(key)#\(count.map(String.init) ?? "-")(\(arguments.joined(separator: ",")))"
-    }
-}

@@ -79,10 +79,11 @@ extension BuildCache.Source: CacheCodable {
         writer.write(stamp)
         writer.write(contentHash)
         writer.write(summaryHash)
+        writer.write(entryHash)
     }
 
     init(from reader: inout CacheReader) throws {
-        self.init(stamp: try reader.read(), contentHash: try reader.read(), summaryHash: try reader.read())
+        self.init(stamp: try reader.read(), contentHash: try reader.read(), summaryHash: try reader.read(), entryHash: try reader.read())
     }
 }
 
@@ -98,7 +99,7 @@ extension BuildCache.Page: CacheCodable {
 }
 
 /// Bytes kept as they are, decoded only when needed (a dossier's entry).
-private struct CacheBlob: CacheCodable {
+private struct CacheBlob: CacheCodable, Sendable {
     var bytes: [UInt8]
 
     init(bytes: [UInt8]) {
@@ -107,38 +108,4 @@ private struct CacheBlob: CacheCodable {
 
     func encode(to writer: inout CacheWriter) { writer.writeBytes(bytes) }
     init(from reader: inout CacheReader) throws { bytes = Array(try reader.readBytes()) }
-}
-
-/// A dossier and its rendered body as one cache entry.
-struct CachedDossier: CacheCodable {
-    var dossier: Dossier
-    var body: RenderedMarkdown
-
-    init(dossier: Dossier, body: RenderedMarkdown) {
-        self.dossier = dossier
-        self.body = body
-    }
-
-    /// The entry's bytes.
-    var bytes: [UInt8] {
-        var writer = CacheWriter()
-        writer.write(self)
-        return writer.bytes
-    }
-
-    /// Decodes an entry's bytes; nil when they are damaged.
-    init?(bytes: [UInt8]) {
-        var reader = CacheReader(bytes)
-        guard let value = try? reader.read(CachedDossier.self), reader.isAtEnd else { return nil }
-        self = value
-    }
-
-    func encode(to writer: inout CacheWriter) {
-        writer.write(dossier)
-        writer.write(body)
-    }
-
-    init(from reader: inout CacheReader) throws {
-        self.init(dossier: try reader.read(), body: try reader.read())
-    }
 }

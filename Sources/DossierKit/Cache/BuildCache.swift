@@ -12,7 +12,7 @@ struct BuildCache: Sendable {
     static let folderName = ".dossier-cache"
     static let fileName = "build-cache"
     /// The format's name; a cache written in another format is ignored.
-    static let format = "dossier-build-cache-2"
+    static let format = "dossier-build-cache-3"
 
     /// A dossier file as the last build saw it.
     struct Source: Sendable {
@@ -26,6 +26,8 @@ struct BuildCache: Sendable {
         /// The decoded dossier and its rendered body, in cache form; nil for a file with warnings,
         /// which every build processes again so that they are reported.
         var entry: [UInt8]?
+        /// A hash of the entry's bytes, kept in the index: an entry that does not match is not used.
+        var entryHash = ""
         /// The entry was made by this build (not kept in the files).
         var isNew = false
     }

@@ -6,10 +6,10 @@
 struct SiteRenderer: Sendable {
     /// What an account's pages are made from, as hashes.
     struct AccountKey: Sendable {
-        /// The whole dossier file and its git history: the report, the brief and the search index.
-        var whole: String
+        /// The dossier file (path and bytes) and its git history: the report, the brief and the search index.
+        var file: String
         /// The decoded front-matter: all that the pages listing accounts show.
-        var summary: String
+        var frontMatter: String
     }
 
 
@@ -25,11 +25,11 @@ struct SiteRenderer: Sendable {
     /// `accountKeys` holds the keys of each account, by slug.
     func render(_ accounts: [Account], accountKeys: [String: AccountKey] = [:]) -> [PageJob] {
         let env = RenderEnvironment(config: config, asOf: asOf, strings: theme.strings, links: SiteLinks(accounts: accounts))
-        let links = Dictionary(uniqueKeysWithValues: accounts.map { ($0.dossier.slug, Self.linkSlugs(of: $0, env.links)) })
-        let wholes = accounts.map { (accountKeys[$0.dossier.slug]?.whole ?? "") + "|" + (links[$0.dossier.slug] ?? "") }
-        let summaries = Dictionary(uniqueKeysWithValues: accounts.map { account in
-            (account.dossier.slug, (accountKeys[account.dossier.slug]?.summary ?? "") + "|" + (links[account.dossier.slug] ?? ""))
-        })
+        let links = Dictionary(accounts.map { ($0.dossier.slug, Self.linkSlugs(of: $0, env.links)) }) { first, _ in first }
+        let wholes = accounts.map { (accountKeys[$0.dossier.slug]?.file ?? "") + "|" + (links[$0.dossier.slug] ?? "") }
+        let summaries = Dictionary(accounts.map { account in
+            (account.dossier.slug, (accountKeys[account.dossier.slug]?.frontMatter ?? "") + "|" + (links[account.dossier.slug] ?? ""))
+        }) { first, _ in first }
         let everyAccount = accounts.map { summaries[$0.dossier.slug] ?? "" }
         var jobs: [PageJob] = [
             page("index.html", "index", everyAccount) { PageContext.portfolio(accounts, env) },

@@ -2,7 +2,7 @@ import Foundation
 
 /// A 128-bit hash, stable across runs and machines (Swift's `Hasher` is seeded per process): two
 /// multiply-rotate lanes over 8-byte words, so hashing every dossier of a large site stays cheap.
-struct StableHasher {
+struct StableHasher: Sendable {
     private var first: UInt64 = 0x9E37_79B9_7F4A_7C15
     private var second: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private var length: UInt64 = 0

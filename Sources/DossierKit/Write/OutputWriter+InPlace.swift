@@ -32,7 +32,7 @@ extension OutputWriter {
             }
             var (summary, records) = try Self.tally(pages, outcomes)
             let gone = made.subtracting(paths)
-            for path in gone.sorted() {
+            for path in gone.sorted() where FileStamp(path: output.path + "/" + path) != nil {
                 let url = output.appendingPathComponent(path)
                 try? manager.removeItem(at: url)
                 removeEmptyFolders(above: url)
@@ -57,6 +57,7 @@ extension OutputWriter {
             if isOurs, (try? Data(contentsOf: url)) == data {
                 return .success(Placement(stamp: FileStamp(path: url.path), isWritten: false, isRendered: true))
             }
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)
             return .success(Placement(stamp: FileStamp(path: url.path), isWritten: true, isRendered: true))
         } catch {

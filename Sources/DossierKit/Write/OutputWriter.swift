@@ -111,7 +111,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// What became of one page: its file's stamp, whether its bytes were written, whether it was made.
-    struct Placement {
+    struct Placement: Sendable {
         var stamp: FileStamp?
         var isWritten: Bool
         var isRendered: Bool
@@ -142,10 +142,16 @@ public struct OutputWriter: Sendable {
     }
 
     /// The files the output's marker lists; nil without a marker or with an older one that lists none.
+    /// Only relative paths that stay inside the output are listed: the marker is a file anyone can edit.
     func markerListing() -> [String]? {
         guard let marker = try? String(contentsOf: output.appendingPathComponent(Self.markerName), encoding: .utf8),
               let range = marker.range(of: "files:\n") else { return nil }
-        return marker[range.upperBound...].split(separator: "\n").map(String.init)
+        return marker[range.upperBound...].split(separator: "\n").map(String.init).filter(Self.isInside)
+    }
+
+    /// Whether `path` is a relative path of plain names, none of them `.` or `..`.
+    static func isInside(_ path: String) -> Bool {
+        !path.hasPrefix("/") && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
     /// The marker: a warning for people, then the files dossier made, one per line.
