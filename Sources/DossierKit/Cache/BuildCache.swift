@@ -2,10 +2,10 @@ import Foundation
 
 /// What the last successful build read and made, so the next build redoes only what changed.
 ///
-/// Kept in `.dossier-cache/build-cache` in the site (ignored by git). It holds a key of the build's
-/// settings (the binary, the settings file, the templates, the day and the options), and for each
-/// dossier its file stamp, content hash and decoded form, and for each page the key of what it was
-/// made from and its file stamp. A missing, damaged or foreign cache is ignored: the build is then a
+/// Kept in `.dossier-cache/` in the site (ignored by git) as two files: the index, `build-cache`,
+/// holds a key of the build's settings (the binary, the settings file, the templates, the day and
+/// the options), for each dossier its file stamp and hashes, and for each page the key of what it
+/// was made from and its file stamp; `build-cache.dossiers` holds each dossier's decoded form. A missing, damaged or foreign cache is ignored: the build is then a
 /// clean one. Nothing in it is trusted without a check against the files themselves.
 struct BuildCache: Sendable {
     /// The cache's folder in a site, unless the build says otherwise.
