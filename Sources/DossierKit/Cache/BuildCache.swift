@@ -37,6 +37,17 @@ struct BuildCache: Sendable {
         /// The key of everything the page was made from.
         var key: String
         var stamp: FileStamp
+
+        /// Whether the file at `path` is still the one the last build left there.
+        func isIntact(atPath path: String) -> Bool {
+            FileStamp(path: path) == stamp
+        }
+
+        /// Whether the file at `path` can be kept for a page with key `key`: made from the same
+        /// inputs and not touched since.
+        func canBeKept(atPath path: String, forKey key: String) -> Bool {
+            self.key == key && isIntact(atPath: path)
+        }
     }
 
     /// Pairs the index with its entries file: a random word, new whenever the entries are written.
@@ -68,7 +79,7 @@ extension BuildCache {
         guard dossierPaths.count == sources.count, !pages.isEmpty else { return false }
         guard dossierPaths.allSatisfy({ isUnchanged($0, in: siteRoot) }) else { return false }
         let folder = output.path + "/"
-        return pages.allSatisfy { path, page in FileStamp(path: folder + path) == page.stamp }
+        return pages.allSatisfy { path, page in page.isIntact(atPath: folder + path) }
     }
 
     static func summaryHash(of dossier: Dossier) -> String {

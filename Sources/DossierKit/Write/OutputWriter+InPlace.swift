@@ -48,8 +48,8 @@ extension OutputWriter {
     /// Leaves a page's file as it is when it is still right, else makes the page and replaces the
     /// file atomically when its bytes changed.
     private static func replace(_ page: PageJob, in output: URL, isOurs: Bool, previous: BuildCache.Page?) -> Result<Placement, Error> {
-        if isOurs, let previous, previous.key == page.key, let stamp = FileStamp(path: output.path + "/" + page.path), stamp == previous.stamp {
-            return .success(Placement(stamp: stamp, isWritten: false, isRendered: false))
+        if isOurs, let previous, previous.canBeKept(atPath: output.path + "/" + page.path, forKey: page.key) {
+            return .success(Placement(stamp: previous.stamp, isWritten: false, isRendered: false))
         }
         let url = output.appendingPathComponent(page.path)
         do {

@@ -125,7 +125,7 @@ public struct OutputWriter: Sendable {
         let old = output.appendingPathComponent(page.path)
         let new = staging.appendingPathComponent(page.path)
         do {
-            if isOurs, let previous, previous.key == page.key, let stamp = FileStamp(path: old.path), stamp == previous.stamp {
+            if isOurs, previous?.canBeKept(atPath: old.path, forKey: page.key) == true {
                 try linkOrCopy(old, to: new)
                 return .success(Placement(stamp: FileStamp(path: new.path), isWritten: false, isRendered: false))
             }
