@@ -26,7 +26,14 @@ enum DossierPipeline {
     }
 
     /// The derive stage alone: figures as of `asOf` and health findings, with the findings as notes.
+    /// For an audience that does not see private parts, the `private:` mapping is dropped here, before
+    /// anything reads the dossier (the body's `{private}` sections are dropped by `MarkdownRenderer`).
     static func derive(_ dossier: Dossier, config: SiteConfig, asOf: Day) -> (AnalyzedDossier, [Diagnostic]) {
+        var dossier = dossier
+        if !config.audience.showsPrivate {
+            dossier.privateNotes = []
+            dossier.keyLines["private"] = nil
+        }
         let figures = AccountFigures(of: dossier, asOf: asOf, staleAfterDays: config.staleAfterDays)
         let findings = HealthRules.evaluate(dossier, figures: figures, config: config)
         let notes = findings.map { finding in

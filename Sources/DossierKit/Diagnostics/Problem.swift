@@ -30,6 +30,7 @@ public enum Problem: Sendable, Equatable {
     case outputNotOurs(path: String)
     case outputInsideSite(path: String)
     case writeFailed(path: String, reason: String)
+    case unknownAudience(String, known: [String])
 
     /// The message a person reads, saying what is wrong and what to do.
     public var message: String {
@@ -102,6 +103,10 @@ public enum Problem: Sendable, Equatable {
             "refusing to use '\(path)' as output: it would overwrite the site's own files; choose a folder such as output/"
         case .writeFailed(let path, let reason):
             "cannot write '\(path)': \(reason)"
+        case .unknownAudience(let name, let known):
+            known.isEmpty
+                ? "unknown audience '\(name)'; the settings name no audiences, add them under `audiences:`"
+                : "unknown audience '\(name)'; the settings name: \(known.joined(separator: ", "))"
         }
     }
 }
