@@ -169,7 +169,6 @@ enum BuiltinTheme {
 </ul>
 </section>
 {{/empty(private_notes)}}
-
 {{#history}}
 <section aria-labelledby="history">
 <h2 id="history">{{t.history}}</h2>
@@ -340,7 +339,6 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 </ul>
 </section>
 {{/empty(private_notes)}}
-
 <section>
 <h2>{{t.changing_around_them}}</h2>
 {{^empty(newest_external_factors)}}
