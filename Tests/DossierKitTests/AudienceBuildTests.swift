@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 @testable import DossierKit
 
@@ -193,5 +196,19 @@ import Testing
         #expect(!companyText.contains("CANARY") && !companyText.uppercased().contains("PRIVATE"))
         #expect(teamText.contains("CANARY-TP") && teamText.contains("CANARY-MAP-VALUE"))
         #expect(teamText.contains("PRIVATE"), "the label is printed")
+    }
+
+    @Test func thePreviewServesTheDefaultAudienceWithoutPrivateParts() async throws {
+        let site = try Self.makeSite()
+        let server = try PreviewServer(siteRoot: site, asOf: TestSupport.asOf, port: 0)
+        let port = try await server.start()
+        for path in ["accounts/acme/index.html", "accounts/acme/brief.html", "search/index.js"] {
+            let url = try #require(URL(string: "http://127.0.0.1:\(port)/\(path)"))
+            let (data, _) = try await URLSession.shared.data(from: url)
+            let page = String(decoding: data, as: UTF8.self)
+            #expect(page.contains("Acme"), "\(path) was not served")
+            #expect(!page.contains("CANARY"), "\(path) leaks a private part")
+        }
+        await server.stop()
     }
 }
