@@ -77,7 +77,6 @@ public struct MarkdownRenderer: Sendable {
                 guard case .shown(let label) = privateSections, let wrapper = privateWrapper(label: label, labelled: true) else { return nil }
                 cmark_node_append_child(section, wrapper)
                 target = wrapper
-                node = member
             }
             while let next = member, sectionLevel(next).map({ $0 > 2 }) ?? true {
                 member = cmark_node_next(next)
