@@ -106,6 +106,12 @@ import Testing
         #expect(shown.html.contains("<h2>Private next <span class=\"private-label\">Private</span></h2>\n<p>Secret-next</p>"))
     }
 
+    @Test func talkingPointsInsideAPrivatePartAreMarkedOnTheBrief() {
+        let body = "# Part one {private}\n\n## Talking points\n\n- Secret point\n\n# Part two\n\n## Other\n\nText.\n"
+        #expect(Self.hidden.render(body).talkingPointsHTML == nil)
+        #expect(Self.shown.render(body).talkingPointsHTML == "<div class=\"private\"><p class=\"private-label\">Private</p>\n<ul>\n<li>Secret point</li>\n</ul>\n</div>\n")
+    }
+
     @Test(arguments: [
         "## Plan {PRIVATE}\n\nSecret\n",
         "## Plan {private}  \n\nSecret\n",

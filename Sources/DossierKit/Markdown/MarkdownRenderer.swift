@@ -60,30 +60,38 @@ public struct MarkdownRenderer: Sendable {
         return String(cString: buffer)
     }
 
-    /// Moves the talking-points section's nodes into a document of their own and renders it. When the
-    /// whole section is private (and shown), its content stays marked as private.
+    /// Moves the talking-points section's nodes into a document of their own and renders it. A section
+    /// inside a private one (or private itself), when shown, stays marked as private.
     private func extractTalkingPoints(from document: OpaquePointer) -> String? {
-        var node = cmark_node_first_child(document)
+        guard let (heading, isPrivate) = talkingPointsHeading(in: document, isPrivate: false),
+              let section = cmark_node_new(CMARK_NODE_DOCUMENT) else { return nil }
+        defer { cmark_node_free(section) }
+        var target = section
+        if isPrivate {
+            guard case .shown(let label) = privateSections, let wrapper = privateWrapper(label: label, labelled: true) else { return nil }
+            cmark_node_append_child(section, wrapper)
+            target = wrapper
+        }
+        var member = cmark_node_next(heading)
+        while let next = member, sectionLevel(next).map({ $0 > 2 }) ?? true {
+            member = cmark_node_next(next)
+            cmark_node_unlink(next)
+            cmark_node_append_child(target, next)
+        }
+        return renderHTML(section)
+    }
+
+    /// The first level-2 talking-points heading among `container`'s children, looking into private
+    /// sections' wrappers (whose children are top-level blocks too) but not into lists or quotes.
+    private func talkingPointsHeading(in container: OpaquePointer, isPrivate: Bool) -> (OpaquePointer, Bool)? {
+        var node = cmark_node_first_child(container)
         while let current = node {
             node = cmark_node_next(current)
-            let heading = isPrivateWrapper(current) ? cmark_node_first_child(current) : current
-            guard let heading, headingLevel(heading) == 2,
-                  Self.talkingPointsHeadings.contains(plainText(of: heading).lowercased()) else { continue }
-            guard let section = cmark_node_new(CMARK_NODE_DOCUMENT) else { return nil }
-            defer { cmark_node_free(section) }
-            var target = section
-            var member = cmark_node_next(heading)
-            if heading != current {
-                guard case .shown(let label) = privateSections, let wrapper = privateWrapper(label: label, labelled: true) else { return nil }
-                cmark_node_append_child(section, wrapper)
-                target = wrapper
+            if isPrivateWrapper(current) {
+                if let found = talkingPointsHeading(in: current, isPrivate: true) { return found }
+            } else if headingLevel(current) == 2, Self.talkingPointsHeadings.contains(plainText(of: current).lowercased()) {
+                return (current, isPrivate)
             }
-            while let next = member, sectionLevel(next).map({ $0 > 2 }) ?? true {
-                member = cmark_node_next(next)
-                cmark_node_unlink(next)
-                cmark_node_append_child(target, next)
-            }
-            return renderHTML(section)
         }
         return nil
     }
