@@ -170,7 +170,11 @@ import Testing
         var builder = SiteBuilder(siteRoot: site, output: output, asOf: TestSupport.asOf)
         builder.audience = "sales"
         let report = builder.build()
-        #expect(report.problems.map(\.formatted) == ["dossier.yml:1:1: error: unknown audience 'sales'; the settings name: company, team"])
+        #expect(report.problems.filter { $0.severity == .error }.map(\.formatted) == ["dossier.yml:1:1: error: unknown audience 'sales'; the settings name: company, team"])
+        // The heading that only mentions the marker is public, and check says so.
+        #expect(report.problems.filter { $0.severity == .warning }.map(\.formatted) == [
+            "content/accounts/acme.md:27:1: warning: this heading mentions {private} but does not end with it, so its section is public; put {private} at the end of the heading to keep the section private",
+        ])
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 

@@ -141,4 +141,10 @@ import Testing
         let html = MarkdownRenderer(privateSections: .shown(label: "<b>\"x\" & 'y'</b>")).render("## A {private}\n\nB\n").html
         #expect(html.contains("<span class=\"private-label\">&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;</span>"))
     }
+
+    @Test func headingsThatMentionTheMarkerElsewhereAreFoundForAWarning() {
+        let body = "## A {private} (draft)\n\nx\n\n## B {private}\n\n```\n## C {private} in code\n```\n\n> ### D {Private} quoted\n\nE {private} text\n"
+        #expect(MarkdownRenderer.headingsWithMisplacedPrivateMarker(in: body) == [1, 11])
+        #expect(MarkdownRenderer.headingsWithMisplacedPrivateMarker(in: "## Plain\n").isEmpty)
+    }
 }

@@ -19,8 +19,12 @@ enum DossierPipeline {
         }
         let (root, yamlDiagnostics) = YAMLComposer.compose(frontMatter, path: file.path)
         guard yamlDiagnostics.isEmpty else { return (nil, yamlDiagnostics) }
-        let (dossier, diagnostics) = DossierDecoder.decode(root, frontMatter: frontMatter, file: file)
+        var (dossier, diagnostics) = DossierDecoder.decode(root, frontMatter: frontMatter, file: file)
         guard let dossier else { return (nil, diagnostics) }
+        for line in MarkdownRenderer.headingsWithMisplacedPrivateMarker(in: frontMatter.body) {
+            let location = SourceLocation(path: file.path, line: frontMatter.bodyLine + line - 1)
+            diagnostics.append(Diagnostic(.warning, .privateMarkerNotAtEnd, at: location, in: .markdown))
+        }
         let (analyzed, notes) = derive(dossier, config: config, asOf: asOf)
         return (analyzed, diagnostics + notes)
     }

@@ -113,6 +113,27 @@ public struct MarkdownRenderer: Sendable {
 
     // MARK: Private sections
 
+    /// The lines (1-based, in `markdown`) of headings that mention the private marker without ending
+    /// with it: their sections are public, which is rarely what the author meant. Empty at once for a
+    /// body that never mentions the marker.
+    public static func headingsWithMisplacedPrivateMarker(in markdown: String) -> [Int] {
+        guard markdown.range(of: privateMarker, options: .caseInsensitive) != nil else { return [] }
+        let length = markdown.utf8.count
+        guard let document = markdown.withCString({ cmark_parse_document($0, length, CMARK_OPT_DEFAULT) }) else { return [] }
+        defer { cmark_node_free(document) }
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        let renderer = MarkdownRenderer()
+        var lines: [Int] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), renderer.headingLevel(node) != nil,
+                  renderer.markerText(of: node) == nil,
+                  renderer.plainText(of: node).range(of: privateMarker, options: .caseInsensitive) != nil else { continue }
+            lines.append(Int(cmark_node_get_start_line(node)))
+        }
+        return lines
+    }
+
     /// Removes or marks every section whose heading ends with `{private}`, in any container (the
     /// document, a quote, a list item): the heading and its following siblings up to the next heading
     /// of the same or a higher level.

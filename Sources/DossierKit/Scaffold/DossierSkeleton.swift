@@ -90,6 +90,12 @@ enum DossierSkeleton {
         stale_after_days: 90            # research older than this is flagged
         # unsafe_html: false            # true lets raw HTML from dossiers into pages: only for trusted authors
         # max_dossier_bytes: 10485760   # larger dossier files are refused
+        # Who builds are for. Without this: company (the default; private: and {private} sections never
+        # reach the output) and team (sees them, marked "Private"): dossier build --audience team
+        # audiences:
+        #   team: {private: true}
+        #   company: {private: false}
+        # default_audience: company
 
         """
 
