@@ -117,7 +117,7 @@ public struct MarkdownRenderer: Sendable {
     /// with it: their sections are public, which is rarely what the author meant. Empty at once for a
     /// body that never mentions the marker.
     public static func headingsWithMisplacedPrivateMarker(in markdown: String) -> [Int] {
-        guard markdown.range(of: privateMarker, options: .caseInsensitive) != nil else { return [] }
+        guard mentionsPrivateMarker(markdown) else { return [] }
         let length = markdown.utf8.count
         guard let document = markdown.withCString({ cmark_parse_document($0, length, CMARK_OPT_DEFAULT) }) else { return [] }
         defer { cmark_node_free(document) }
@@ -132,6 +132,18 @@ public struct MarkdownRenderer: Sendable {
             lines.append(Int(cmark_node_get_start_line(node)))
         }
         return lines
+    }
+
+    /// Whether `text` holds the marker in any case: one pass over its bytes, as this runs on every body.
+    static func mentionsPrivateMarker(_ text: String) -> Bool {
+        let tail = Array("private}".utf8)
+        var utf8 = text.utf8[...]
+        while let brace = utf8.firstIndex(of: UInt8(ascii: "{")) {
+            utf8 = utf8[utf8.index(after: brace)...]
+            let candidate = utf8.prefix(tail.count)
+            if candidate.elementsEqual(tail, by: { ($0 | 0x20) == $1 }) { return true }
+        }
+        return false
     }
 
     /// Removes or marks every section whose heading ends with `{private}`, in any container (the
