@@ -7,6 +7,7 @@ struct Brief: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
     @OptionGroup var asOf: AsOfOption
+    @OptionGroup var audience: AudienceOption
 
     @Argument(help: "The account's slug.")
     var slug: String
@@ -15,7 +16,7 @@ struct Brief: ParsableCommand {
     var pdf: String
 
     func run() throws {
-        try printBriefs(.account(slug), to: pdf, site: site, asOf: asOf)
+        try printBriefs(.account(slug), to: pdf, site: site, asOf: asOf, audience: audience)
     }
 }
 
@@ -24,6 +25,7 @@ struct Briefs: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
     @OptionGroup var asOf: AsOfOption
+    @OptionGroup var audience: AudienceOption
 
     @Flag(help: "The meetings of the next seven days (the only selection for now).")
     var week = false
@@ -36,13 +38,14 @@ struct Briefs: ParsableCommand {
     }
 
     func run() throws {
-        try printBriefs(.week, to: pdf, site: site, asOf: asOf)
+        try printBriefs(.week, to: pdf, site: site, asOf: asOf, audience: audience)
     }
 }
 
 /// Prints briefs and reports the result the way every command does.
-private func printBriefs(_ selection: BriefPrinter.Selection, to pdf: String, site: SiteOptions, asOf: AsOfOption) throws {
-    let printer = BriefPrinter(siteRoot: site.siteRoot, asOf: try asOf.day(), configFile: site.config)
+private func printBriefs(_ selection: BriefPrinter.Selection, to pdf: String, site: SiteOptions, asOf: AsOfOption, audience: AudienceOption) throws {
+    var printer = BriefPrinter(siteRoot: site.siteRoot, asOf: try asOf.day(), configFile: site.config)
+    printer.audience = audience.audience
     switch printer.print(selection, to: URL(fileURLWithPath: pdf).standardizedFileURL) {
     case .success(let slugs):
         print("printed \(slugs.count == 1 ? "the brief of \(slugs[0])" : "\(slugs.count) briefs (\(slugs.joined(separator: ", ")))") to \(pdf)")

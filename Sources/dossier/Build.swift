@@ -7,6 +7,7 @@ struct Build: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
     @OptionGroup var asOf: AsOfOption
+    @OptionGroup var audience: AudienceOption
 
     @Option(help: "The output folder (default: output/ in the site).")
     var output: String?
@@ -28,6 +29,7 @@ struct Build: ParsableCommand {
         var builder = SiteBuilder(siteRoot: site.siteRoot, output: outputURL, asOf: try asOf.day(), configFile: site.config)
         builder.readsHistory = !noHistory
         builder.usesCache = !noCache
+        builder.audience = audience.audience
         if let jobs {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             builder.jobs = jobs

@@ -6,6 +6,7 @@ struct Changes: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
     @OptionGroup var asOf: AsOfOption
+    @OptionGroup var audience: AudienceOption
 
     @Option(help: "Compare with the dossiers as they were on this day, YYYY-MM-DD (default: 7 days before the as-of day).")
     var since: String?
@@ -14,7 +15,7 @@ struct Changes: ParsableCommand {
     var slugs: [String] = []
 
     func run() throws {
-        let report = ChangeReport(siteRoot: site.siteRoot, asOf: try asOf.day(), since: try day(from: since, option: "--since"), slugs: slugs, configFile: site.config)
+        let report = ChangeReport(siteRoot: site.siteRoot, asOf: try asOf.day(), since: try day(from: since, option: "--since"), slugs: slugs, configFile: site.config, audience: audience.audience)
         switch report.text() {
         case .success(let text):
             print(text, terminator: "")

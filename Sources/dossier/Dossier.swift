@@ -23,6 +23,12 @@ struct SiteOptions: ParsableArguments {
     var siteRoot: URL { URL(fileURLWithPath: site).standardizedFileURL }
 }
 
+/// Who the output is for: whether it shows the private parts of dossiers.
+struct AudienceOption: ParsableArguments {
+    @Option(help: "The audience to build for, as named under audiences: in dossier.yml (default: default_audience; without audiences: company, which leaves private parts out; team shows them).")
+    var audience: String?
+}
+
 /// The day figures are computed for.
 struct AsOfOption: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Compute figures as of this day, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's date, else today).")

@@ -126,6 +126,37 @@ import Testing
         }
     }
 
+    /// Subjects and author names may hold any character but NUL, including the separators of the old
+    /// log format (U+001E, U+001F): none of them moves a field of its row or loses a commit.
+    @Test func hostileSubjectsAndAuthorsCannotForgeOrHideHistoryRows() throws {
+        let (repository, site) = try Self.makeRepository()
+        func commit(_ subject: String, author: String, date: String, edit: String) throws {
+            try TestSupport.write(["content/accounts/acme.md": Self.second + edit + "\n"], under: site)
+            let environment = ["GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": "eve@example.com", "GIT_COMMITTER_NAME": "Eve",
+                               "GIT_COMMITTER_EMAIL": "eve@example.com", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date]
+            let (status, _) = try TestSupport.run("git", ["commit", "-q", "--allow-empty-message", "-am", subject], in: repository, environment: environment)
+            #expect(status == 0, "git commit of '\(subject)' failed")
+        }
+        let forgingSubject = "Notes \u{1e}" + String(repeating: "0", count: 40) + "\u{1f}2030-01-01\u{1f}Mallory\u{1f}forged row"
+        try commit(forgingSubject, author: "Eve", date: "2026-10-20T10:00:00+00:00", edit: "More notes.")
+        try commit("Split author", author: "Eve\u{1f}Adams\u{1e}Jr", date: "2026-10-21T10:00:00+00:00", edit: "Even more notes.")
+        try commit("", author: "Eve", date: "2026-10-22T10:00:00+00:00", edit: "No message.")
+        try commit("content/accounts/acme.md\n\u{1e}\u{1f}", author: "Eve", date: "2026-10-23T10:00:00+00:00", edit: "Path-like.")
+
+        let history = try SiteHistory.read(siteRoot: site).get()
+        let rows = (history.entries["content/accounts/acme.md"] ?? []).map { "\($0.date) | \($0.author) | \($0.subject)" }
+        #expect(rows == [
+            "2026-10-23 | Eve | content/accounts/acme.md \u{1e}\u{1f}",
+            "2026-10-22 | Eve | ",
+            "2026-10-21 | Eve\u{1f}Adams\u{1e}Jr | Split author",
+            "2026-10-20 | Eve | \(forgingSubject)",
+            "2026-10-16 | Jonas Weber | Acme moves to mid KAM",
+            "2026-09-01 | Jonas Weber | Research: Acme",
+        ])
+        #expect(history.entries.keys.sorted() == ["content/accounts/acme.md"])
+        #expect(history.entries.values.joined().allSatisfy { $0.commit.count == 40 })
+    }
+
     @Test func outsideGitTheBuildSaysSoOnceAndShowsNoHistory() throws {
         let site = try TestSupport.makeTemporaryFolder()
         try TestSupport.write(["content/accounts/acme.md": Self.first], under: site)

@@ -49,4 +49,32 @@ import Testing
         _ = try git(["add", "content/accounts/acme.md"], in: site, binaries: binaries)
         #expect(try git(["commit", "-q", "-m", "Research: Acme"], in: site, binaries: binaries).0 == 0)
     }
+
+    /// The hook checks the staged dossiers against the whole site as it will be committed: a new
+    /// `acme.md` clashes with the committed `dach/acme.md` although only the new file is staged.
+    @Test func theHookChecksStagedDossiersAgainstTheCommittedOnes() throws {
+        let binaries = try #require(Self.binaryFolder, "the dossier executable was not built")
+        let site = try TestSupport.makeTemporaryFolder().appendingPathComponent("research")
+        _ = try Scaffold.initSite(at: site, today: TestSupport.asOf, withHook: true)
+        let acme = "---\nname: Acme\nowner: Mei Chen\nstage: early\n---\n"
+        try TestSupport.write(["content/accounts/dach/acme.md": acme], under: site)
+        _ = try git(["init", "-q"], in: site, binaries: binaries)
+        _ = try git(["config", "core.hooksPath", ".githooks"], in: site, binaries: binaries)
+        _ = try git(["add", "."], in: site, binaries: binaries)
+        #expect(try git(["commit", "-q", "-m", "Research: Acme DACH"], in: site, binaries: binaries).0 == 0)
+
+        try TestSupport.write(["content/accounts/acme.md": acme.replacingOccurrences(of: "Acme", with: "Acme Global")], under: site)
+        _ = try git(["add", "content/accounts/acme.md"], in: site, binaries: binaries)
+        let (refused, output) = try git(["commit", "-q", "-m", "Research: Acme Global"], in: site, binaries: binaries)
+        #expect(refused != 0)
+        #expect(output.contains("slug 'acme' is also used by content/accounts"), "\(output)")
+
+        // Renamed in the index: the commit goes through, and a broken file that is not staged
+        // (untracked, or an edit not added) does not stop it.
+        _ = try git(["mv", "content/accounts/acme.md", "content/accounts/acme-global.md"], in: site, binaries: binaries)
+        try TestSupport.write(["content/accounts/draft.md": "---\nname: Draft\n---\n",
+                               "content/accounts/dach/acme.md": acme.replacingOccurrences(of: "early", with: "later")], under: site)
+        let (status, message) = try git(["commit", "-q", "-m", "Research: Acme Global"], in: site, binaries: binaries)
+        #expect(status == 0, "\(message)")
+    }
 }

@@ -19,14 +19,25 @@ enum DossierPipeline {
         }
         let (root, yamlDiagnostics) = YAMLComposer.compose(frontMatter, path: file.path)
         guard yamlDiagnostics.isEmpty else { return (nil, yamlDiagnostics) }
-        let (dossier, diagnostics) = DossierDecoder.decode(root, frontMatter: frontMatter, file: file)
+        var (dossier, diagnostics) = DossierDecoder.decode(root, frontMatter: frontMatter, file: file)
         guard let dossier else { return (nil, diagnostics) }
+        for line in MarkdownRenderer.headingsWithMisplacedPrivateMarker(in: frontMatter.body) {
+            let location = SourceLocation(path: file.path, line: frontMatter.bodyLine + line - 1)
+            diagnostics.append(Diagnostic(.warning, .privateMarkerNotAtEnd, at: location, in: .markdown))
+        }
         let (analyzed, notes) = derive(dossier, config: config, asOf: asOf)
         return (analyzed, diagnostics + notes)
     }
 
     /// The derive stage alone: figures as of `asOf` and health findings, with the findings as notes.
+    /// For an audience that does not see private parts, the `private:` mapping is dropped here, before
+    /// anything reads the dossier (the body's `{private}` sections are dropped by `MarkdownRenderer`).
     static func derive(_ dossier: Dossier, config: SiteConfig, asOf: Day) -> (AnalyzedDossier, [Diagnostic]) {
+        var dossier = dossier
+        if !config.audience.showsPrivate {
+            dossier.privateNotes = []
+            dossier.keyLines["private"] = nil
+        }
         let figures = AccountFigures(of: dossier, asOf: asOf, staleAfterDays: config.staleAfterDays)
         let findings = HealthRules.evaluate(dossier, figures: figures, config: config)
         let notes = findings.map { finding in

@@ -25,16 +25,21 @@ public struct SiteAnalysis: Sendable {
 extension SiteAnalysis {
     /// Loads the site at `siteRoot` and runs the per-dossier stages on every file.
     /// Dossiers are processed on `jobs` threads; the result does not depend on it.
-    public static func analyze(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName,
+    /// `audience` names the audience (`--audience`); nil means the settings' default.
+    public static func analyze(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName, audience: String? = nil,
                                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> SiteAnalysis {
-        analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, jobs: jobs, cache: nil)
+        analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, audience: audience, jobs: jobs, cache: nil)
     }
 
     /// The same, taking a dossier whose bytes did not change from `cache` instead of parsing it again
     /// (its figures and findings are derived anew, as they depend on the day). A damaged entry means
     /// an analysis without the cache.
-    static func analyze(siteRoot: URL, asOf: Day, configFile: String, jobs: Int, cache: BuildCache?) -> SiteAnalysis {
-        let (config, configDiagnostics) = SiteConfig.load(from: siteRoot, file: configFile)
+    static func analyze(siteRoot: URL, asOf: Day, configFile: String, audience: String?, jobs: Int, cache: BuildCache?) -> SiteAnalysis {
+        var (settings, configDiagnostics) = SiteConfig.load(from: siteRoot, file: configFile)
+        if let problem = settings.selectAudience(audience) {
+            configDiagnostics.append(Diagnostic(.error, problem, at: SourceLocation(path: configFile), in: .load))
+        }
+        let config = settings
         let (files, unchanged, loadDiagnostics, found) = DossierFileLoader(siteRoot: siteRoot).loadFiles(reusing: cache)
         let work = files.map { Work.parse($0) } + unchanged.map { Work.reuse(path: $0.path, stamp: $0.stamp) }
         let outcomes = work.parallelMap(jobs: jobs) { item -> Outcome? in
@@ -54,7 +59,7 @@ extension SiteAnalysis {
             }
         }
         if cache != nil, outcomes.contains(where: { $0 == nil }) {
-            return analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, jobs: jobs, cache: nil)
+            return analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, audience: audience, jobs: jobs, cache: nil)
         }
         var analysis = SiteAnalysis(config: config, dossiers: [], diagnostics: configDiagnostics + loadDiagnostics, fileCount: found)
         for case let outcome? in outcomes {

@@ -40,6 +40,9 @@ public struct SiteBuilder: Sendable {
     public var usesCache = false
     /// Where the build cache is kept: `.dossier-cache/` in the site unless set.
     public var cacheFolder: URL
+    /// The audience the site is built for (`--audience`); nil means the settings' `default_audience`.
+    /// An audience that does not see private parts gets no private value or section in any file.
+    public var audience: String?
 
     public init(siteRoot: URL, output: URL? = nil, asOf: Day, configFile: String = SiteConfig.fileName) {
         self.siteRoot = siteRoot
@@ -84,14 +87,16 @@ public struct SiteBuilder: Sendable {
     }
 
     private func build(reusing cache: BuildCache?, keys: BuildKeys, startedAt: Date) -> (BuildReport, BuildCache?) {
-        let analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, jobs: jobs, cache: cache)
+        let analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, audience: audience, jobs: jobs, cache: cache)
         var report = BuildReport(analysis: analysis)
         let writer = OutputWriter(output: output, siteRoot: siteRoot)
         let (theme, themeDiagnostics) = Theme.load(siteRoot: siteRoot, language: analysis.config.language)
         report.laterDiagnostics += themeDiagnostics
         if let problem = writer.validate() { report.laterDiagnostics.append(problem) }
         guard !report.hasErrors, let theme else { return (report, nil) }
-        let markdown = MarkdownRenderer(isUnsafeHTMLAllowed: analysis.config.isUnsafeHTMLAllowed)
+        let privateSections: MarkdownRenderer.PrivateSections = analysis.config.audience.showsPrivate
+            ? .shown(label: theme.strings["private_label"]) : .removed
+        let markdown = MarkdownRenderer(isUnsafeHTMLAllowed: analysis.config.isUnsafeHTMLAllowed, privateSections: privateSections)
         var histories: [String: AccountHistory] = [:]
         if readsHistory {
             switch SiteHistory.read(siteRoot: siteRoot) {

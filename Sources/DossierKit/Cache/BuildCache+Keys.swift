@@ -9,6 +9,7 @@ extension BuildCache {
         var hasher = StableHasher()
         hasher.add(format)
         hasher.add("asOf=\(builder.asOf) since=\(builder.since?.description ?? "-") history=\(builder.readsHistory) config=\(builder.configFile)")
+        hasher.add("audience=\(builder.audience.map { "+" + $0 } ?? "-")")
         hasher.add("output=\(builder.output.standardizedFileURL.path)")
         hasher.add(binaryIdentity)
         let root = builder.siteRoot
@@ -21,13 +22,21 @@ extension BuildCache {
         return hasher.hexDigest
     }
 
-    /// A hash of what a decoded dossier and its rendered body depend on: the binary and the settings file.
+    /// A hash of what a decoded dossier and its rendered body depend on: the binary, the settings file,
+    /// the audience (private parts are dropped or marked as the body is rendered) and the strings
+    /// files (the private label is part of the rendered body).
     static func sourcesKey(for builder: SiteBuilder) -> String {
         var hasher = StableHasher()
         hasher.add(format)
         hasher.add(binaryIdentity)
         hasher.add(builder.configFile)
         hasher.add(FileManager.default.contents(atPath: builder.siteRoot.appendingPathComponent(builder.configFile).path) ?? Data("missing".utf8))
+        hasher.add("audience=\(builder.audience.map { "+" + $0 } ?? "-")")
+        let strings = builder.siteRoot.appendingPathComponent("templates/strings")
+        for name in FileTree.regularFiles(under: strings.path, skipsHidden: false, followsLinks: true).sorted() {
+            hasher.add(name)
+            hasher.add(FileManager.default.contents(atPath: strings.appendingPathComponent(name).path) ?? Data("missing".utf8))
+        }
         return hasher.hexDigest
     }
 

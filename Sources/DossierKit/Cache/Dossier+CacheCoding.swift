@@ -9,7 +9,7 @@ extension Dossier: CacheCodable {
         writer.write(tags); writer.write(segments); writer.write(financials); writer.write(strategy)
         writer.write(competitors); writer.write(externalFactors); writer.write(stakeholders); writer.write(motives)
         writer.write(engagement); writer.write(commitments); writer.write(plan); writer.write(assessment)
-        writer.write(nextMeeting); writer.write(bodyLine); writer.write(keyLines)
+        writer.write(nextMeeting); writer.write(privateNotes); writer.write(bodyLine); writer.write(keyLines)
     }
 
     init(from reader: inout CacheReader) throws {
@@ -19,7 +19,8 @@ extension Dossier: CacheCodable {
         financials = try reader.read(); strategy = try reader.read(); competitors = try reader.read()
         externalFactors = try reader.read(); stakeholders = try reader.read(); motives = try reader.read()
         engagement = try reader.read(); commitments = try reader.read(); plan = try reader.read()
-        assessment = try reader.read(); nextMeeting = try reader.read(); bodyLine = try reader.read(); keyLines = try reader.read()
+        assessment = try reader.read(); nextMeeting = try reader.read(); privateNotes = try reader.read()
+        bodyLine = try reader.read(); keyLines = try reader.read()
     }
 }
 
@@ -130,6 +131,11 @@ extension Assessment: CacheCodable {
 extension Meeting: CacheCodable {
     func encode(to writer: inout CacheWriter) { writer.write(date); writer.write(with); writer.write(objective) }
     init(from reader: inout CacheReader) throws { self.init(date: try reader.read(), with: try reader.read(), objective: try reader.read()) }
+}
+
+extension PrivateNote: CacheCodable {
+    func encode(to writer: inout CacheWriter) { writer.write(depth); writer.write(key); writer.write(value) }
+    init(from reader: inout CacheReader) throws { self.init(depth: try reader.read(), key: try reader.read(), value: try reader.read()) }
 }
 
 extension RenderedMarkdown: CacheCodable {

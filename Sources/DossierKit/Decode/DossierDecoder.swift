@@ -9,7 +9,7 @@ enum DossierDecoder {
     static let topLevelKeys = [
         "name", "owner", "team", "stage", "stage_since", "target", "tier", "reviewed", "tags", "segments",
         "financials", "strategy", "competitors", "external_factors", "stakeholders", "motives", "engagement",
-        "commitments", "plan", "assessment", "next_meeting",
+        "commitments", "plan", "assessment", "next_meeting", "private",
     ]
 
     static func decode(_ root: Node?, frontMatter: FrontMatter, file: SourceFile) -> (Dossier?, [Diagnostic]) {
@@ -45,6 +45,7 @@ enum DossierDecoder {
         dossier.plan = reader.list(fields["plan"], at: "plan", element: decodeMilestone)
         dossier.assessment = decodeAssessment(fields["assessment"], reader: &reader)
         dossier.nextMeeting = decodeMeeting(fields["next_meeting"], reader: &reader)
+        dossier.privateNotes = decodePrivateNotes(fields["private"], reader: &reader)
         dossier.body = frontMatter.body
         dossier.bodyLine = frontMatter.bodyLine
         dossier.keyLines = fields.keyLines

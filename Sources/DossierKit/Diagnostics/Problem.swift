@@ -30,6 +30,8 @@ public enum Problem: Sendable, Equatable {
     case outputNotOurs(path: String)
     case outputInsideSite(path: String)
     case writeFailed(path: String, reason: String)
+    case unknownAudience(String, known: [String])
+    case privateMarkerNotAtEnd
 
     /// The message a person reads, saying what is wrong and what to do.
     public var message: String {
@@ -102,6 +104,12 @@ public enum Problem: Sendable, Equatable {
             "refusing to use '\(path)' as output: it would overwrite the site's own files; choose a folder such as output/"
         case .writeFailed(let path, let reason):
             "cannot write '\(path)': \(reason)"
+        case .privateMarkerNotAtEnd:
+            "this heading mentions {private} but does not end with it, so its section is public; put {private} at the end of the heading to keep the section private"
+        case .unknownAudience(let name, let known):
+            known.isEmpty
+                ? "unknown audience '\(name)'; the settings name no audiences, add them under `audiences:`"
+                : "unknown audience '\(name)'; the settings name: \(known.joined(separator: ", "))"
         }
     }
 }

@@ -41,6 +41,11 @@ enum ChangeDetector {
         if old.nextMeeting?.date != new.nextMeeting?.date, let date = new.nextMeeting?.date {
             changes.append(Message("change_meeting", ["date": .day(date)]))
         }
+        // Never the values: the line says only that something private changed. Both versions are
+        // empty for an audience that does not see private parts, so it never says even that.
+        if old.privateNotes != new.privateNotes {
+            changes.append(Message("change_private"))
+        }
         return changes
     }
 

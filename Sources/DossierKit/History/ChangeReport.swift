@@ -9,18 +9,23 @@ public struct ChangeReport: Sendable {
     /// Only these dossiers (all when empty).
     public var slugs: [String] = []
     public var configFile = SiteConfig.fileName
+    /// The audience the report is for (`--audience`); nil means the settings' default. For an audience
+    /// that does not see private parts, a change of the `private:` mapping is not mentioned at all;
+    /// for one that does, it is mentioned without its values.
+    public var audience: String?
 
-    public init(siteRoot: URL, asOf: Day, since: Day? = nil, slugs: [String] = [], configFile: String = SiteConfig.fileName) {
+    public init(siteRoot: URL, asOf: Day, since: Day? = nil, slugs: [String] = [], configFile: String = SiteConfig.fileName, audience: String? = nil) {
         self.siteRoot = siteRoot
         self.asOf = asOf
         self.since = since
         self.slugs = slugs
         self.configFile = configFile
+        self.audience = audience
     }
 
     /// The report as text, or the reason there is none (errors in the site, no git, unknown slugs).
     public func text() -> Result<String, ChangeReportFailure> {
-        let analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile)
+        let analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, audience: audience)
         guard !analysis.hasErrors else {
             return .failure(.siteHasErrors(DiagnosticReport.text(analysis.diagnostics.filter { $0.severity != .note }, summary: analysis.summary)))
         }

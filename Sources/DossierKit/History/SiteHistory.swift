@@ -26,7 +26,7 @@ public struct SiteHistory: Sendable {
         var history = SiteHistory(git: git)
         history.prefix = String(decoding: prefixData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let folder = DossierFileLoader.accountsFolder
-        if case .success(let log) = git.run(["log", "--date=short", "--format=%x1e%H%x1f%ad%x1f%an%x1f%s", "--name-only", "--", folder]) {
+        if case .success(let log) = git.run(["log", "-z", "--date=short", "--format=%x00%H%x00%ad%x00%an%x00%s", "--name-only", "--", folder]) {
             history.entries = parseLog(String(decoding: log, as: UTF8.self), prefix: history.prefix)
         }
         if case .success(let status) = git.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", folder]) {
@@ -35,20 +35,35 @@ public struct SiteHistory: Sendable {
         return .success(history)
     }
 
-    /// `git log` records: `\u{1e}hash\u{1f}date\u{1f}author\u{1f}subject` then the paths it touched.
+    /// `git log -z` records, fields and paths ended by NUL, which no name, subject or path can contain:
+    /// an empty field opens a record (paths are never empty), then hash, date, author and subject,
+    /// then the paths the commit touched, the first after a newline.
+    ///
+    /// Fields are taken by position, so a subject or an author may hold any other character without
+    /// moving the others; a record whose hash or date is not one is left out.
     static func parseLog(_ text: String, prefix: String) -> [String: [Entry]] {
         var entries: [String: [Entry]] = [:]
-        for record in text.split(separator: "\u{1e}") {
-            let lines = record.split(separator: "\n", omittingEmptySubsequences: true)
-            guard let header = lines.first else { continue }
-            let fields = header.split(separator: "\u{1f}", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 4, let date = Day(parsing: fields[1]) else { continue }
-            let entry = Entry(commit: fields[0], date: date, author: fields[2], subject: fields[3])
-            for path in lines.dropFirst() where path.hasPrefix(prefix) {
+        var fields = text.split(separator: "\0", omittingEmptySubsequences: false)[...]
+        while let marker = fields.popFirst() {
+            guard marker.isEmpty, fields.count >= 4 else { continue }
+            let hash = fields.removeFirst(), date = fields.removeFirst(), author = fields.removeFirst(), subject = fields.removeFirst()
+            var paths: [Substring] = []
+            while let path = fields.first, !path.isEmpty {
+                fields.removeFirst()
+                paths.append(paths.isEmpty && path.hasPrefix("\n") ? path.dropFirst() : path)
+            }
+            guard isCommitHash(hash), let day = Day(parsing: String(date)) else { continue }
+            let entry = Entry(commit: String(hash), date: day, author: String(author), subject: String(subject))
+            for path in paths where path.hasPrefix(prefix) {
                 entries[String(path.dropFirst(prefix.count)), default: []].append(entry)
             }
         }
         return entries
+    }
+
+    /// A full SHA-1 or SHA-256 object name.
+    private static func isCommitHash(_ text: Substring) -> Bool {
+        (text.utf8.count == 40 || text.utf8.count == 64) && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// `git status --porcelain -z`: `XY path\0`, with a second path after renames.

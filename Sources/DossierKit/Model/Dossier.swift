@@ -25,6 +25,9 @@ public struct Dossier: Sendable, Equatable {
     public var plan: [Milestone] = []
     public var assessment: Assessment?
     public var nextMeeting: Meeting?
+    /// The free-form `private:` mapping, flattened; shown only to audiences that see private parts,
+    /// and empty in every other build (see `Audience`).
+    public var privateNotes: [PrivateNote] = []
     /// The Markdown after the front-matter.
     public var body: String = ""
     /// The line of the file on which the body starts (1-based).

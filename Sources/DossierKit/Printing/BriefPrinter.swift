@@ -15,6 +15,8 @@ public struct BriefPrinter: Sendable {
     public var siteRoot: URL
     public var asOf: Day
     public var configFile = SiteConfig.fileName
+    /// The audience the briefs are printed for (`--audience`); nil means the settings' default.
+    public var audience: String?
     /// Where to look for Chromium: the PATH.
     public var searchPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
 
@@ -36,7 +38,9 @@ public struct BriefPrinter: Sendable {
         }
         defer { try? FileManager.default.removeItem(at: workspace) }
         let site = workspace.appendingPathComponent("site")
-        let report = SiteBuilder(siteRoot: siteRoot, output: site, asOf: asOf, configFile: configFile).build()
+        var builder = SiteBuilder(siteRoot: siteRoot, output: site, asOf: asOf, configFile: configFile)
+        builder.audience = audience
+        let report = builder.build()
         guard !report.hasErrors else {
             return .failure(.siteHasErrors(DiagnosticReport.text(report.problems, summary: report.analysis.summary)))
         }

@@ -160,6 +160,15 @@ enum BuiltinTheme {
 {{^assessment}}<p class="missing">{{t.not_assessed}}</p>{{/assessment}}
 </section>
 
+{{^empty(private_notes)}}
+<section class="private" aria-labelledby="private-notes">
+<h2 id="private-notes">{{t.private_notes}} <span class="private-label">{{t.private_label}}</span></h2>
+<ul class="private-notes">
+{{#private_notes}}<li class="depth-{{depth}}">{{#key}}<strong>{{key}}</strong>{{#value}}: {{/value}}{{/key}}{{value}}</li>
+{{/private_notes}}
+</ul>
+</section>
+{{/empty(private_notes)}}
 {{#history}}
 <section aria-labelledby="history">
 <h2 id="history">{{t.history}}</h2>
@@ -225,6 +234,14 @@ tr.opposed td { font-weight: 700; }
 .missing { font-style: italic; color: #555; }
 .small { font-size: 8.5pt; color: #444; }
 @media screen { body { padding: 10mm; box-shadow: 0 0 4mm #ccc; margin-top: 5mm; } }
+/* Private parts (builds for an audience that sees them): a margin rule and a label, on screen and paper. */
+.private { border-left: 3px solid #92400e; padding-left: 2.5mm; }
+.private-label { display: inline-block; margin-left: .2rem; padding: 0 .4rem; border: 1px solid #92400e; border-radius: .2rem; color: #92400e; background: #fff; font-size: 7pt; font-weight: 700; text-transform: uppercase; letter-spacing: .05em; vertical-align: middle; }
+p.private-label { margin: 0 0 .3rem; }
+ul.private-notes { list-style: none; padding-left: 0; }
+ul.private-notes .depth-1 { padding-left: 1.2rem; } ul.private-notes .depth-2 { padding-left: 2.4rem; } ul.private-notes .depth-3 { padding-left: 3.6rem; }
+ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { padding-left: 6rem; }
+@media print { .private { border-left-color: #000; } .private-label { color: #000; border-color: #000; } }
 
 """##,
         "brief.mustache": ##"""
@@ -313,6 +330,15 @@ tr.opposed td { font-weight: 700; }
 {{^talking_points_html}}<p class="missing">{{t.no_talking_points}}</p>{{/talking_points_html}}
 </section>
 
+{{^empty(private_notes)}}
+<section class="private">
+<h2>{{t.private_notes}} <span class="private-label">{{t.private_label}}</span></h2>
+<ul class="private-notes">
+{{#private_notes}}<li class="depth-{{depth}}">{{#key}}<strong>{{key}}</strong>{{#value}}: {{/value}}{{/key}}{{value}}</li>
+{{/private_notes}}
+</ul>
+</section>
+{{/empty(private_notes)}}
 <section>
 <h2>{{t.changing_around_them}}</h2>
 {{^empty(newest_external_factors)}}
@@ -908,6 +934,8 @@ attractiveness_of: "Customer attractiveness {value} / 5"
 strength_of: "our relative strength {value} / 5"
 not_assessed: Not assessed yet.
 notes: Notes
+private_label: Private
+private_notes: Private notes
 
 # Brief
 brief_title: "Brief: {name}"
@@ -1250,6 +1278,7 @@ change_motives: "buying motives now: {motives}"
 change_attractiveness: "attractiveness changed {old} → {new}"
 change_strength: "our strength changed {old} → {new}"
 change_meeting: "next meeting set for {date}"
+change_private: "private notes changed"
 
 """##,
         "strings/zh.yml": ##"""
@@ -1473,6 +1502,8 @@ attractiveness_of: "客户吸引力 {value} / 5"
 strength_of: "我方相对实力 {value} / 5"
 not_assessed: 尚未评估。
 notes: 备注
+private_label: 私密
+private_notes: 私密笔记
 
 # 简报
 brief_title: "简报：{name}"
@@ -1815,6 +1846,7 @@ change_motives: "采购动机更新为：{motives}"
 change_attractiveness: "吸引力由 {old} 变为 {new}"
 change_strength: "我方实力由 {old} 变为 {new}"
 change_meeting: "下次会议定于 {date}"
+change_private: "私密笔记有更改"
 
 """##,
         "style.css": ##"""
@@ -1894,6 +1926,14 @@ figure.chart { margin: .5rem 0 1rem; break-inside: avoid; }
 figure.chart svg { display: block; height: auto; }
 figure.chart figcaption { font-size: .85rem; color: var(--muted); margin-top: .3rem; }
 .chart-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1.5rem; align-items: start; }
+/* Private parts (builds for an audience that sees them): a margin rule and a label, on screen and paper. */
+.private { border-left: 3px solid #92400e; padding-left: .75rem; }
+.private-label { display: inline-block; margin-left: .2rem; padding: 0 .4rem; border: 1px solid #92400e; border-radius: .2rem; color: #92400e; background: #fff; font-size: .72rem; font-weight: 700; text-transform: uppercase; letter-spacing: .05em; vertical-align: middle; }
+p.private-label { margin: 0 0 .3rem; }
+ul.private-notes { list-style: none; padding-left: 0; }
+ul.private-notes .depth-1 { padding-left: 1.2rem; } ul.private-notes .depth-2 { padding-left: 2.4rem; } ul.private-notes .depth-3 { padding-left: 3.6rem; }
+ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { padding-left: 6rem; }
+@media print { .private { border-left-color: #000; } .private-label { color: #000; border-color: #000; } }
 
 """##,
     ]

@@ -64,6 +64,13 @@ extension PageContext {
         context["meeting_findings"] = account.findings.filter(\.mattersInMeetings).map { finding($0, env) }
         context.merge(accountCharts(account, env)) { _, new in new }
         context.merge(history(of: account, env)) { _, new in new }
+        // Empty unless the build's audience sees private parts: the pipeline drops them otherwise.
+        context["private_notes"] = dossier.privateNotes.map { note -> Context in
+            var row: Context = ["depth": min(note.depth, 5)]
+            row["key"] = note.key
+            row["value"] = note.value
+            return row
+        }
         context["body_html"] = account.body.html
         context["talking_points_html"] = account.body.talkingPointsHTML
         context["days_in_stage_brief"] = figures.daysInStage.map { strings.format("brief_in_stage_for", ["span": format.duration(days: $0)]) }

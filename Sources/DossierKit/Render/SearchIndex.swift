@@ -25,6 +25,7 @@ enum SearchIndex {
             var words = dossier.team + dossier.tags + dossier.motives
             words += dossier.stakeholders.flatMap { [$0.name, $0.title ?? ""] }
             words += dossier.segments.map(\.name) + dossier.competitors.map(\.name)
+            words += dossier.privateNotes.flatMap { [$0.key ?? "", $0.value ?? ""] }
             words.append(String(plainText(ofHTML: account.body.html).prefix(bodyLimit)))
             let entry = Entry(name: dossier.name, url: "../accounts/\(dossier.slug)/index.html", stage: strings.name(of: dossier.stage),
                               owner: dossier.owner, text: words.filter { !$0.isEmpty }.joined(separator: " "))

@@ -90,6 +90,12 @@ enum DossierSkeleton {
         stale_after_days: 90            # research older than this is flagged
         # unsafe_html: false            # true lets raw HTML from dossiers into pages: only for trusted authors
         # max_dossier_bytes: 10485760   # larger dossier files are refused
+        # Who builds are for. Without this: company (the default; private: and {private} sections never
+        # reach the output) and team (sees them, marked "Private"): dossier build --audience team
+        # audiences:
+        #   team: {private: true}
+        #   company: {private: false}
+        # default_audience: company
 
         """
 
@@ -98,16 +104,18 @@ enum DossierSkeleton {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// A git pre-commit hook that checks the staged versions of the staged dossiers.
+    /// A git pre-commit hook that checks the site as it will be committed when a dossier, the settings
+    /// or a template is staged: every such file in the index (staged or committed before), never the
+    /// edits not staged, so a clash with a committed file (a slug used twice) is found too.
     static let preCommitHook = #"""
         #!/bin/sh
-        # dossier pre-commit hook: checks the staged dossiers, so broken research never gets committed.
+        # dossier pre-commit hook: checks the site as it will be committed, so broken research never gets committed.
         # Enable it once in each clone, from the site folder:  git config core.hooksPath .githooks
         # Skip it once (not recommended):                      git commit --no-verify
         set -eu
         site=$(cd "$(dirname "$0")/.." && pwd)
         cd "$site"
-        staged=$(git diff --cached --name-only --diff-filter=ACMR --relative -- content/accounts | grep '\.md$' || true)
+        staged=$(git diff --cached --name-only --diff-filter=ACMRD --relative -- content/accounts dossier.yml templates)
         [ -n "$staged" ] || exit 0
         if ! command -v dossier >/dev/null 2>&1; then
           echo "pre-commit: dossier is not on the PATH, so the staged dossiers were not checked" >&2
@@ -116,11 +124,10 @@ enum DossierSkeleton {
         prefix=$(git rev-parse --show-prefix)
         snapshot=$(mktemp -d)
         trap 'rm -rf "$snapshot"' EXIT
-        # Check what is staged, not what is in the working tree.
-        git checkout-index --prefix="$snapshot/" -- $staged
-        if git ls-files --error-unmatch dossier.yml >/dev/null 2>&1; then
-          git checkout-index --prefix="$snapshot/" -- dossier.yml
-        fi
+        mkdir -p "$snapshot/$prefix"
+        # The index is what will be committed: every dossier, the settings and the templates in it,
+        # staged now or committed before; not what is in the working tree.
+        git ls-files -z -- content/accounts dossier.yml templates | git checkout-index -z --stdin --prefix="$snapshot/"
         if ! dossier check --no-notes --site "$snapshot/$prefix"; then
           echo "pre-commit: fix the dossiers above, stage them again, then commit" >&2
           exit 1

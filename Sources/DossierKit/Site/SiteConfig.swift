@@ -22,10 +22,17 @@ public struct SiteConfig: Sendable, Equatable {
     public var matrixSplit = 3.0
     /// Value of one unit of a currency in the site's currency, to add up wallets across currencies.
     public var exchangeRates: [String: Double] = [:]
+    /// Who builds can be for (`audiences:`), in the order written; see `Audience`.
+    public var audiences = Audience.builtin
+    /// The audience of a build without `--audience`; nil leaves private parts out.
+    public var defaultAudience: String? = Audience.builtinDefault
+    /// The audience this run builds for, chosen by `selectAudience(_:)`: private parts left out until then.
+    public internal(set) var audience = Audience.unnamedDefault
 
     public init() {}
 
-    static let knownKeys = ["title", "company", "language", "currency", "stale_after_days", "unsafe_html", "max_dossier_bytes", "rules", "matrix_split", "exchange_rates"]
+    static let knownKeys = ["title", "company", "language", "currency", "stale_after_days", "unsafe_html", "max_dossier_bytes", "rules", "matrix_split", "exchange_rates",
+                            "audiences", "default_audience"]
     static let languages = Strings.languages
 }
 
@@ -99,6 +106,7 @@ extension SiteConfig {
             }
         }
         config.exchangeRates = decodeExchangeRates(fields["exchange_rates"], reader: &reader)
+        decodeAudiences(fields, reader: &reader, into: &config)
         return (config, reader.diagnostics)
     }
 
