@@ -27,9 +27,8 @@ public struct BriefPrinter: Sendable {
     /// Prints `selection` to the PDF file `pdf`; returns the slugs printed, in order.
     public func print(_ selection: Selection, to pdf: URL) -> Result<[String], PrintFailure> {
         guard let browser = Self.browser(in: searchPath) else { return .failure(.browserMissing) }
-        if let existing = FileManager.default.contents(atPath: pdf.path), !existing.starts(with: Data("%PDF".utf8)) {
-            return .failure(.wouldOverwrite(pdf.path))
-        }
+        let destination = PDFDestination(pdf)
+        if let refusal = destination.refusal() { return .failure(.refusedDestination(pdf.path, refusal)) }
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-print-\(UUID().uuidString)")
         guard (try? FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)) != nil else {
             return .failure(.cannotWrite(workspace.path))
@@ -68,8 +67,9 @@ public struct BriefPrinter: Sendable {
             return .failure(.browserFailed)
         }
         do {
-            try FileManager.default.createDirectory(at: pdf.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contentsOf: printed).write(to: pdf, options: .atomic)
+            try destination.write(try Data(contentsOf: printed))
+        } catch let refusal as PDFDestination.Refusal {
+            return .failure(.refusedDestination(pdf.path, refusal))
         } catch {
             return .failure(.cannotWrite(pdf.path))
         }
@@ -128,7 +128,8 @@ public struct BriefPrinter: Sendable {
 public enum PrintFailure: Error, Equatable, CustomStringConvertible {
     case browserMissing
     case browserFailed
-    case wouldOverwrite(String)
+    /// The path given for the PDF is not one dossier may replace (see ``PDFDestination``).
+    case refusedDestination(String, PDFDestination.Refusal)
     case cannotWrite(String)
     case unknownSlug(String)
     case noMeetingsThisWeek
@@ -139,7 +140,8 @@ public enum PrintFailure: Error, Equatable, CustomStringConvertible {
         case .browserMissing:
             "error: printing to PDF needs headless Chromium, which is not installed; on Debian or Ubuntu: sudo apt-get install chromium"
         case .browserFailed: "error: Chromium could not print the brief"
-        case .wouldOverwrite(let path): "error: \(path) exists and is not a PDF; choose another file name (dossier never overwrites your files)"
+        case .refusedDestination(let path, let refusal):
+            "error: \(path) \(refusal); dossier writes a PDF only to a new file or over a PDF it can read: choose another file name"
         case .cannotWrite(let path): "error: cannot write \(path)"
         case .unknownSlug(let slug): "error: no dossier with the slug '\(slug)'"
         case .noMeetingsThisWeek: "error: no meeting in the next seven days has a brief to print"
