@@ -57,7 +57,8 @@ public struct BriefPrinter: Sendable {
             // `_` cannot start a slug, so this folder never meets an account's.
             page = site.appendingPathComponent("accounts/_week/briefs.html")
             let written = try? FileManager.default.createDirectory(at: page.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard written != nil, (try? Self.combinedBriefs(slugs, in: site).write(to: page, atomically: true, encoding: .utf8)) != nil else {
+            let combined = try? Self.combinedBriefs(slugs, in: site, policy: ContentSecurityPolicy(report.analysis.config))
+            guard written != nil, (try? combined?.write(to: page, atomically: true, encoding: .utf8)) != nil else {
                 return .failure(.cannotWrite(page.path))
             }
         }
@@ -77,7 +78,7 @@ public struct BriefPrinter: Sendable {
     }
 
     /// One document with each brief's body on its own page, using the briefs' print stylesheet.
-    static func combinedBriefs(_ slugs: [String], in site: URL) throws -> String {
+    static func combinedBriefs(_ slugs: [String], in site: URL, policy: ContentSecurityPolicy) throws -> String {
         var language = "en"
         var bodies: [String] = []
         for slug in slugs {
@@ -91,9 +92,9 @@ public struct BriefPrinter: Sendable {
             <html lang="\(language)">
             <head>
             <meta charset="utf-8">
+            \(policy.metaElements)
             <title>Briefs</title>
             <link rel="stylesheet" href="../../assets/brief.css">
-            <style>.brief-page + .brief-page { break-before: page; }</style>
             </head>
             <body>
             \(bodies.joined(separator: "\n"))
@@ -103,12 +104,24 @@ public struct BriefPrinter: Sendable {
             """
     }
 
-    /// Runs headless Chromium on `page`; the sandbox is off only when running as root, where it cannot start.
+    /// Chromium's switches that keep it off the network: no name resolves, every request (loopback
+    /// included) goes to a proxy on the discard port, which refuses it, and none of the browser's own
+    /// background traffic starts. The pages' Content-Security-Policy already forbids remote resources;
+    /// this holds even for a site that allows remote images, or a template that drops the policy.
+    static let offlineSwitches = [
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-domain-reliability", "--no-default-browser-check", "--no-first-run",
+    ]
+
+    /// Runs headless Chromium on `page`, offline (``offlineSwitches``); the sandbox is off only when
+    /// running as root, where it cannot start.
     private func run(_ browser: URL, page: URL, to pdf: URL, profile: URL) -> Bool {
         let process = Process()
         process.executableURL = browser
-        var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
-                         "--user-data-dir=\(profile.path)", "--print-to-pdf=\(pdf.path)", page.absoluteString]
+        var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer"] + Self.offlineSwitches
+            + ["--user-data-dir=\(profile.path)", "--print-to-pdf=\(pdf.path)", page.absoluteString]
         if getuid() == 0 { arguments.insert("--no-sandbox", at: 1) }
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
