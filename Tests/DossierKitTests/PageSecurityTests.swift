@@ -105,8 +105,9 @@ import Testing
     }
 
     /// Every page kind, opened in Chromium, breaks no rule of its own policy (so nothing it needs is blocked).
-    @Test func pagesRunUnderTheirOwnPolicy() throws {
-        let output = try #require(SearchTests.output)
+    @Test(arguments: ["en", "zh"])
+    func pagesRunUnderTheirOwnPolicy(_ language: String) throws {
+        let output = try #require(language == "en" ? SearchTests.output : AccessibilityTests.chineseOutput)
         for page in AccessibilityTests.pageKinds {
             let messages = try Browser.consoleMessages(try AccessibilityTests.url(page, in: output).absoluteString)
             #expect(!messages.contains("Content Security Policy"), "\(page): \(messages)")
