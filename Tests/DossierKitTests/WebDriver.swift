@@ -81,6 +81,20 @@ final class WebDriver: @unchecked Sendable {
         try await command("url", method: "GET") as? String ?? ""
     }
 
+    /// The address of the page shown once it contains `part` (a key press may start a navigation
+    /// that ends a moment later), or the address after five seconds.
+    func url(containing part: String) async throws -> String {
+        var address = try await currentURL()
+        for _ in 0..<50 where !address.contains(part) {
+            try await Task.sleep(nanoseconds: 100_000_000)
+            address = try await currentURL()
+        }
+        if address.contains(part) {
+            _ = try await run("return document.readyState;")
+        }
+        return address
+    }
+
     /// Runs `script` (a function body; `arguments` are its arguments) in the page and returns its result.
     @discardableResult
     func run(_ script: String, _ arguments: [Any] = []) async throws -> Any? {
