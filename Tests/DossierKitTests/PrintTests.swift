@@ -118,6 +118,32 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["old.pdf"])
     }
 
+    @Test func whatEachKindOfPathIs() throws {
+        let folder = try TestSupport.makeTemporaryFolder()
+        #expect(PDFDestination(URL(fileURLWithPath: "/dev/null")).refusal() == .device)
+        #expect(PDFDestination(folder).refusal() == .folder)
+        #expect(PDFDestination(folder.appendingPathComponent("new/brief.pdf")).refusal() == nil)
+        let empty = folder.appendingPathComponent("empty.pdf")
+        try Data().write(to: empty)
+        #expect(PDFDestination(empty).refusal() == .notPDF)
+        let pdf = folder.appendingPathComponent("old.pdf")
+        try Data("%PDF-1.7\n".utf8).write(to: pdf)
+        #expect(PDFDestination(pdf).refusal() == nil)
+        #expect(PDFDestination.Refusal.fifo.description == "is a FIFO (named pipe)")
+    }
+
+    /// The path is checked again right before the rename: a FIFO put there while Chromium printed survives.
+    @Test func theDestinationIsCheckedAgainBeforeTheRename() throws {
+        let folder = try TestSupport.makeTemporaryFolder()
+        let target = folder.appendingPathComponent("brief.pdf")
+        let destination = PDFDestination(target)
+        #expect(destination.refusal() == nil)
+        #expect(try TestSupport.run("mkfifo", [target.path]).status == 0)
+        #expect(throws: PDFDestination.Refusal.fifo) { try destination.write(Data("%PDF-1.7".utf8)) }
+        #expect(try type(target) == "p")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["brief.pdf"])
+    }
+
     /// A file the user cannot read is never replaced; as root (who reads everything) the command runs as `nobody`.
     @Test func anUnreadableFileIsRefused() throws {
         let folder = try TestSupport.makeTemporaryFolder()
