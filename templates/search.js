@@ -42,6 +42,19 @@
     });
   }
 
+  // The keyboard: Down from the field goes to the first result, Up and Down walk the results (Up from
+  // the first goes back to the field), Enter follows the focused link as any link does; Tab works too.
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" && links().length > 0) { event.preventDefault(); links()[0].focus(); }
+  });
+  list.addEventListener("keydown", function (event) {
+    var all = links(), index = all.indexOf(document.activeElement);
+    if (index === -1) { return; }
+    if (event.key === "ArrowDown" && index + 1 < all.length) { event.preventDefault(); all[index + 1].focus(); }
+    if (event.key === "ArrowUp") { event.preventDefault(); (index > 0 ? all[index - 1] : input).focus(); }
+  });
+
   var query = new URLSearchParams(window.location.search).get("q") || "";
   input.value = query;
   input.addEventListener("input", function () { render(input.value); });

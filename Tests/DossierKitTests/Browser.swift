@@ -27,3 +27,15 @@ enum Browser {
         return ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)"] + extra
     }
 }
+
+extension Browser {
+    /// What the page at `url` wrote to Chromium's console (its log on standard error), after loading it.
+    static func consoleMessages(_ url: String) throws -> String {
+        let profile = try TestSupport.makeTemporaryFolder()
+        let (_, output) = try TestSupport.run("chromium", [
+            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+            "--enable-logging=stderr", "--v=0", "--dump-dom", url,
+        ], includesErrors: true)
+        return output.split(separator: "\n").filter { $0.contains(":CONSOLE") }.joined(separator: "\n")
+    }
+}

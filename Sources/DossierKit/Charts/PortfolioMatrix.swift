@@ -220,7 +220,7 @@ struct PortfolioMatrix: Sendable, Equatable {
         body.append(contentsOf: legend(frame, placements: placements))
         return SVG.document(
             id: id, kind: "matrix", width: Self.width, height: Self.height,
-            title: labels.title, desc: description(placements), body: body)
+            title: labels.title, desc: description(placements), isInteractive: true, body: body)
     }
 
     // MARK: - Parts
@@ -325,9 +325,14 @@ struct PortfolioMatrix: Sendable, Equatable {
         parts.append("<title>\(SVG.escape(sentence(placement)))</title>")
         parts.append(style.element(x: placement.x, y: placement.y, area: placement.area, attributes: paint))
         if let position {
+            // A white halo under the name keeps it legible over grid lines and markers: a stroked copy
+            // drawn first (hidden from assistive technology), since neither `style` (the pages' CSP) nor
+            // `paint-order` (not valid HTML) can put the stroke behind the fill of one text.
+            let name = SVG.truncated(point.name, to: 24)
             parts.append(SVG.text(
-                SVG.truncated(point.name, to: 24), x: position.x, y: position.y, anchor: position.anchor, size: 11,
-                attributes: "stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" style=\"paint-order:stroke\""))
+                name, x: position.x, y: position.y, anchor: position.anchor, size: 11, fill: "#ffffff",
+                attributes: "stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" aria-hidden=\"true\""))
+            parts.append(SVG.text(name, x: position.x, y: position.y, anchor: position.anchor, size: 11))
         }
         parts.append("</a>")
         return [parts.joined()]

@@ -114,18 +114,21 @@ enum SVG {
             + "</pattern>"
     }
 
-    /// The complete `<svg>` element: scales to its container (`width="100%"`, sized by `viewBox`,
-    /// never wider than its natural size), is an image to assistive technology with `title` as its
-    /// name and `desc` as its description, and uses the page's font.
+    /// The complete `<svg>` element: its natural width in `width` and sized by `viewBox` (the theme's
+    /// `svg.chart` rule scales it down to its container), with `title` as its name and `desc` as its
+    /// description to assistive technology, and the page's font. It is an image (`role="img"`) unless it
+    /// holds links (`isInteractive`): then it keeps the `<svg>` element's own role (a graphics document
+    /// whose links can be reached), since an image's content is hidden from assistive technology. No
+    /// `style` attribute: the pages' Content-Security-Policy allows no inline style.
     static func document(
         id: String, kind: String, width: Double, height: Double, title: String, desc: String,
-        defs: [String] = [], body: [String]
+        isInteractive: Bool = false, defs: [String] = [], body: [String]
     ) -> String {
         var lines: [String] = []
         lines.append(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)\" class=\"chart chart-\(kind)\""
-                + " viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"100%\""
-                + " style=\"max-width:\(Int(width.rounded()))px;height:auto;break-inside:avoid\" role=\"img\""
+                + " viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"\(Int(width.rounded()))\""
+                + (isInteractive ? "" : " role=\"img\"")
                 + " aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\" font-size=\"12\">")
         lines.append("<title id=\"\(id)-title\">\(escape(title))</title>")
         lines.append("<desc id=\"\(id)-desc\">\(escape(desc))</desc>")

@@ -29,9 +29,8 @@ public struct BriefPrinter: Sendable {
     /// Prints `selection` to the PDF file `pdf`; returns the slugs printed, in order.
     public func print(_ selection: Selection, to pdf: URL) -> Result<[String], PrintFailure> {
         guard let browser = Self.browser(in: searchPath) else { return .failure(.browserMissing) }
-        if let existing = FileManager.default.contents(atPath: pdf.path), !existing.starts(with: Data("%PDF".utf8)) {
-            return .failure(.wouldOverwrite(pdf.path))
-        }
+        let destination = PDFDestination(pdf)
+        if let refusal = destination.refusal() { return .failure(.refusedDestination(pdf.path, refusal)) }
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-print-\(UUID().uuidString)")
         guard (try? FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)) != nil else {
             return .failure(.cannotWrite(workspace.path))
@@ -62,7 +61,8 @@ public struct BriefPrinter: Sendable {
             // `_` cannot start a slug, so this folder never meets an account's.
             page = site.appendingPathComponent("accounts/_week/briefs.html")
             let written = try? FileManager.default.createDirectory(at: page.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard written != nil, (try? Self.combinedBriefs(slugs, in: site).write(to: page, atomically: true, encoding: .utf8)) != nil else {
+            let combined = try? Self.combinedBriefs(slugs, in: site, policy: ContentSecurityPolicy(report.analysis.config))
+            guard written != nil, (try? combined?.write(to: page, atomically: true, encoding: .utf8)) != nil else {
                 return .failure(.cannotWrite(page.path))
             }
         }
@@ -72,8 +72,9 @@ public struct BriefPrinter: Sendable {
             return .failure(.browserFailed)
         }
         do {
-            try FileManager.default.createDirectory(at: pdf.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contentsOf: printed).write(to: pdf, options: .atomic)
+            try destination.write(try Data(contentsOf: printed))
+        } catch let refusal as PDFDestination.Refusal {
+            return .failure(.refusedDestination(pdf.path, refusal))
         } catch {
             return .failure(.cannotWrite(pdf.path))
         }
@@ -81,7 +82,7 @@ public struct BriefPrinter: Sendable {
     }
 
     /// One document with each brief's body on its own page, using the briefs' print stylesheet.
-    static func combinedBriefs(_ slugs: [String], in site: URL) throws -> String {
+    static func combinedBriefs(_ slugs: [String], in site: URL, policy: ContentSecurityPolicy) throws -> String {
         var language = "en"
         var bodies: [String] = []
         for slug in slugs {
@@ -95,9 +96,9 @@ public struct BriefPrinter: Sendable {
             <html lang="\(language)">
             <head>
             <meta charset="utf-8">
+            \(policy.metaElements)
             <title>Briefs</title>
             <link rel="stylesheet" href="../../assets/brief.css">
-            <style>.brief-page + .brief-page { break-before: page; }</style>
             </head>
             <body>
             \(bodies.joined(separator: "\n"))
@@ -107,12 +108,24 @@ public struct BriefPrinter: Sendable {
             """
     }
 
-    /// Runs headless Chromium on `page`; the sandbox is off only when running as root, where it cannot start.
+    /// Chromium's switches that keep it off the network: no name resolves, every request (loopback
+    /// included) goes to a proxy on the discard port, which refuses it, and none of the browser's own
+    /// background traffic starts. The pages' Content-Security-Policy already forbids remote resources;
+    /// this holds even for a site that allows remote images, or a template that drops the policy.
+    static let offlineSwitches = [
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-domain-reliability", "--no-default-browser-check", "--no-first-run",
+    ]
+
+    /// Runs headless Chromium on `page`, offline (``offlineSwitches``); the sandbox is off only when
+    /// running as root, where it cannot start.
     private func run(_ browser: URL, page: URL, to pdf: URL, profile: URL) -> Bool {
         let process = Process()
         process.executableURL = browser
-        var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
-                         "--user-data-dir=\(profile.path)", "--print-to-pdf=\(pdf.path)", page.absoluteString]
+        var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer"] + Self.offlineSwitches
+            + ["--user-data-dir=\(profile.path)", "--print-to-pdf=\(pdf.path)", page.absoluteString]
         if getuid() == 0 { arguments.insert("--no-sandbox", at: 1) }
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
@@ -132,7 +145,8 @@ public struct BriefPrinter: Sendable {
 public enum PrintFailure: Error, Equatable, CustomStringConvertible {
     case browserMissing
     case browserFailed
-    case wouldOverwrite(String)
+    /// The path given for the PDF is not one dossier may replace (see ``PDFDestination``).
+    case refusedDestination(String, PDFDestination.Refusal)
     case cannotWrite(String)
     case unknownSlug(String)
     case noMeetingsThisWeek
@@ -143,7 +157,8 @@ public enum PrintFailure: Error, Equatable, CustomStringConvertible {
         case .browserMissing:
             "error: printing to PDF needs headless Chromium, which is not installed; on Debian or Ubuntu: sudo apt-get install chromium"
         case .browserFailed: "error: Chromium could not print the brief"
-        case .wouldOverwrite(let path): "error: \(path) exists and is not a PDF; choose another file name (dossier never overwrites your files)"
+        case .refusedDestination(let path, let refusal):
+            "error: \(path) \(refusal); dossier writes a PDF only to a new file or over a PDF it can read: choose another file name"
         case .cannotWrite(let path): "error: cannot write \(path)"
         case .unknownSlug(let slug): "error: no dossier with the slug '\(slug)'"
         case .noMeetingsThisWeek: "error: no meeting in the next seven days has a brief to print"

@@ -210,6 +210,8 @@ enum BuiltinTheme {
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 180mm; padding: 8mm 0; font: 10pt/1.38 system-ui, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; color: #111; background: #fff; }
 a { color: inherit; }
+:focus-visible { outline: 2pt solid #1f5fa8; outline-offset: 1pt; }
+.brief-page + .brief-page { break-before: page; }
 header { border-bottom: 2pt solid #111; margin-bottom: 3mm; }
 .kicker { margin: 0; font-size: 8pt; text-transform: uppercase; letter-spacing: .06em; color: #444; }
 h1 { font-size: 18pt; margin: 1mm 0; }
@@ -249,6 +251,8 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 <html lang="{{lang}}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{content_security_policy}}">
+<meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{brief_title}} · {{site_title}}</title>
 <link rel="stylesheet" href="{{root}}assets/brief.css">
@@ -482,6 +486,8 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 <html lang="{{lang}}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{content_security_policy}}">
+<meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{page_title}} · {{site_title}}</title>
 <link rel="stylesheet" href="{{root}}assets/style.css">
@@ -628,6 +634,19 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
     });
   }
 
+  // The keyboard: Down from the field goes to the first result, Up and Down walk the results (Up from
+  // the first goes back to the field), Enter follows the focused link as any link does; Tab works too.
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" && links().length > 0) { event.preventDefault(); links()[0].focus(); }
+  });
+  list.addEventListener("keydown", function (event) {
+    var all = links(), index = all.indexOf(document.activeElement);
+    if (index === -1) { return; }
+    if (event.key === "ArrowDown" && index + 1 < all.length) { event.preventDefault(); all[index + 1].focus(); }
+    if (event.key === "ArrowUp") { event.preventDefault(); (index > 0 ? all[index - 1] : input).focus(); }
+  });
+
   var query = new URLSearchParams(window.location.search).get("q") || "";
   input.value = query;
   input.addEventListener("input", function () { render(input.value); });
@@ -641,9 +660,9 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 <h1>{{t.search_title}}</h1>
 <form class="search-page" action="index.html" method="get" role="search">
 <label for="search-input">{{t.search_field}}</label>
-<input id="search-input" name="q" type="search" autocomplete="off">
+<input id="search-input" name="q" type="search" autocomplete="off" autofocus aria-describedby="search-status" aria-controls="search-results">
 </form>
-<p id="search-status" class="muted" data-empty="{{prompt}}" data-one="{{t.search_one}}" data-many="{{t.search_many}}">{{prompt}}</p>
+<p id="search-status" class="muted" role="status" data-empty="{{prompt}}" data-one="{{t.search_one}}" data-many="{{t.search_many}}">{{prompt}}</p>
 <ol id="search-results" class="results"></ol>
 <noscript><p class="missing">{{t.search_needs_js}}</p></noscript>
 <script src="index.js"></script>
@@ -1859,6 +1878,8 @@ change_private: "私密笔记有更改"
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", sans-serif; color: var(--ink); background: var(--wash); }
 a { color: var(--accent); }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+header.site :focus-visible { outline-color: #fff; }
 header.site { display: flex; flex-wrap: wrap; gap: 1rem; align-items: baseline; padding: .8rem 2rem; background: var(--ink); }
 header.site a { color: #fff; text-decoration: none; }
 header.site .brand { font-weight: 700; font-size: 1.1rem; margin-right: 1rem; }
@@ -1924,6 +1945,8 @@ form.search-page input { font-size: 1.1rem; padding: .4rem .6rem; width: 100%; m
 ol.results li { padding: .3rem 0; }
 figure.chart { margin: .5rem 0 1rem; break-inside: avoid; }
 figure.chart svg { display: block; height: auto; }
+svg.chart { max-width: 100%; height: auto; break-inside: avoid; }
+svg.chart a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 figure.chart figcaption { font-size: .85rem; color: var(--muted); margin-top: .3rem; }
 .chart-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1.5rem; align-items: start; }
 /* Private parts (builds for an audience that sees them): a margin rule and a label, on screen and paper. */

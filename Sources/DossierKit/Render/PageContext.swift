@@ -8,13 +8,15 @@ import Foundation
 public typealias Context = [String: Any]
 
 enum PageContext {
-    /// Keys every page has: where the site root is, the site's names, the as-of date and the labels (`t`).
+    /// Keys every page has: where the site root is, the site's names, the as-of date, the labels (`t`)
+    /// and the Content-Security-Policy (`content_security_policy`).
     static func common(_ env: RenderEnvironment, root: String, title: String) -> Context {
         var context: Context = [
             "root": root,
             "site_title": env.config.title,
             "page_title": title,
             "lang": env.strings.language == "zh" ? "zh-Hans" : env.strings.language,
+            "content_security_policy": ContentSecurityPolicy(env.config).text,
             "as_of": env.format.day(env.asOf),
             "footer_as_of": env.strings.format("footer_as_of", ["date": env.format.day(env.asOf)]),
             "t": env.strings.templateTable,

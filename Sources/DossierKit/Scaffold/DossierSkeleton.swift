@@ -88,6 +88,7 @@ enum DossierSkeleton {
         language: en
         currency: EUR                   # used when a dossier names no currency
         stale_after_days: 90            # research older than this is flagged
+        # remote_images: false          # true lets pages show images from https: addresses
         # unsafe_html: false            # true lets raw HTML from dossiers into pages: only for trusted authors
         # max_dossier_bytes: 10485760   # larger dossier files are refused
         # Who builds are for. Without this: company (the default; private: and {private} sections never

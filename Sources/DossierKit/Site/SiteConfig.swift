@@ -15,6 +15,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var staleAfterDays = 90
     /// Lets raw HTML and any link through cmark. Dangerous: only for sites whose every author is trusted.
     public var isUnsafeHTMLAllowed = false
+    /// Lets pages load images from any `https:` address (`remote_images: true`); by default a page loads
+    /// only what the site itself holds (see ``ContentSecurityPolicy``).
+    public var allowsRemoteImages = false
     public var maxDossierBytes = 10 * 1024 * 1024
     /// Health rules switched off or with changed thresholds.
     public var rules = RuleSettings()
@@ -31,7 +34,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     public init() {}
 
-    static let knownKeys = ["title", "company", "language", "currency", "stale_after_days", "unsafe_html", "max_dossier_bytes", "rules", "matrix_split", "exchange_rates",
+    static let knownKeys = ["title", "company", "language", "currency", "stale_after_days", "unsafe_html", "remote_images", "max_dossier_bytes", "rules", "matrix_split", "exchange_rates",
                             "audiences", "default_audience"]
     static let languages = Strings.languages
 }
@@ -92,6 +95,13 @@ extension SiteConfig {
                 config.isUnsafeHTMLAllowed = flag
             } else {
                 reader.report(.wrongType(key: "unsafe_html", expected: "true or false", found: reader.describe(node)), at: node)
+            }
+        }
+        if let node = fields["remote_images"] {
+            if let flag = node.bool, tagName(node) == .bool {
+                config.allowsRemoteImages = flag
+            } else {
+                reader.report(.wrongType(key: "remote_images", expected: "true or false", found: reader.describe(node)), at: node)
             }
         }
         if let limit = reader.integer(fields["max_dossier_bytes"], at: "max_dossier_bytes", in: 1024...1_073_741_824) {
