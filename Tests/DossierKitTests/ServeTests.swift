@@ -53,4 +53,142 @@ import Testing
         #expect(try await fetch(outside) == "not found\n")
         await server.stop()
     }
+
+    // MARK: - Requests a browser would not send (raw sockets)
+
+    private static let dossier = "---\nname: Acme One\nowner: Mei\nstage: pre\n---\n\nHello.\n"
+
+    /// A site with one dossier, served on a free port of 127.0.0.1.
+    private func startServer() async throws -> (PreviewServer, UInt16, URL) {
+        let site = try TestSupport.makeTemporaryFolder()
+        try TestSupport.write(["content/accounts/acme.md": Self.dossier], under: site)
+        let server = try PreviewServer(siteRoot: site, asOf: TestSupport.asOf, port: 0)
+        let port = try await server.start()
+        return (server, port, site)
+    }
+
+    private func get(_ path: String, host: String, method: String = "GET", extra: String = "") -> String {
+        "\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\n\(extra)\(extra.contains("Connection:") ? "" : "Connection: close\r\n")\r\n"
+    }
+
+    @Test func answersOnlyHostsThatNameItsOwnAddress() async throws {
+        let (server, port, _) = try await startServer()
+        defer { Task { await server.stop() } }
+        for host in ["127.0.0.1:\(port)", "localhost:\(port)", "LOCALHOST:\(port)", "[::1]:\(port)"] {
+            let response = try await RawHTTPConnection.exchange(port: port, get("/accounts/acme/", host: host))
+            #expect(response.status == 200, "Host: \(host)")
+            #expect(response.text.contains("<h1>Acme One</h1>"), "Host: \(host)")
+        }
+        // A DNS-rebinding page reaches the server under its own name; other ports and names are foreign too.
+        for host in ["attacker.example:\(port)", "attacker.example", "127.0.0.1", "127.0.0.1:\(port &+ 1)", "localhost.attacker.example:\(port)", "127.0.0.1:\(port)@attacker.example"] {
+            let response = try await RawHTTPConnection.exchange(port: port, get("/accounts/acme/", host: host))
+            #expect(response.status == 421, "Host: \(host)")
+            #expect(!response.text.contains("Acme One"), "Host: \(host)")
+        }
+        let noHost = try await RawHTTPConnection.exchange(port: port, "GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+        #expect(noHost.status == 400)
+        #expect(!noHost.text.contains("Acme One"))
+    }
+
+    @Test func refusesLiveReloadSocketsFromOtherOriginsAndReloadsOnesFromItsOwn() async throws {
+        let (server, port, site) = try await startServer()
+        defer { Task { await server.stop() } }
+        let upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+        for origin in ["http://attacker.example", "http://attacker.example:\(port)", "null", "https://127.0.0.1:\(port)", "http://127.0.0.1:\(port &+ 1)"] {
+            let response = try await RawHTTPConnection.exchange(port: port, get(PreviewServer.socketPath, host: "127.0.0.1:\(port)", extra: upgrade + "Origin: \(origin)\r\n"), headOnly: true)
+            #expect(response.status == 403, "Origin: \(origin)")
+        }
+        let noOrigin = try await RawHTTPConnection.exchange(port: port, get(PreviewServer.socketPath, host: "127.0.0.1:\(port)", extra: upgrade), headOnly: true)
+        #expect(noOrigin.status == 403)
+
+        // The page's own origin gets the socket, and a `reload` message after the next build.
+        let request = get(PreviewServer.socketPath, host: "localhost:\(port)", extra: upgrade + "Origin: http://localhost:\(port)\r\n")
+        let frame = try await RawHTTPConnection.onThread { () -> (Int, String, UInt8, String) in
+            let connection = try RawHTTPConnection(port: port)
+            connection.send(Array(request.utf8))
+            let response = try connection.readResponse(headOnly: true)
+            guard response.status == 101 else { return (response.status, "", 0, "") }
+            try TestSupport.write(["content/accounts/acme.md": Self.dossier.replacingOccurrences(of: "Acme One", with: "Acme Two")], under: site)
+            let (opcode, payload) = try connection.readFrame()
+            return (response.status, response.headers["sec-websocket-accept"] ?? "", opcode, String(decoding: payload, as: UTF8.self))
+        }
+        #expect(frame.0 == 101)
+        #expect(frame.1 == "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", "the accept key of RFC 6455's example")
+        #expect(frame.2 == 1 && frame.3 == "reload")
+    }
+
+    @Test(arguments: [20_000, 100_000])
+    func refusesAnOverlongRequestLineWhileServingOthers(length: Int) async throws {
+        let (server, port, _) = try await startServer()
+        defer { Task { await server.stop() } }
+        let long = get("/" + String(repeating: "a", count: length), host: "127.0.0.1:\(port)")
+        async let refused = RawHTTPConnection.exchange(port: port, long)
+        async let other = RawHTTPConnection.exchange(port: port, get("/accounts/acme/", host: "127.0.0.1:\(port)"))
+        let (first, second) = try await (refused, other)
+        #expect(first.status == 414)
+        #expect(second.status == 200)
+        #expect(second.text.contains("<h1>Acme One</h1>"))
+        // And the server still answers afterwards.
+        let after = try await RawHTTPConnection.exchange(port: port, get("/", host: "127.0.0.1:\(port)"))
+        #expect(after.status == 200)
+    }
+
+    @Test func refusesHeadersLargerThanEightKilobytes() async throws {
+        let (server, port, _) = try await startServer()
+        defer { Task { await server.stop() } }
+        let filler = (0..<12).map { "X-Filler-\($0): \(String(repeating: "b", count: 1000))\r\n" }.joined()
+        let response = try await RawHTTPConnection.exchange(port: port, get("/", host: "127.0.0.1:\(port)", extra: filler))
+        #expect(response.status == 431)
+        // One header line longer than the whole allowance is refused the same way.
+        let single = try await RawHTTPConnection.exchange(port: port, get("/", host: "127.0.0.1:\(port)", extra: "X-Long: \(String(repeating: "c", count: 50_000))\r\n"))
+        #expect(single.status == 431)
+        // Headers just under the limit are fine.
+        let fine = try await RawHTTPConnection.exchange(port: port, get("/", host: "127.0.0.1:\(port)", extra: "X-Filler: \(String(repeating: "d", count: 7000))\r\n"))
+        #expect(fine.status == 200)
+    }
+
+    @Test func headAnswersLikeGetWithoutABody() async throws {
+        let (server, port, _) = try await startServer()
+        defer { Task { await server.stop() } }
+        for path in ["/accounts/acme/index.html", "/accounts/acme/", "/assets/style.css"] {
+            let full = try await RawHTTPConnection.exchange(port: port, get(path, host: "127.0.0.1:\(port)"))
+            let head = try await RawHTTPConnection.exchange(port: port, get(path, host: "127.0.0.1:\(port)", method: "HEAD"))
+            #expect(full.status == 200, "GET \(path)")
+            #expect(head.status == 200, "HEAD \(path)")
+            #expect(head.body.isEmpty, "HEAD \(path) sends no body")
+            #expect(head.headers["content-length"] == String(full.body.count), "HEAD \(path)")
+            #expect(head.headers["content-type"] == full.headers["content-type"], "HEAD \(path)")
+        }
+        let missing = try await RawHTTPConnection.exchange(port: port, get("/no/such/page.html", host: "127.0.0.1:\(port)", method: "HEAD"))
+        #expect(missing.status == 404 && missing.body.isEmpty)
+    }
+
+    @Test func liveReloadIsAnExternalScriptOnServedPagesOnly() async throws {
+        let (server, port, _) = try await startServer()
+        defer { Task { await server.stop() } }
+        let page = try await RawHTTPConnection.exchange(port: port, get("/accounts/acme/", host: "127.0.0.1:\(port)"))
+        #expect(page.text.contains("<script src=\"\(PreviewServer.scriptPath)\"></script>"))
+        #expect(!page.text.contains("new WebSocket"), "no inline script: pages forbid them (Content-Security-Policy)")
+        let script = try await RawHTTPConnection.exchange(port: port, get(PreviewServer.scriptPath, host: "127.0.0.1:\(port)"))
+        #expect(script.status == 200)
+        #expect(script.headers["content-type"] == "text/javascript; charset=utf-8")
+        #expect(script.text.contains(PreviewServer.socketPath))
+    }
+
+    @Test func pathsOutsideTheSiteAreNotFound() async throws {
+        let (server, port, _) = try await startServer()
+        defer { Task { await server.stop() } }
+        let forms = [
+            "/../../../../etc/passwd", "/..%2F..%2F..%2F..%2Fetc%2Fpasswd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc/passwd",
+            "/accounts/../../../etc/passwd", "/./../../etc/passwd", "//etc/passwd", "/..\\..\\..\\etc\\passwd", "/..%5C..%5Cetc%5Cpasswd",
+            "/%252e%252e/%252e%252e/etc/passwd", "/..%00/etc/passwd", "/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd", "/....//....//etc/passwd",
+            "/accounts/acme/../../../../../etc/passwd?x=1", "/..;/..;/etc/passwd",
+        ]
+        for path in forms {
+            let response = try await RawHTTPConnection.exchange(port: port, get(path, host: "127.0.0.1:\(port)"))
+            #expect(response.status == 404 || response.status == 400, "\(path) answered \(response.status)")
+            #expect(!response.text.contains("root:"), "\(path)")
+        }
+    }
 }
+
