@@ -190,5 +190,51 @@ import Testing
             #expect(!response.text.contains("root:"), "\(path)")
         }
     }
+
+    /// Fetches `path` (with the right Host) until `condition` holds, for at most about 10 s.
+    private func waitFor(_ path: String, port: UInt16, until condition: (RawHTTPConnection.Response) -> Bool) async throws -> RawHTTPConnection.Response {
+        var response = try await RawHTTPConnection.exchange(port: port, get(path, host: "127.0.0.1:\(port)"))
+        for _ in 0..<200 where !condition(response) {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            response = try await RawHTTPConnection.exchange(port: port, get(path, host: "127.0.0.1:\(port)"))
+        }
+        return response
+    }
+
+    /// Edits in a folder made after the server started, in templates and in the settings file are
+    /// noticed: through inotify on Linux, and by comparing files with `pollsOnly`.
+    @Test(arguments: [false, true])
+    func noticesEditsAnywhereInTheSources(pollsOnly: Bool) async throws {
+        let site = try TestSupport.makeTemporaryFolder()
+        try TestSupport.write(["content/accounts/acme.md": Self.dossier, "dossier.yml": "title: First title\n"], under: site)
+        let server = try PreviewServer(siteRoot: site, asOf: TestSupport.asOf, port: 0, pollsOnly: pollsOnly)
+        let port = try await server.start()
+        defer { Task { await server.stop() } }
+        #if os(Linux)
+        #expect(server.watchMethod == (pollsOnly ? "polling" : "inotify"))
+        #endif
+
+        let beta = Self.dossier.replacingOccurrences(of: "Acme One", with: "Beta One")
+        try TestSupport.write(["content/accounts/dach/north/beta.md": beta], under: site)
+        let added = try await waitFor("/accounts/beta/", port: port) { $0.status == 200 }
+        #expect(added.text.contains("<h1>Beta One</h1>"), "a dossier in new folders")
+
+        try TestSupport.write(["content/accounts/dach/north/beta.md": beta.replacingOccurrences(of: "Beta One", with: "Beta Two")], under: site)
+        let edited = try await waitFor("/accounts/beta/", port: port) { $0.text.contains("Beta Two") }
+        #expect(edited.text.contains("<h1>Beta Two</h1>"), "an edit inside a folder made after the start")
+
+        try TestSupport.write(["dossier.yml": "title: Second title\n"], under: site)
+        let retitled = try await waitFor("/", port: port) { $0.text.contains("Second title") }
+        #expect(retitled.text.contains("Second title"), "the settings file")
+
+        try TestSupport.write(["templates/style.css": "body { color: #123456 }\n"], under: site)
+        let styled = try await waitFor("/assets/style.css", port: port) { $0.text.contains("#123456") }
+        #expect(styled.text.contains("#123456"), "a template override")
+
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/accounts/dach"))
+        let removed = try await waitFor("/accounts/beta/", port: port) { $0.status == 404 }
+        #expect(removed.status == 404, "a removed folder")
+        await server.stop()
+    }
 }
 

@@ -8,8 +8,8 @@ import Glibc
 ///
 /// Hidden files and folders (an editor's swap files) and names ending in `~` (backups) are ignored,
 /// as the build ignores them. Folders created later are watched as they appear; when a folder moves
-/// or the kernel's queue overflows, every watch is set up again.
-final class InotifyWatcher {
+/// or the kernel's queue overflows, every watch is set up again. Used by one thread at a time.
+final class InotifyWatcher: @unchecked Sendable {
     /// What changed since the last `drain`.
     enum Outcome {
         case nothing

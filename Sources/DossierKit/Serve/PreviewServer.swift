@@ -36,8 +36,10 @@ public final class PreviewServer: Sendable {
 
     /// A server for the site `siteRoot` on `host:port`: an IPv4 address or `localhost`; port 0 picks
     /// a free one. Throws when it cannot listen there (the port is taken, the address is not this
-    /// machine's).
-    public init(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName, host: String = "127.0.0.1", port: UInt16 = 8000) throws {
+    /// machine's). With `pollsOnly` it notices edits by comparing the files once a second instead of
+    /// through inotify (for a site on a network or container mount).
+    public init(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName, host: String = "127.0.0.1", port: UInt16 = 8000,
+                pollsOnly: Bool = false) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-\(UUID().uuidString)")
         var builder = SiteBuilder(siteRoot: siteRoot, output: folder.appendingPathComponent("site"), asOf: asOf, configFile: configFile)
         builder.usesCache = true
@@ -45,11 +47,14 @@ public final class PreviewServer: Sendable {
         self.builder = builder
         listener = try PreviewListener(address: host == "localhost" ? "127.0.0.1" : host, port: port)
         responder = PreviewResponder(root: builder.output, host: host, port: listener.port)
-        watcher = SiteWatcher(siteRoot: siteRoot, configFile: configFile)
+        watcher = SiteWatcher(siteRoot: siteRoot, configFile: configFile, pollsOnly: pollsOnly)
     }
 
     /// The port the server listens on.
     public var port: UInt16 { listener.port }
+
+    /// How the server notices edits once started: `inotify` or `polling`.
+    public var watchMethod: String { watcher.method }
 
     /// Builds once, starts answering and watching the sources, and returns the port it listens on.
     public func start() async throws -> UInt16 {

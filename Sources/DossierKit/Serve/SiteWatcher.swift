@@ -14,6 +14,9 @@ import Darwin
 final class SiteWatcher: @unchecked Sendable {
     let siteRoot: URL
     let configFile: String
+    /// Compare fingerprints even where inotify works (for folders on a network or container mount,
+    /// whose remote edits inotify does not see).
+    let pollsOnly: Bool
     /// How long the sources must stay quiet after an event before the callback (an editor's save
     /// is several events).
     static let quietMilliseconds: Int32 = 100
@@ -27,9 +30,10 @@ final class SiteWatcher: @unchecked Sendable {
     private var isRunning = false
     private var mode = "none"
 
-    init(siteRoot: URL, configFile: String) {
+    init(siteRoot: URL, configFile: String, pollsOnly: Bool = false) {
         self.siteRoot = siteRoot
         self.configFile = configFile
+        self.pollsOnly = pollsOnly
         var ends: [Int32] = [-1, -1]
         if pipe(&ends) != 0 { ends = [-1, -1] }
         (wakeRead, wakeWrite) = (ends[0], ends[1])
@@ -43,19 +47,27 @@ final class SiteWatcher: @unchecked Sendable {
     /// `inotify` or `polling` once started (for the benchmark notes and tests).
     var method: String { lock.withLock { mode } }
 
-    /// Starts watching; `onChange` runs on the watcher's thread, never twice at once.
+    /// Starts watching; `onChange` runs on the watcher's thread, never twice at once. Edits made
+    /// after this returns are noticed.
     func start(onChange: @escaping @Sendable () -> Void) {
         lock.withLock { isRunning = true }
+        #if os(Linux)
+        if !pollsOnly, let inotify = InotifyWatcher(siteRoot: siteRoot, configFile: configFile) {
+            lock.withLock { mode = "inotify" }
+            Thread.detachNewThread { [self] in
+                defer { finished.signal() }
+                guard watch(with: inotify, onChange: onChange) else { return }
+                lock.withLock { mode = "polling" }
+                poll(from: fingerprint(), onChange: onChange)
+            }
+            return
+        }
+        #endif
+        lock.withLock { mode = "polling" }
+        let first = fingerprint()
         Thread.detachNewThread { [self] in
             defer { finished.signal() }
-            #if os(Linux)
-            if let inotify = InotifyWatcher(siteRoot: siteRoot, configFile: configFile) {
-                lock.withLock { mode = "inotify" }
-                guard watch(with: inotify, onChange: onChange) else { return }
-            }
-            #endif
-            lock.withLock { mode = "polling" }
-            poll(onChange: onChange)
+            poll(from: first, onChange: onChange)
         }
     }
 
@@ -117,8 +129,8 @@ final class SiteWatcher: @unchecked Sendable {
     #endif
 
     /// Compares fingerprints once a second until stopped.
-    private func poll(onChange: @Sendable () -> Void) {
-        var last = fingerprint()
+    private func poll(from first: UInt64, onChange: @Sendable () -> Void) {
+        var last = first
         while true {
             guard case .timeout = wait(for: nil, milliseconds: Self.pollingMilliseconds) else { return }
             let now = fingerprint()
