@@ -3,6 +3,7 @@ public struct HTTPField: Sendable, Equatable {
     public var name: String
     public var value: String
 
+    /// A field named `name` with `value` (without surrounding white space).
     public init(_ name: String, _ value: String) {
         self.name = name
         self.value = value

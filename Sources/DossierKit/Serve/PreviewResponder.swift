@@ -128,7 +128,9 @@ public struct PreviewResponder: Sendable {
             guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
             bytes.append(high << 4 | low)
         }
-        guard !bytes.contains(0), !bytes.contains(UInt8(ascii: "\\")), let decoded = String(validating: bytes, as: UTF8.self) else { return nil }
+        let decoded = String(decoding: bytes, as: UTF8.self)
+        // Decoding replaces bytes that are not UTF-8, so a round trip that differs means there were some.
+        guard !bytes.contains(0), !bytes.contains(UInt8(ascii: "\\")), Array(decoded.utf8) == bytes else { return nil }
         let segments = decoded.split(separator: "/").map(String.init).filter { $0 != "." }
         guard !segments.contains("..") else { return nil }
         return segments
