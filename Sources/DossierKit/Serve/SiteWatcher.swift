@@ -37,6 +37,7 @@ final class SiteWatcher: @unchecked Sendable {
         var ends: [Int32] = [-1, -1]
         if pipe(&ends) != 0 { ends = [-1, -1] }
         (wakeRead, wakeWrite) = (ends[0], ends[1])
+        for end in ends where end >= 0 { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
     }
 
     deinit {
@@ -77,7 +78,8 @@ final class SiteWatcher: @unchecked Sendable {
             defer { isRunning = false }
             return isRunning
         }
-        guard wasRunning else { return }
+        // Without a wake pipe (no file descriptor was left) the thread cannot be woken: leave it.
+        guard wasRunning, wakeWrite >= 0 else { return }
         var byte: UInt8 = 1
         _ = write(wakeWrite, &byte, 1)
         finished.wait()
