@@ -121,15 +121,29 @@ import Testing
     func refusesAnOverlongRequestLineWhileServingOthers(length: Int) async throws {
         let (server, port, _) = try await startServer()
         defer { Task { await server.stop() } }
-        let long = get("/" + String(repeating: "a", count: length), host: "127.0.0.1:\(port)")
-        async let refused = RawHTTPConnection.exchange(port: port, long)
-        async let other = RawHTTPConnection.exchange(port: port, get("/accounts/acme/", host: "127.0.0.1:\(port)"))
-        let (first, second) = try await (refused, other)
-        #expect(first.status == 414)
-        #expect(second.status == 200)
-        #expect(second.text.contains("<h1>Acme One</h1>"))
-        // And the server still answers afterwards.
+        let long = Array(get("/" + String(repeating: "a", count: length), host: "127.0.0.1:\(port)").utf8)
+        let other = Array(get("/accounts/acme/", host: "127.0.0.1:\(port)").utf8)
+        let (refused, served) = try await RawHTTPConnection.onThread { () -> (RawHTTPConnection.Response, RawHTTPConnection.Response) in
+            // The long line is sent without its line break, and its connection stays open while
+            // another client asks for a page.
+            let first = try RawHTTPConnection(port: port)
+            first.send(Array(long.prefix(length)))
+            let second = try RawHTTPConnection(port: port)
+            second.send(other)
+            let served = try second.readResponse()
+            first.send(Array(long.dropFirst(length)))
+            return (try first.readResponse(), served)
+        }
+        #expect(refused.status == 414)
+        #expect(served.status == 200)
+        #expect(served.text.contains("<h1>Acme One</h1>"))
+        // Many at once, and the server still answers afterwards.
+        async let many = withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 { group.addTask { try await RawHTTPConnection.exchange(port: port, long).status } }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
         let after = try await RawHTTPConnection.exchange(port: port, get("/", host: "127.0.0.1:\(port)"))
+        #expect(try await many == Array(repeating: 414, count: 8))
         #expect(after.status == 200)
     }
 

@@ -18,7 +18,8 @@ final class LiveReload: @unchecked Sendable {
         }
         guard registered else { return }
         defer { lock.withLock { _ = sockets.removeValue(forKey: id) } }
-        socket.setTimeouts(seconds: 0)
+        // An open page sends nothing for hours; a page that stops reading must not hold up a build.
+        socket.setTimeouts(reading: 0, writing: 10)
         while let frame = Self.readFrame(from: socket) {
             switch frame.opcode {
             case 0x8:

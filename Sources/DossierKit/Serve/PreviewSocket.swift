@@ -108,9 +108,14 @@ final class PreviewSocket: @unchecked Sendable {
 
     /// Limits how long one read or one write may block; 0 waits for ever.
     func setTimeouts(seconds: Int) {
-        var limit = timeval(tv_sec: seconds, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        setTimeouts(reading: seconds, writing: seconds)
+    }
+
+    func setTimeouts(reading: Int, writing: Int) {
+        var readLimit = timeval(tv_sec: reading, tv_usec: 0)
+        var writeLimit = timeval(tv_sec: writing, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &readLimit, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &writeLimit, socklen_t(MemoryLayout<timeval>.size))
     }
 
     /// Ends the connection after an answer without losing it: stops sending, then reads and drops
