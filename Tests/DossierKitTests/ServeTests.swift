@@ -250,5 +250,65 @@ import Testing
         #expect(removed.status == 404, "a removed folder")
         await server.stop()
     }
+
+    /// The `dossier` executable built beside the test bundle by `swift build --build-tests`.
+    private static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("dossier")
+    }
+
+    /// `dossier serve` as a process: 100 kB requests from several clients at once neither pin it
+    /// nor keep it from stopping on SIGTERM.
+    @Test func stopsOnSigtermWhileRefusingHugeRequests() async throws {
+        let binary = Self.executable
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the executable first: swift build --build-tests (looked for \(binary.path))")
+        let site = try TestSupport.makeTemporaryFolder()
+        try TestSupport.write(["content/accounts/acme.md": Self.dossier], under: site)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--site", site.path, "--port", "0", "--as-of", "2026-11-26"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+        // "serving DIR at http://127.0.0.1:PORT/ (Ctrl-C stops)"
+        let reader = output.fileHandleForReading
+        let line = try await RawHTTPConnection.onThread { () -> String in
+            var text = ""
+            while !text.contains("\n") {
+                let data = reader.availableData
+                if data.isEmpty { break }
+                text += String(decoding: data, as: UTF8.self)
+            }
+            return text
+        }
+        let port = try #require(line.split(separator: ":").last.flatMap { UInt16($0.prefix { $0.isNumber }) }, "no address in \(line.debugDescription)")
+
+        let long = get("/" + String(repeating: "a", count: 100_000), host: "127.0.0.1:\(port)")
+        let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    var statuses: [Int] = []
+                    for _ in 0..<3 { statuses.append(try await RawHTTPConnection.exchange(port: port, long).status) }
+                    return statuses
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0 += $1 }
+        }
+        #expect(statuses == Array(repeating: 414, count: 12))
+
+        // Huge requests still arriving when the signal comes.
+        let inFlight = Task { try? await RawHTTPConnection.exchange(port: port, long) }
+        kill(process.processIdentifier, SIGTERM)
+        for _ in 0..<200 where process.isRunning {
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        _ = await inFlight.value
+        #expect(!process.isRunning, "serve did not stop within 10 s of SIGTERM")
+        if !process.isRunning {
+            #expect(process.terminationStatus == 0)
+        }
+    }
 }
 
