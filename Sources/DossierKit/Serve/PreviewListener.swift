@@ -47,7 +47,11 @@ final class PreviewListener: @unchecked Sendable {
                 let ready = poll(&watched, 2, -1)
                 if ready < 0, errno == EINTR { continue }
                 if ready < 0 || watched[1].revents != 0 || lock.withLock({ isStopped }) { return }
-                guard let connection = socket.accept() else { continue }
+                guard let connection = socket.accept() else {
+                    // Out of file descriptors, say: wait a little instead of spinning on `poll`.
+                    usleep(100_000)
+                    continue
+                }
                 let admitted = lock.withLock {
                     guard openConnections < Self.maximumConnections else { return false }
                     openConnections += 1
