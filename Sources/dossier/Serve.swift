@@ -14,6 +14,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port: UInt16 = 8000
 
+    @Flag(help: "Notice edits by comparing the files once a second instead of through inotify (for a site on a network or container mount).")
+    var poll = false
+
     func validate() throws {
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         let isIPv4 = parts.count == 4 && parts.allSatisfy { UInt8($0) != nil }
@@ -27,7 +30,7 @@ struct Serve: AsyncParsableCommand {
         let server: PreviewServer
         let listening: UInt16
         do {
-            server = try PreviewServer(siteRoot: site.siteRoot, asOf: day, configFile: site.config, host: host, port: port)
+            server = try PreviewServer(siteRoot: site.siteRoot, asOf: day, configFile: site.config, host: host, port: port, pollsOnly: poll)
             listening = try await server.start()
         } catch {
             printError("error: cannot listen on \(host):\(port) (is the port in use? try --port 0 for a free one)\n")

@@ -1,152 +1,124 @@
-import FlyingFox
 import Foundation
 
 /// `dossier serve`: builds the site, serves it on a local address, rebuilds when sources change and
 /// reloads open pages.
 ///
-/// Built on FlyingFox (a small HTTP and WebSocket server on Swift concurrency, no other dependency).
+/// A small HTTP/1.1 server of its own over blocking sockets, one thread per connection
+/// (`PreviewListener`): it reads each request head with hard limits before parsing it
+/// (`PreviewRequest`, 8 KB of request line, 8 KB of header fields), answers GET and HEAD from the
+/// built folder (`PreviewResponder`), and keeps one WebSocket per open page for live reload
+/// (`LiveReload`). It answers only to `Host` values naming the address it listens on, and accepts
+/// WebSockets only from pages of that origin, so a web page elsewhere cannot read the preview.
+///
 /// The site is built into a temporary folder, never into the site's `output/`, with a build cache of
-/// its own there, so a rebuild after an edit parses and renders only what the edit touched. The reload script is
-/// added only to pages as they are served; the built files stay exactly what `dossier build` writes.
-/// When a build fails, every page shows the diagnostics instead of stale content, and the server
-/// keeps running.
+/// its own there, so a rebuild after an edit parses and renders only what the edit touched. The
+/// reload script (an external script, as pages allow no inline script) is added only to pages as
+/// they are served; the built files stay exactly what `dossier build` writes. When a build fails,
+/// every page shows the diagnostics instead of stale content, and the server keeps running.
 public final class PreviewServer: Sendable {
     /// The path of the live-reload WebSocket.
-    static let socketPath = "/__dossier/live"
+    public static let socketPath = "/__dossier/live"
+    /// The path of the live-reload script that served pages load.
+    public static let scriptPath = "/__dossier/live-reload.js"
+    /// How large a request head may be.
+    public static let limits = PreviewRequest.Limits.standard
+    /// How long a client may take to send its request head, in seconds.
+    static let headSeconds: Double = 30
+    /// How long one read or write may block, in seconds.
+    static let ioSeconds = 10
 
     private let builder: SiteBuilder
+    private let listener: PreviewListener
+    private let responder: PreviewResponder
     private let watcher: SiteWatcher
-    private let server: HTTPServer
     private let hub = LiveReload()
     private let state = PreviewState()
 
-    /// A server for the site `siteRoot` on `host:port`: an IPv4 address or `localhost`; port 0 picks a free one.
-    public init(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName, host: String = "127.0.0.1", port: UInt16 = 8000) throws {
+    /// A server for the site `siteRoot` on `host:port`: an IPv4 address or `localhost`; port 0 picks
+    /// a free one. Throws when it cannot listen there (the port is taken, the address is not this
+    /// machine's). With `pollsOnly` it notices edits by comparing the files once a second instead of
+    /// through inotify (for a site on a network or container mount).
+    public init(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName, host: String = "127.0.0.1", port: UInt16 = 8000,
+                pollsOnly: Bool = false) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-\(UUID().uuidString)")
         var builder = SiteBuilder(siteRoot: siteRoot, output: folder.appendingPathComponent("site"), asOf: asOf, configFile: configFile)
         builder.usesCache = true
         builder.cacheFolder = folder.appendingPathComponent("cache")
         self.builder = builder
-        watcher = SiteWatcher(siteRoot: siteRoot, configFile: configFile)
-        server = HTTPServer(address: try .inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port), logger: .disabled)
+        listener = try PreviewListener(address: host == "localhost" ? "127.0.0.1" : host, port: port)
+        responder = PreviewResponder(root: builder.output, host: host, port: listener.port)
+        watcher = SiteWatcher(siteRoot: siteRoot, configFile: configFile, pollsOnly: pollsOnly)
     }
 
-    /// Builds once, starts listening, and returns the port it listens on.
+    /// The port the server listens on.
+    public var port: UInt16 { listener.port }
+
+    /// How the server notices edits once started: `inotify` or `polling`.
+    public var watchMethod: String { watcher.method }
+
+    /// Builds once, starts answering and watching the sources, and returns the port it listens on.
     public func start() async throws -> UInt16 {
-        await rebuild()
-        await server.appendRoute(HTTPRoute(stringLiteral: "GET \(Self.socketPath)"), to: .webSocket(LiveReloadSocket(hub: hub)))
-        let root = builder.output
-        let state = self.state
-        await server.appendRoute("GET *") { request in
-            await PreviewResponses.response(for: request.path, root: root, state: state)
-        }
-        Task { try await server.run() }
-        try await server.waitUntilListening()
-        guard case .ip4(_, let port) = await server.listeningAddress else { return 0 }
-        Task { await watch() }
-        return port
+        rebuild()
+        listener.run { [self] socket in handle(socket) }
+        watcher.start { [self] in rebuild() }
+        return listener.port
     }
 
-    /// Stops listening and removes the temporary build.
+    /// Stops listening and watching, closes the live-reload sockets and removes the temporary build.
     public func stop() async {
-        await server.stop(timeout: 1)
+        listener.stop()
+        watcher.stop()
+        hub.closeAll()
         try? FileManager.default.removeItem(at: builder.output.deletingLastPathComponent())
     }
 
-    /// Polls the sources four times a second and rebuilds when they change.
-    private func watch() async {
-        var last = watcher.fingerprint()
-        while !Task.isCancelled {
-            try? await Task.sleep(nanoseconds: 250_000_000)
-            let now = watcher.fingerprint()
-            guard now != last else { continue }
-            last = now
-            await rebuild()
-        }
-    }
-
-    private func rebuild() async {
+    private func rebuild() {
         let report = builder.build()
-        await state.record(report)
-        await hub.publish()
-    }
-}
-
-/// The outcome of the latest build, shared with the request handler.
-actor PreviewState {
-    /// The diagnostics of the latest build when it failed, else nil.
-    private(set) var failure: String?
-
-    func record(_ report: BuildReport) {
-        failure = report.hasErrors ? DiagnosticReport.text(report.problems, summary: report.analysis.summary) : nil
-    }
-}
-
-/// What the preview server answers.
-enum PreviewResponses {
-    /// Reconnects after the server restarts and reloads on every build.
-    static let reloadScript = """
-        <script>
-        (function () {
-          function connect() {
-            var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "\(PreviewServer.socketPath)");
-            socket.onmessage = function () { location.reload(); };
-            socket.onclose = function () { setTimeout(connect, 1000); };
-          }
-          connect();
-        })();
-        </script>
-        """
-
-    static func response(for path: String, root: URL, state: PreviewState) async -> HTTPResponse {
-        let relative = path.split(separator: "/").map(String.init).filter { $0 != "." && $0 != ".." }
-        var file = relative.reduce(root) { $0.appendingPathComponent($1) }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            file = file.appendingPathComponent("index.html")
-        }
-        let isPage = file.pathExtension == "html"
-        if isPage, let failure = await state.failure {
-            return page(overlay(failure), status: .ok)
-        }
-        guard file.standardizedFileURL.path.hasPrefix(root.standardizedFileURL.path), let data = FileManager.default.contents(atPath: file.path) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("not found\n".utf8))
-        }
-        if isPage {
-            return page(String(decoding: data, as: UTF8.self), status: .ok)
-        }
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: contentType(of: file), .cacheControl: "no-store"], body: data)
+        state.record(report)
+        hub.publish()
     }
 
-    private static func page(_ html: String, status: HTTPStatusCode) -> HTTPResponse {
-        let withScript = html.contains("</body>") ? html.replacingOccurrences(of: "</body>", with: reloadScript + "\n</body>") : html + reloadScript
-        return HTTPResponse(statusCode: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"], body: Data(withScript.utf8))
-    }
-
-    /// The page shown instead of the site while the latest build fails.
-    static func overlay(_ diagnostics: String) -> String {
-        let escaped = diagnostics.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>Build failed · dossier</title>
-            <style>body { font: 15px/1.5 system-ui, sans-serif; margin: 2rem; } pre { background: #fff3f0; border-left: 4px solid #a4330d; padding: 1rem; white-space: pre-wrap; }</style></head>
-            <body>
-            <h1>The build failed</h1>
-            <p>Fix the problems below and save: this page reloads by itself.</p>
-            <pre>\(escaped)</pre>
-            </body>
-            </html>
-            """
-    }
-
-    private static func contentType(of file: URL) -> String {
-        switch file.pathExtension {
-        case "css": "text/css; charset=utf-8"
-        case "js": "text/javascript; charset=utf-8"
-        case "svg": "image/svg+xml"
-        case "pdf": "application/pdf"
-        default: "application/octet-stream"
+    /// Reads one request head (bounded in size and time), answers it and closes the connection, or
+    /// hands an upgraded connection to live reload.
+    private func handle(_ socket: PreviewSocket) {
+        socket.setTimeouts(seconds: Self.ioSeconds)
+        let deadline = Date().addingTimeInterval(Self.headSeconds)
+        var scanner = PreviewRequest.Scanner(limits: Self.limits)
+        var buffer: [UInt8] = []
+        var headLength = 0
+        reading: while true {
+            guard let chunk = socket.read(upTo: 16_384), Date() < deadline else {
+                if !buffer.isEmpty { answer(.text(408, "the request head took too long\n"), on: socket) }
+                return
+            }
+            guard !chunk.isEmpty else { return }
+            buffer += chunk
+            switch scanner.scan(buffer) {
+            case .needsMore: continue
+            case .complete(let length):
+                headLength = length
+                break reading
+            case .rejected(let rejection):
+                answer(.text(rejection.status, rejection.reason + "\n"), on: socket)
+                return
+            }
         }
+        switch PreviewRequest.parse(Array(buffer[0..<headLength]), limits: Self.limits) {
+        case .failure(let rejection):
+            answer(.text(rejection.status, rejection.reason + "\n"), on: socket)
+        case .success(let request):
+            let response = responder.response(to: request, buildFailure: state.failure)
+            if response.status == 101 {
+                guard socket.write(response.head) else { return }
+                hub.serve(socket)
+            } else {
+                answer(response, on: socket, includingBody: request.method != "HEAD")
+            }
+        }
+    }
+
+    private func answer(_ response: PreviewResponse, on socket: PreviewSocket, includingBody: Bool = true) {
+        socket.write(response.bytes(includingBody: includingBody))
+        socket.finish()
     }
 }
