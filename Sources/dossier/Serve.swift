@@ -7,6 +7,7 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var site: SiteOptions
     @OptionGroup var asOf: AsOfOption
+    @OptionGroup var audience: AudienceOption
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -30,7 +31,7 @@ struct Serve: AsyncParsableCommand {
         let server: PreviewServer
         let listening: UInt16
         do {
-            server = try PreviewServer(siteRoot: site.siteRoot, asOf: day, configFile: site.config, host: host, port: port, pollsOnly: poll)
+            server = try PreviewServer(siteRoot: site.siteRoot, asOf: day, configFile: site.config, audience: audience.audience, host: host, port: port, pollsOnly: poll)
             listening = try await server.start()
         } catch {
             printError("error: cannot listen on \(host):\(port) (is the port in use? try --port 0 for a free one)\n")

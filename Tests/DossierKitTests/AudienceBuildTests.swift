@@ -202,16 +202,17 @@ import Testing
         #expect(teamText.contains("PRIVATE"), "the label is printed")
     }
 
-    @Test func thePreviewServesTheDefaultAudienceWithoutPrivateParts() async throws {
+    @Test(arguments: [nil, "company", "team"])
+    func thePreviewShowsPrivatePartsOnlyToAnAudienceThatSeesThem(audience: String?) async throws {
         let site = try Self.makeSite()
-        let server = try PreviewServer(siteRoot: site, asOf: TestSupport.asOf, port: 0)
+        let server = try PreviewServer(siteRoot: site, asOf: TestSupport.asOf, audience: audience, port: 0)
         let port = try await server.start()
         for path in ["accounts/acme/index.html", "accounts/acme/brief.html", "search/index.js"] {
             let url = try #require(URL(string: "http://127.0.0.1:\(port)/\(path)"))
             let (data, _) = try await URLSession.shared.data(from: url)
             let page = String(decoding: data, as: UTF8.self)
             #expect(page.contains("Acme"), "\(path) was not served")
-            #expect(!page.contains("CANARY"), "\(path) leaks a private part")
+            #expect(page.contains("CANARY") == (audience == "team"), "\(path) for \(audience ?? "the default audience")")
         }
         await server.stop()
     }

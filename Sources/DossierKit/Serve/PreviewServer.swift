@@ -37,11 +37,13 @@ public final class PreviewServer: Sendable {
     /// A server for the site `siteRoot` on `host:port`: an IPv4 address or `localhost`; port 0 picks
     /// a free one. Throws when it cannot listen there (the port is taken, the address is not this
     /// machine's). With `pollsOnly` it notices edits by comparing the files once a second instead of
-    /// through inotify (for a site on a network or container mount).
-    public init(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName, host: String = "127.0.0.1", port: UInt16 = 8000,
-                pollsOnly: Bool = false) throws {
+    /// through inotify (for a site on a network or container mount). `audience` is the one the
+    /// preview is built for (nil: the settings' `default_audience`).
+    public init(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName, audience: String? = nil,
+                host: String = "127.0.0.1", port: UInt16 = 8000, pollsOnly: Bool = false) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-\(UUID().uuidString)")
         var builder = SiteBuilder(siteRoot: siteRoot, output: folder.appendingPathComponent("site"), asOf: asOf, configFile: configFile)
+        builder.audience = audience
         builder.usesCache = true
         builder.cacheFolder = folder.appendingPathComponent("cache")
         self.builder = builder
