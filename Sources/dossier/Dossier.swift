@@ -44,7 +44,12 @@ func day(from text: String?, option: String) throws -> Day? {
     return day
 }
 
-/// Writes text to standard error.
+/// Writes text to standard error, with control characters from the site shown escaped.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    FileHandle.standardError.write(Data(TerminalText.escaped(text, keepsNewlines: true).utf8))
+}
+
+/// Writes text to standard output like `print`, with control characters from the site shown escaped.
+func say(_ text: String, terminator: String = "\n") {
+    print(TerminalText.escaped(text, keepsNewlines: true), terminator: terminator)
 }

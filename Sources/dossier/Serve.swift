@@ -24,6 +24,10 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let day = try asOf.day()
+        guard DossierFileLoader.isSite(site.siteRoot) else {
+            printError("error: \(site.site): \(Problem.notASite.message)\n")
+            throw ExitCode.failure
+        }
         let server: PreviewServer
         let listening: UInt16
         do {
@@ -34,10 +38,10 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode.failure
         }
         // Written straight to the file handle: `print` is buffered when the output is not a terminal.
-        FileHandle.standardOutput.write(Data("serving \(site.siteRoot.path) at http://\(host):\(listening)/ (Ctrl-C stops)\n".utf8))
+        FileHandle.standardOutput.write(Data(TerminalText.escaped("serving \(site.siteRoot.path) at http://\(host):\(listening)/ (Ctrl-C stops)\n", keepsNewlines: true).utf8))
         await waitForInterrupt()
         await server.stop()
-        print("stopped")
+        say("stopped")
     }
 
     /// Returns when the process gets SIGINT (Ctrl-C) or SIGTERM.
