@@ -28,15 +28,110 @@ public struct MarkdownRenderer: Sendable {
         isUnsafeHTMLAllowed ? Int32(CMARK_OPT_UNSAFE) : Int32(CMARK_OPT_DEFAULT)
     }
 
+    /// Renders the body section by section (see `sectionStarts(in:)`), so cmark's tree, tens of bytes
+    /// per byte of Markdown, exists for one section at a time; the HTML is the same as in one piece.
+    /// Internal so tests can compare with the whole-document rendering.
+    var rendersInSections = true
+
     /// Renders `markdown` to HTML and extracts the talking points.
     public func render(_ markdown: String) -> RenderedMarkdown {
-        let length = markdown.utf8.count
-        guard let document = markdown.withCString({ cmark_parse_document($0, length, options) }) else {
-            return RenderedMarkdown(html: "", talkingPointsHTML: nil)
+        var markdown = markdown
+        markdown.makeContiguousUTF8()
+        let starts = rendersInSections ? Self.sectionStarts(in: markdown) : []
+        var pieces: [String] = []
+        var talkingPoints: String?
+        var start = markdown.startIndex
+        var next = 0
+        var isSplitting = true
+        while true {
+            let end = isSplitting && next < starts.count ? starts[next] : markdown.endIndex
+            guard let document = parse(markdown[start..<end]) else { return RenderedMarkdown(html: "", talkingPointsHTML: nil) }
+            defer { cmark_node_free(document) }
+            if end != markdown.endIndex, mayContinue(document, text: markdown[start..<end]) {
+                // The section's last block could take in the heading (an unclosed fence, an HTML block):
+                // the rest is rendered in one piece, parsing this section once more at most.
+                isSplitting = false
+                continue
+            }
+            next += 1
+            pieces.append(renderHTML(document))
+            if talkingPoints == nil { talkingPoints = extractTalkingPoints(from: document) }
+            if end == markdown.endIndex { break }
+            start = end
         }
-        defer { cmark_node_free(document) }
-        let html = renderHTML(document)
-        return RenderedMarkdown(html: html, talkingPointsHTML: extractTalkingPoints(from: document))
+        // Joined once at its final size: a string grown piece by piece leaves every smaller buffer behind.
+        var html = ""
+        html.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
+        for piece in pieces { html += piece }
+        return RenderedMarkdown(html: html, talkingPointsHTML: talkingPoints)
+    }
+
+    /// Where the body may be cut into sections: at each line that opens an ATX heading of level 1 or 2
+    /// (`# ` or `## ` at the line's start). Such a line closes every open block (lists and quotes
+    /// need indentation or `>` to go on, and a heading interrupts a paragraph) except a fenced code
+    /// or HTML block, which `render` checks in cmark's own tree. A talking-points section (level 2)
+    /// always lies within one section. No cut at all when the body may hold a link reference
+    /// definition (`]:` anywhere; definitions apply to the whole document), a `{private}` heading
+    /// (whose section may span several) or a carriage return (lines are counted at `\n` only).
+    static func sectionStarts(in markdown: String) -> [String.Index] {
+        let utf8 = markdown.utf8
+        guard !markdown.contains("]:"), !markdown.contains("{private}"), !markdown.utf8.contains(UInt8(ascii: "\r")) else { return [] }
+        let hash = UInt8(ascii: "#"), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        var starts: [String.Index] = []
+        var index = utf8.startIndex
+        while let found = utf8[index...].firstIndex(of: newline) {
+            let lineStart = utf8.index(after: found)
+            index = lineStart
+            var cursor = lineStart
+            var level = 0
+            while cursor < utf8.endIndex, utf8[cursor] == hash, level < 3 {
+                level += 1
+                cursor = utf8.index(after: cursor)
+            }
+            guard (1...2).contains(level) else { continue }
+            if cursor == utf8.endIndex || [space, tab, newline].contains(utf8[cursor]) { starts.append(lineStart) }
+        }
+        return starts
+    }
+
+    /// Parses part of the body; nil only when cmark cannot allocate.
+    private func parse(_ markdown: Substring) -> OpaquePointer? {
+        let parsed = markdown.utf8.withContiguousStorageIfAvailable { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+        }
+        if let parsed { return parsed }
+        return String(markdown).withCString { cmark_parse_document($0, strlen($0), options) }
+    }
+
+    /// Whether the document's last block could go on past its end: an HTML block, or a fenced code
+    /// block whose last line is not a closing fence. (An indented code block, a list or a quote ends
+    /// at a line that starts without indentation or `>`.)
+    private func mayContinue(_ document: OpaquePointer, text: Substring) -> Bool {
+        guard let last = cmark_node_last_child(document) else { return false }
+        switch cmark_node_get_type(last) {
+        case CMARK_NODE_HTML_BLOCK:
+            return true
+        case CMARK_NODE_CODE_BLOCK:
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = Int(cmark_node_get_start_line(last)), final = Int(cmark_node_get_end_line(last))
+            guard lines.indices.contains(first - 1), lines.indices.contains(final - 1) else { return true }
+            guard let opening = Self.fence(in: lines[first - 1]) else { return false }  // indented code
+            guard final > first, let closing = Self.fence(in: lines[final - 1]) else { return true }
+            let isClosingFence = closing.character == opening.character && closing.length >= opening.length
+                && lines[final - 1].drop { $0 == " " }.drop { $0 == opening.character }.allSatisfy { $0 == " " || $0 == "\t" }
+            return !isClosingFence
+        default:
+            return false
+        }
+    }
+
+    /// The fence that opens or closes a fenced code block on `line`: up to three spaces, then three or
+    /// more backticks or tildes.
+    private static func fence(in line: Substring) -> (character: Character, length: Int)? {
+        let indent = line.prefix { $0 == " " }.count
+        guard indent <= 3, let character = line.dropFirst(indent).first, character == "`" || character == "~" else { return nil }
+        let length = line.dropFirst(indent).prefix { $0 == character }.count
+        return length >= 3 ? (character, length) : nil
     }
 
     private func renderHTML(_ node: OpaquePointer) -> String {
