@@ -49,6 +49,10 @@ import Testing
         "## A\n\n> ```\n> code\n## B\n",
         "## A\n\n```\n## B\n",
         "## A\r\n\r\n```\r\ncode\r\n## B\r\n",
+        "## Talking points\n\nFirst paragraph\n\nSecond one\n\n- a list\n\nThird\n## Next\n\nAfter\n",
+        "Intro\n\n## Talking points\nNo blank line\n\nThen a paragraph\n\n中文段落\n",
+        "- loose\n\n- list\n\nParagraph after\n\n1. ordered\n\n2. continues\n\nText\n",
+        "> quote\n\nText after\n\n<div>\n\nText after html\n",
     ]
 
     @Test(arguments: tricky)
@@ -90,5 +94,16 @@ import Testing
         let starts = MarkdownRenderer.sectionStarts(in: body).map { body.utf8.distance(from: body.startIndex, to: $0) }
         #expect(starts == [6, 17, 34])
         #expect(MarkdownRenderer.sectionStarts(in: body + "[a]: /url\n").isEmpty)
+    }
+}
+
+/// The search index reads only as much of a body as its 5,000 characters need.
+@Suite struct SearchBodyTextTests {
+    @Test(arguments: ["plain words ", "é", "e\u{301}", "中文", "👩‍👩‍👧", "🇩🇪", "a&amp;b ", "<em>x</em> ", "e\u{301}\u{302}\u{303}\u{304}"])
+    func theBodyTextIsThePrefixOfTheWholeText(_ unit: String) {
+        for count in [1, 100, 4_999, 5_000, 5_001, 12_000, 60_000] {
+            let html = "<p>" + String(repeating: unit, count: count) + "</p>\n"
+            #expect(SearchIndex.bodyText(ofHTML: html) == String(SearchIndex.plainText(ofHTML: html).prefix(SearchIndex.bodyLimit)))
+        }
     }
 }

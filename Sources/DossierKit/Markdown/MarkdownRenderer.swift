@@ -39,7 +39,8 @@ public struct MarkdownRenderer: Sendable {
         markdown.makeContiguousUTF8()
         let starts = rendersInSections ? Self.sectionStarts(in: markdown) : []
         var pieces: [String] = []
-        var talkingPoints: String?
+        var talkingPoints: [String]?
+        var isInTalkingPoints = false
         var start = markdown.startIndex
         var next = 0
         var isSplitting = true
@@ -48,40 +49,63 @@ public struct MarkdownRenderer: Sendable {
             guard let document = parse(markdown[start..<end]) else { return RenderedMarkdown(html: "", talkingPointsHTML: nil) }
             defer { cmark_node_free(document) }
             if end != markdown.endIndex, mayContinue(document, text: markdown[start..<end]) {
-                // The section's last block could take in the heading (an unclosed fence, an HTML block):
-                // the rest is rendered in one piece, parsing this section once more at most.
+                // The piece's last block could take in the next line (an unclosed fence, an HTML block):
+                // the rest is rendered in one piece, parsing this piece once more at most.
                 isSplitting = false
                 continue
             }
             next += 1
             pieces.append(renderHTML(document))
-            if talkingPoints == nil { talkingPoints = extractTalkingPoints(from: document) }
+            if isInTalkingPoints, let first = cmark_node_first_child(document) {
+                let (html, isComplete) = moveSection(startingAt: first)
+                talkingPoints?.append(html)
+                isInTalkingPoints = !isComplete
+            } else if talkingPoints == nil, let (html, isComplete) = extractTalkingPoints(from: document) {
+                talkingPoints = [html]
+                isInTalkingPoints = !isComplete
+            }
             if end == markdown.endIndex { break }
             start = end
         }
-        // Joined once at its final size: a string grown piece by piece leaves every smaller buffer behind.
-        var html = ""
-        html.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
-        for piece in pieces { html += piece }
-        return RenderedMarkdown(html: html, talkingPointsHTML: talkingPoints)
+        return RenderedMarkdown(html: Self.joined(pieces), talkingPointsHTML: talkingPoints.map(Self.joined))
     }
 
-    /// Where the body may be cut into sections: at each line that opens an ATX heading of level 1 or 2
-    /// (`# ` or `## ` at the line's start). Such a line closes every open block (lists and quotes
-    /// need indentation or `>` to go on, and a heading interrupts a paragraph) except a fenced code
-    /// or HTML block, which `render` checks in cmark's own tree. A talking-points section (level 2)
-    /// always lies within one section. No cut at all when the body may hold a link reference
-    /// definition (`]:` anywhere; definitions apply to the whole document), a `{private}` heading
-    /// (whose section may span several) or a carriage return (lines are counted at `\n` only).
+    /// Joined once at the final size: a string grown piece by piece leaves every smaller buffer behind.
+    private static func joined(_ pieces: [String]) -> String {
+        var text = ""
+        text.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
+        for piece in pieces { text += piece }
+        return text
+    }
+
+    /// Where the body may be cut into pieces rendered one by one: at each line that opens an ATX
+    /// heading of level 1 or 2 (`# ` or `## ` at the line's start), and at each line that starts with
+    /// a letter after a blank line (a new paragraph). Such a line closes every open block (lists and
+    /// quotes need indentation or `>` to go on after a blank line or before a heading, and a heading
+    /// interrupts a paragraph) except a fenced code or HTML block, which `render` checks in cmark's own
+    /// tree. No cut at all when the body may hold a link reference definition (`]:` anywhere;
+    /// definitions apply to the whole document), a `{private}` heading (whose section may span
+    /// pieces) or a carriage return (lines are counted at `\n` only).
     static func sectionStarts(in markdown: String) -> [String.Index] {
         let utf8 = markdown.utf8
-        guard !markdown.contains("]:"), !markdown.contains("{private}"), !markdown.utf8.contains(UInt8(ascii: "\r")) else { return [] }
+        guard !markdown.contains("]:"), !markdown.contains("{private}"), !utf8.contains(UInt8(ascii: "\r")) else { return [] }
         let hash = UInt8(ascii: "#"), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        func isLetter(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte >= 0x80
+        }
         var starts: [String.Index] = []
         var index = utf8.startIndex
+        var isAfterBlankLine = false
+        var lineStart = utf8.startIndex
         while let found = utf8[index...].firstIndex(of: newline) {
-            let lineStart = utf8.index(after: found)
+            isAfterBlankLine = utf8[lineStart..<found].allSatisfy { $0 == space || $0 == tab }
+            lineStart = utf8.index(after: found)
             index = lineStart
+            guard lineStart < utf8.endIndex else { break }
+            if isAfterBlankLine, isLetter(utf8[lineStart]) {
+                starts.append(lineStart)
+                continue
+            }
             var cursor = lineStart
             var level = 0
             while cursor < utf8.endIndex, utf8[cursor] == hash, level < 3 {
@@ -140,23 +164,32 @@ public struct MarkdownRenderer: Sendable {
         return String(cString: buffer)
     }
 
-    /// Moves the talking-points section's nodes into a document of their own and renders it.
-    private func extractTalkingPoints(from document: OpaquePointer) -> String? {
+    /// Moves the talking-points section's nodes into a document of their own and renders it; complete
+    /// when a heading of level 1 or 2 ended it (else it may go on in the next piece of the body).
+    private func extractTalkingPoints(from document: OpaquePointer) -> (html: String, isComplete: Bool)? {
         var node = cmark_node_first_child(document)
         while let current = node {
             node = cmark_node_next(current)
             guard headingLevel(current) == 2,
                   Self.talkingPointsHeadings.contains(plainText(of: current).lowercased()) else { continue }
-            guard let section = cmark_node_new(CMARK_NODE_DOCUMENT) else { return nil }
-            defer { cmark_node_free(section) }
-            while let member = node, headingLevel(member).map({ $0 > 2 }) ?? true {
-                node = cmark_node_next(member)
-                cmark_node_unlink(member)
-                cmark_node_append_child(section, member)
-            }
-            return renderHTML(section)
+            guard let first = node else { return ("", false) }
+            return moveSection(startingAt: first)
         }
         return nil
+    }
+
+    /// Renders `first` and the nodes after it up to a heading of level 1 or 2, moved into a document of
+    /// their own; says whether such a heading ended the section.
+    private func moveSection(startingAt first: OpaquePointer) -> (html: String, isComplete: Bool) {
+        guard let section = cmark_node_new(CMARK_NODE_DOCUMENT) else { return ("", true) }
+        defer { cmark_node_free(section) }
+        var node: OpaquePointer? = first
+        while let member = node, headingLevel(member).map({ $0 > 2 }) ?? true {
+            node = cmark_node_next(member)
+            cmark_node_unlink(member)
+            cmark_node_append_child(section, member)
+        }
+        return (renderHTML(section), node != nil)
     }
 
     private func headingLevel(_ node: OpaquePointer) -> Int? {
