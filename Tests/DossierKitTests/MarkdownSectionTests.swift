@@ -11,8 +11,11 @@ import Testing
         return renderer.render(markdown)
     }
 
+    /// Cut at every possible place, to test each cut.
     private func expectSame(_ markdown: String, unsafe: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let sections = MarkdownRenderer(isUnsafeHTMLAllowed: unsafe).render(markdown)
+        var renderer = MarkdownRenderer(isUnsafeHTMLAllowed: unsafe)
+        renderer.minimumPieceBytes = 0
+        let sections = renderer.render(markdown)
         let reference = whole(markdown, unsafe: unsafe)
         #expect(sections == reference, sourceLocation: sourceLocation)
     }
@@ -87,6 +90,17 @@ import Testing
             expectSame(frontMatter.body)
             expectSame(String(repeating: frontMatter.body, count: 3))
         }
+    }
+
+    @Test func aUsualBodyIsParsedWholeAndALargeOneInPiecesOfAtLeast64KB() {
+        let section = "## Situation\n\nSome text about the account.\n\nMore text.\n\n"
+        #expect(MarkdownRenderer.sectionStarts(in: String(repeating: section, count: 100), minimumPieceBytes: 65_536).isEmpty)
+        let large = String(repeating: section, count: 10_000)
+        let starts = MarkdownRenderer.sectionStarts(in: large, minimumPieceBytes: 65_536)
+        let offsets = [large.startIndex] + starts
+        #expect(starts.count > 5)
+        #expect(zip(offsets, offsets.dropFirst()).allSatisfy { large.utf8.distance(from: $0, to: $1) >= 65_536 })
+        #expect(MarkdownRenderer().render(large) == whole(large))
     }
 
     @Test func aBodyWithHeadingsIsCutAtEachLevelOneOrTwoHeading() {

@@ -33,11 +33,15 @@ public struct MarkdownRenderer: Sendable {
     /// Internal so tests can compare with the whole-document rendering.
     var rendersInSections = true
 
+    /// The smallest piece a body is cut into: a body below it (any usual dossier) is parsed whole, and a
+    /// large one costs one parse per 64 KB or so, while cmark's tree stays a few MB. Tests lower it.
+    var minimumPieceBytes = 65_536
+
     /// Renders `markdown` to HTML and extracts the talking points.
     public func render(_ markdown: String) -> RenderedMarkdown {
         var markdown = markdown
         markdown.makeContiguousUTF8()
-        let starts = rendersInSections ? Self.sectionStarts(in: markdown) : []
+        let starts = rendersInSections ? Self.sectionStarts(in: markdown, minimumPieceBytes: minimumPieceBytes) : []
         var pieces: [String] = []
         var talkingPoints: [String]?
         var isInTalkingPoints = false
@@ -86,9 +90,11 @@ public struct MarkdownRenderer: Sendable {
     /// tree. No cut at all when the body may hold a link reference definition (`]:` anywhere;
     /// definitions apply to the whole document), a `{private}` heading (whose section may span
     /// pieces) or a carriage return (lines are counted at `\n` only).
-    static func sectionStarts(in markdown: String) -> [String.Index] {
+    /// Pieces are at least `minimumPieceBytes` long, but for the last.
+    static func sectionStarts(in markdown: String, minimumPieceBytes: Int = 0) -> [String.Index] {
         let utf8 = markdown.utf8
-        guard !markdown.contains("]:"), !markdown.contains("{private}"), !utf8.contains(UInt8(ascii: "\r")) else { return [] }
+        guard utf8.count > minimumPieceBytes, !contains("]:", in: markdown), !contains("{private}", in: markdown),
+              !utf8.contains(UInt8(ascii: "\r")) else { return [] }
         let hash = UInt8(ascii: "#"), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
         func isLetter(_ byte: UInt8) -> Bool {
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte >= 0x80
@@ -102,6 +108,7 @@ public struct MarkdownRenderer: Sendable {
             lineStart = utf8.index(after: found)
             index = lineStart
             guard lineStart < utf8.endIndex else { break }
+            guard utf8.distance(from: starts.last ?? utf8.startIndex, to: lineStart) >= minimumPieceBytes else { continue }
             if isAfterBlankLine, isLetter(utf8[lineStart]) {
                 starts.append(lineStart)
                 continue
@@ -116,6 +123,21 @@ public struct MarkdownRenderer: Sendable {
             if cursor == utf8.endIndex || [space, tab, newline].contains(utf8[cursor]) { starts.append(lineStart) }
         }
         return starts
+    }
+
+    /// Whether `text` holds `needle`, byte for byte (Foundation's `contains` is slow on large text).
+    private static func contains(_ needle: String, in text: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+            var index = 0
+            while index <= bytes.count - pattern.count {
+                if bytes[index] == first, pattern.indices.allSatisfy({ bytes[index + $0] == pattern[$0] }) { return true }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// Parses part of the body; nil only when cmark cannot allocate.
