@@ -78,3 +78,21 @@ import Testing
         #expect(diagnostics.map(\.problem) == [.linkLeavesSite(target: secret.path)])
     }
 }
+
+/// Links in `templates/` that point at `/` or back up the site never make a build walk the disk.
+@Suite struct TemplateFolderLinkTests {
+    @Test func linksToTheRootOrBackUpTheSiteAreNotWalked() throws {
+        let site = try TestSupport.makeTemporaryFolder()
+        try TestSupport.write(["content/accounts/acme.md": SiteFileLinkTests.dossier], under: site)
+        let templates = site.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: templates.appendingPathComponent("everything").path, withDestinationPath: "/")
+        for name in ["up-a", "up-b", "up-c"] {
+            try FileManager.default.createSymbolicLink(atPath: templates.appendingPathComponent(name).path, withDestinationPath: "..")
+        }
+        let files = FileTree.regularFiles(under: templates.path, skipsHidden: false, followsLinks: true, staysIn: site)
+        #expect(files == ["up-a/content/accounts/acme.md"])
+        let report = SiteBuilder(siteRoot: site, output: site.appendingPathComponent("output"), asOf: TestSupport.asOf).build()
+        #expect(!report.hasErrors, "\(report.problems.map(\.formatted))")
+    }
+}
