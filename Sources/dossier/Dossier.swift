@@ -32,7 +32,7 @@ struct AsOfOption: ParsableArguments {
         do {
             return try Day.asOf(argument: asOf)
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(TerminalText.escaped(error.description))
         }
     }
 }
@@ -40,7 +40,7 @@ struct AsOfOption: ParsableArguments {
 /// A `YYYY-MM-DD` option's day, nil when the option is absent; anything else is a usage error.
 func day(from text: String?, option: String) throws -> Day? {
     guard let text else { return nil }
-    guard let day = Day(parsing: text) else { throw ValidationError("\(option) '\(text)' is not a date in the form YYYY-MM-DD") }
+    guard let day = Day(parsing: text) else { throw ValidationError(TerminalText.escaped("\(option) '\(text)' is not a date in the form YYYY-MM-DD")) }
     return day
 }
 

@@ -18,7 +18,7 @@ struct Serve: AsyncParsableCommand {
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         let isIPv4 = parts.count == 4 && parts.allSatisfy { UInt8($0) != nil }
         guard host == "localhost" || isIPv4 else {
-            throw ValidationError("--host '\(host)' must be an IPv4 address such as 127.0.0.1, or localhost")
+            throw ValidationError(TerminalText.escaped("--host '\(host)' must be an IPv4 address such as 127.0.0.1, or localhost"))
         }
     }
 

@@ -70,5 +70,10 @@ import Testing
             #expect(!output.isEmpty)
             #expect(!Self.hasRawControls(output), "dossier \(arguments.joined(separator: " ")) printed a raw control character")
         }
+        // Usage errors repeat the argument or the environment variable: escaped too.
+        let usage = try TestSupport.run(dossier, ["changes", "--site", site.path, "--since", "\u{1B}[2J"], includesErrors: true)
+        #expect(usage.status == 64 && usage.output.contains("\\u{1B}[2J") && !Self.hasRawControls(usage.output))
+        let epoch = try TestSupport.run(dossier, ["check", "--site", site.path], environment: ["SOURCE_DATE_EPOCH": "9223372036854775807"], includesErrors: true)
+        #expect(epoch.status == 64 && epoch.output.contains("SOURCE_DATE_EPOCH '9223372036854775807' is not a whole number"))
     }
 }
