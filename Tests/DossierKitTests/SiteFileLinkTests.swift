@@ -56,6 +56,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
+    @Test func anAccountsFolderLinkedOutOfTheSiteIsRefused() throws {
+        let (site, secret) = try makeSite()
+        let elsewhere = secret.deletingLastPathComponent().appendingPathComponent("elsewhere")
+        try TestSupport.write(["accounts/beta.md": Self.dossier], under: elsewhere)
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/accounts"))
+        try link("content/accounts", in: site, to: elsewhere.appendingPathComponent("accounts").path)
+        let (report, output) = build(site)
+        #expect(report.problems.map(\.location.path) == ["content/accounts/beta.md"])
+        #expect(report.problems.first?.problem == .linkLeavesSite(target: elsewhere.appendingPathComponent("accounts/beta.md").path))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
     @Test func aLinkInsideTheSiteIsFollowed() throws {
         let (site, _) = try makeSite()
         try TestSupport.write(["shared/k.mustache": "<p>shared partial</p>\n", "shared/settings.yml": "title: Linked title\n",

@@ -30,6 +30,7 @@ public struct DossierFileLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         var pathBySlug: [String: String] = [:]
         let paths = dossierPaths()
+        let isFolderLinked = hasLinkedFolder
         for path in paths {
             let slug = String(path.split(separator: "/").last?.dropLast(3) ?? "")  // drops ".md" in any case
             let location = SourceLocation(path: path)
@@ -42,7 +43,7 @@ public struct DossierFileLoader: Sendable {
                 continue
             }
             pathBySlug[slug] = path
-            if let problem = linkProblem(path) {
+            if let problem = linkProblem(path, isFolderLinked: isFolderLinked) {
                 diagnostics.append(Diagnostic(.error, problem, at: location, in: .load))
                 continue
             }
@@ -73,9 +74,9 @@ public struct DossierFileLoader: Sendable {
 
     /// Why a dossier may not be read: it, or the accounts folder, leads out of the site (`SiteFile`).
     /// Only links are resolved, so a site without them costs one `lstat` per file.
-    private func linkProblem(_ path: String) -> Problem? {
+    private func linkProblem(_ path: String, isFolderLinked: Bool) -> Problem? {
         let fullPath = siteRoot.path + "/" + path
-        if SiteFile.isLink(fullPath) || hasLinkedFolder {
+        if isFolderLinked || SiteFile.isLink(fullPath) {
             return SiteFile.linkProblem(at: fullPath, in: siteRoot)
         }
         return nil
