@@ -5,6 +5,14 @@ import Testing
 /// Input that is legal YAML but no sane dossier: it gets a clear error, and never costs more than
 /// reading it (no hang, no output that overflows).
 @Suite struct InputLimitTests {
+    // MARK: Control characters
+
+    @Test func aStringsFileOverrideWithAControlCharacterIsAnError() {
+        let (_, diagnostics) = Strings.parse("site_title: \"Key\\e]0;pwned\\a accounts\"\nmonths: [Jan, \"F\\0b\"]\n", language: "en", path: "templates/strings/en.yml")
+        #expect(diagnostics.map(\.problem) == [.controlCharacter(key: "site_title", character: "U+001B"), .controlCharacter(key: "months[1]", character: "U+0000")])
+        #expect(diagnostics.map(\.location.line) == [1, 2])
+    }
+
     // MARK: Unknown keys
 
     @Test func unknownKeysBeyondAHundredAreCountedInOneWarning() {
