@@ -27,6 +27,14 @@ import Testing
         #expect(warnings.last?.message == "and 99900 more unknown keys in this file, not listed one by one; they are ignored")
     }
 
+    @Test func unknownRulesInDossierYmlAreCappedToo() {
+        let rules = (0..<5_000).map { "  no-such-rule-\($0): off\n" }.joined()
+        let (_, diagnostics) = SiteConfig.parse(SourceFile(path: "dossier.yml", slug: "", bytes: Array(("rules:\n" + rules).utf8)))
+        #expect(diagnostics.count == 101)
+        #expect(diagnostics.last?.problem == .moreUnknownKeys(4_900))
+        #expect(diagnostics.last?.location.line == 102)
+    }
+
     @Test func theFirstHundredUnknownKeysStillGetTheirSuggestion() {
         let keys = (0..<99).map { "extra_\($0): 1\n" }.joined()
         let (_, _, diagnostics) = TestSupport.process("---\nname: Acme\nowner: Mei\nstage: early\n" + keys + "ownr: x\n---\n")

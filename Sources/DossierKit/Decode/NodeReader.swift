@@ -101,9 +101,15 @@ struct NodeReader {
 
     /// Reports an unknown key with a did-you-mean, or only counts it once the file has had its share.
     private mutating func reportUnknownKey(_ name: String, in fields: Fields, known: [String], at key: Node) {
+        reportUnknown(at: key) { .unknownKey(fields.path(name), suggestion: Suggestion.closest(to: name, among: known)) }
+    }
+
+    /// Reports an unknown key or rule id as a warning made by `problem` (with its did-you-mean), or,
+    /// past `unknownKeyReportLimit` in the file, only counts it: `problem` is then never made.
+    mutating func reportUnknown(at key: Node, _ problem: () -> Problem) {
         unknownKeyCount += 1
         if unknownKeyCount <= Self.unknownKeyReportLimit {
-            report(.unknownKey(fields.path(name), suggestion: Suggestion.closest(to: name, among: known)), at: key, severity: .warning)
+            report(problem(), at: key, severity: .warning)
         } else if firstUnlistedUnknownKey == nil {
             firstUnlistedUnknownKey = location(of: key)
         }
