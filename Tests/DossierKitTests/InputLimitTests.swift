@@ -129,6 +129,9 @@ import Testing
         #expect(throws: Scaffold.Failure.badValue(option: "--name", reason: "is empty; it is required, so give it a value")) {
             try Scaffold.newDossier(slug: "acme", name: "", owner: nil, in: site, today: TestSupport.asOf)
         }
+        #expect(throws: Scaffold.Failure.badValue(option: "--owner", reason: "contains the control character U+001B; leave it out")) {
+            try Scaffold.newDossier(slug: "acme", name: nil, owner: "Mei\u{1B}[2J", in: site, today: TestSupport.asOf)
+        }
         #expect(Scaffold.Failure.badValue(option: "--name", reason: "is empty; it is required, so give it a value").description
             == "--name is empty; it is required, so give it a value; nothing was written")
     }

@@ -40,6 +40,9 @@ public enum Scaffold {
             if value.contains(where: \.isNewline) {
                 throw .badValue(option: option, reason: "has a line break; give it as one line of text")
             }
+            if let character = NodeReader.firstControlCharacter(in: value) {
+                throw .badValue(option: option, reason: "contains the control character \(character); leave it out")
+            }
         }
         let text = DossierSkeleton.text(name: name, owner: owner, today: today)
         // What is written must pass `check`: any value the checks above let through but the format does not
