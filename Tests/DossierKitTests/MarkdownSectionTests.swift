@@ -68,13 +68,14 @@ import Testing
     @Test func randomMixturesOfBlocksRenderLikeTheWholeDocument() {
         let lines = ["# One", "## Two", "### Three", "## Talking points", "text", "", "", "- item", "  - nested", "1. first",
                      "> quote", "```", "~~~", "````", "    indented", "<div>", "</div>", "<!--", "-->", "<pre>", "</pre>",
-                     "Setext", "---", "===", "  ```", "- ```", "*emphasis*", "[link](https://example.com)", "#", "##"]
+                     "Setext", "---", "===", "  ```", "- ```", "*emphasis*", "[link](https://example.com)", "#", "##",
+                     "Talking points", "  continued", "> ```", "<custom-tag>", "<script>", "</script>", "中文", "\tTabbed", "   ~~~"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func nextIndex(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
-        for _ in 0..<400 {
+        for _ in 0..<3_000 {
             let body = (0..<(5 + nextIndex(40))).map { _ in lines[nextIndex(lines.count)] }.joined(separator: "\n") + "\n"
             expectSame(body)
         }
