@@ -48,7 +48,7 @@ private func printBriefs(_ selection: BriefPrinter.Selection, to pdf: String, si
     printer.audience = audience.audience
     switch printer.print(selection, to: URL(fileURLWithPath: pdf).standardizedFileURL) {
     case .success(let slugs):
-        print("printed \(slugs.count == 1 ? "the brief of \(slugs[0])" : "\(slugs.count) briefs (\(slugs.joined(separator: ", ")))") to \(pdf)")
+        say("printed \(slugs.count == 1 ? "the brief of \(slugs[0])" : "\(slugs.count) briefs (\(slugs.joined(separator: ", ")))") to \(pdf)")
     case .failure(let failure):
         printError(failure.description + "\n")
         throw ExitCode.failure

@@ -43,7 +43,7 @@ struct Build: ParsableCommand {
         }
         let outputPath = (outputURL ?? site.siteRoot.appendingPathComponent("output")).path
         if report.isUpToDate {
-            print("nothing changed since the last build: \(report.output?.unchanged ?? 0) files unchanged in \(outputPath)")
+            say("nothing changed since the last build: \(report.output?.unchanged ?? 0) files unchanged in \(outputPath)")
             return
         }
         guard !report.hasErrors else {
@@ -54,13 +54,13 @@ struct Build: ParsableCommand {
             throw ExitCode.failure
         }
         let summary = report.output ?? OutputWriter.Summary()
-        print("built \(report.analysis.dossiers.count) dossiers into \(outputPath): \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")
+        say("built \(report.analysis.dossiers.count) dossiers into \(outputPath): \(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed")
         if report.analysis.parsedCount < report.analysis.fileCount || summary.rendered < summary.written + summary.unchanged {
-            print("incremental: \(report.analysis.parsedCount) dossiers parsed and \(summary.rendered) pages rendered; the rest came from the cache")
+            say("incremental: \(report.analysis.parsedCount) dossiers parsed and \(summary.rendered) pages rendered; the rest came from the cache")
         }
         if report.analysis.noteCount > 0 {
-            print("\(report.analysis.noteCount) health findings are shown in the site; `dossier check` lists them")
+            say("\(report.analysis.noteCount) health findings are shown in the site; `dossier check` lists them")
         }
-        print("open \(outputPath)/index.html")
+        say("open \(outputPath)/index.html")
     }
 }

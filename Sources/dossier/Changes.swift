@@ -18,7 +18,7 @@ struct Changes: ParsableCommand {
         let report = ChangeReport(siteRoot: site.siteRoot, asOf: try asOf.day(), since: try day(from: since, option: "--since"), slugs: slugs, configFile: site.config, audience: audience.audience)
         switch report.text() {
         case .success(let text):
-            print(text, terminator: "")
+            say(text, terminator: "")
         case .failure(let failure):
             printError(failure.description + "\n")
             throw ExitCode.failure

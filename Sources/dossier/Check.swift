@@ -23,12 +23,12 @@ struct Check: ParsableCommand {
 
     func run() throws {
         if rules {
-            print(HealthRules.listing(), terminator: "")
+            say(HealthRules.listing(), terminator: "")
             return
         }
         let checker = SiteChecker(siteRoot: site.siteRoot, asOf: try asOf.day(), isStrict: strict, includesNotes: notes, configFile: site.config)
         let (output, isPassing) = checker.check(format: format)
-        print(output, terminator: "")
+        say(output, terminator: "")
         if !isPassing { throw ExitCode.failure }
     }
 }

@@ -38,7 +38,7 @@ struct AsOfOption: ParsableArguments {
         do {
             return try Day.asOf(argument: asOf)
         } catch {
-            throw ValidationError(error.description)
+            throw ValidationError(TerminalText.escaped(error.description))
         }
     }
 }
@@ -46,11 +46,16 @@ struct AsOfOption: ParsableArguments {
 /// A `YYYY-MM-DD` option's day, nil when the option is absent; anything else is a usage error.
 func day(from text: String?, option: String) throws -> Day? {
     guard let text else { return nil }
-    guard let day = Day(parsing: text) else { throw ValidationError("\(option) '\(text)' is not a date in the form YYYY-MM-DD") }
+    guard let day = Day(parsing: text) else { throw ValidationError(TerminalText.escaped("\(option) '\(text)' is not a date in the form YYYY-MM-DD")) }
     return day
 }
 
-/// Writes text to standard error.
+/// Writes text to standard error, with control characters from the site shown escaped.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    FileHandle.standardError.write(Data(TerminalText.escaped(text, keepsNewlines: true).utf8))
+}
+
+/// Writes text to standard output like `print`, with control characters from the site shown escaped.
+func say(_ text: String, terminator: String = "\n") {
+    print(TerminalText.escaped(text, keepsNewlines: true), terminator: terminator)
 }

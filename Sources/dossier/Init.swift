@@ -15,9 +15,9 @@ struct Init: ParsableCommand {
         let folder = URL(fileURLWithPath: directory).standardizedFileURL
         do {
             let paths = try Scaffold.initSite(at: folder, today: Day.today(), withHook: hook)
-            for path in paths { print("wrote \(directory)/\(path)") }
-            if hook { print("enable the hook in each clone: cd \(directory) && git config core.hooksPath .githooks") }
-            print("next: cd \(directory) && dossier build")
+            for path in paths { say("wrote \(directory)/\(path)") }
+            if hook { say("enable the hook in each clone: cd \(directory) && git config core.hooksPath .githooks") }
+            say("next: cd \(directory) && dossier build")
         } catch {
             printError("error: \(error)\n")
             throw ExitCode.failure

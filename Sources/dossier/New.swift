@@ -18,7 +18,7 @@ struct New: ParsableCommand {
     func run() throws {
         do {
             let path = try Scaffold.newDossier(slug: slug, name: name, owner: owner, in: site.siteRoot, today: Day.today())
-            print("wrote \(path)")
+            say("wrote \(path)")
         } catch {
             printError("error: \(error)\n")
             throw ExitCode.failure

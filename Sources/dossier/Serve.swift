@@ -22,12 +22,16 @@ struct Serve: AsyncParsableCommand {
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         let isIPv4 = parts.count == 4 && parts.allSatisfy { UInt8($0) != nil }
         guard host == "localhost" || isIPv4 else {
-            throw ValidationError("--host '\(host)' must be an IPv4 address such as 127.0.0.1, or localhost")
+            throw ValidationError(TerminalText.escaped("--host '\(host)' must be an IPv4 address such as 127.0.0.1, or localhost"))
         }
     }
 
     func run() async throws {
         let day = try asOf.day()
+        guard DossierFileLoader.isSite(site.siteRoot) else {
+            printError("error: \(site.site): \(Problem.notASite.message)\n")
+            throw ExitCode.failure
+        }
         let server: PreviewServer
         let listening: UInt16
         do {
@@ -38,10 +42,10 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode.failure
         }
         // Written straight to the file handle: `print` is buffered when the output is not a terminal.
-        FileHandle.standardOutput.write(Data("serving \(site.siteRoot.path) at http://\(host):\(listening)/ (Ctrl-C stops)\n".utf8))
+        FileHandle.standardOutput.write(Data(TerminalText.escaped("serving \(site.siteRoot.path) at http://\(host):\(listening)/ (Ctrl-C stops)\n", keepsNewlines: true).utf8))
         await waitForInterrupt()
         await server.stop()
-        print("stopped")
+        say("stopped")
     }
 
     /// Returns when the process gets SIGINT (Ctrl-C) or SIGTERM.

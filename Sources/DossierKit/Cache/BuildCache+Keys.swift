@@ -3,8 +3,8 @@ import Foundation
 /// The keys a build compares with the cache's.
 extension BuildCache {
     /// A hash of everything every page depends on besides the dossiers: the `dossier` binary (size and
-    /// time), the settings file and every file under templates/ (through links, as the theme reads
-    /// them), the as-of day and the build's options.
+    /// time), the settings file and every file under templates/ (through links that stay in the site,
+    /// as the theme reads them), the as-of day and the build's options.
     static func settingsKey(for builder: SiteBuilder) -> String {
         var hasher = StableHasher()
         hasher.add(format)
@@ -13,7 +13,7 @@ extension BuildCache {
         hasher.add("output=\(builder.output.standardizedFileURL.path)")
         hasher.add(binaryIdentity)
         let root = builder.siteRoot
-        let files = [builder.configFile] + FileTree.regularFiles(under: root.appendingPathComponent("templates").path, skipsHidden: false, followsLinks: true)
+        let files = [builder.configFile] + FileTree.regularFiles(under: root.appendingPathComponent("templates").path, skipsHidden: false, followsLinks: true, staysIn: root)
             .sorted().map { "templates/\($0)" }
         for path in files {
             hasher.add(path)

@@ -174,12 +174,14 @@ struct CommitmentTimeline: Sendable, Equatable {
         let end = Day(epochDay: Int(scale.upper.rounded(.down)))
         let firstMonth = start.year * 12 + start.month - 1 + (start.day == 1 ? 0 : 1)
         let lastMonth = end.year * 12 + end.month - 1
-        let step = [1, 2, 3, 6, 12, 24, 60, 120].first { step in
-            (firstMonth...max(firstMonth, lastMonth)).filter { $0 % step == 0 }.count <= 5
-        } ?? 120
         var parts: [String] = []
         guard lastMonth >= firstMonth else { return parts }
-        for month in firstMonth...lastMonth where month % step == 0 {
+        // Ticks are counted, not listed, and only the drawn months are visited: the work stays the same
+        // whatever span the dates cover.
+        func firstTick(_ step: Int) -> Int { (firstMonth + step - 1) / step * step }
+        func tickCount(_ step: Int) -> Int { firstTick(step) > lastMonth ? 0 : (lastMonth - firstTick(step)) / step + 1 }
+        let step = [1, 2, 3, 6, 12, 24, 60, 120].first { tickCount($0) <= 5 } ?? 120 * ((lastMonth - firstMonth) / 600 + 1)
+        for month in stride(from: firstTick(step), through: lastMonth, by: step) {
             guard let day = Day(year: month / 12, month: month % 12 + 1, day: 1) else { continue }
             let x = scale(Double(day.epochDay))
             parts.append(SVG.line(x1: x, y1: Self.firstRow - 6, x2: x, y2: bottom, stroke: SVG.line))

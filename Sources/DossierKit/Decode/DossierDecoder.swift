@@ -19,6 +19,7 @@ enum DossierDecoder {
             let missing = ["name", "owner", "stage"].map { Diagnostic(.error, .missingKey($0), at: location, in: .decode) }
             return (nil, missing)
         }
+        reader.reportControlCharacters(in: root, at: nil)
         guard let fields = reader.fields(of: root, at: nil, known: topLevelKeys) else {
             return (nil, reader.diagnostics)
         }
@@ -93,8 +94,8 @@ enum DossierDecoder {
         financials.rating = reader.text(fields["rating"], at: "financials.rating")
         if let wallet = reader.fields(of: fields["wallet"], at: "financials.wallet", known: ["total", "ours"]) {
             financials.wallet = Financials.Wallet(
-                total: reader.number(wallet["total"], at: "financials.wallet.total"),
-                ours: reader.number(wallet["ours"], at: "financials.wallet.ours")
+                total: reader.money(wallet["total"], at: "financials.wallet.total", allowsNegative: false),
+                ours: reader.money(wallet["ours"], at: "financials.wallet.ours", allowsNegative: false)
             )
         }
         return financials
@@ -110,9 +111,9 @@ enum DossierDecoder {
         guard let year = reader.integer(yearNode, at: fields.path("year"), in: 1800...9999) else { return nil }
         return Financials.Year(
             year: year,
-            revenue: reader.number(fields["revenue"], at: fields.path("revenue")),
+            revenue: reader.money(fields["revenue"], at: fields.path("revenue")),
             operatingMargin: reader.fraction(fields["operating_margin"], at: fields.path("operating_margin"), isShare: false),
-            netIncome: reader.number(fields["net_income"], at: fields.path("net_income")),
+            netIncome: reader.money(fields["net_income"], at: fields.path("net_income")),
             employees: reader.integer(fields["employees"], at: fields.path("employees"), in: 0...100_000_000)
         )
     }

@@ -9,7 +9,23 @@ struct NodeReader {
     let path: String
     /// Added to Yams' line numbers to get file line numbers.
     let lineOffset: Int
-    private(set) var diagnostics: [Diagnostic] = []
+    /// The diagnostics reported one by one.
+    private var reported: [Diagnostic] = []
+    /// Unknown keys found so far in the file; only the first `unknownKeyReportLimit` are reported one by one.
+    private var unknownKeyCount = 0
+    /// Where the first unknown key past the limit stands.
+    private var firstUnlistedUnknownKey: SourceLocation?
+
+    /// Unknown keys reported one by one per file; the rest are counted in one final warning, so a file of
+    /// a hundred thousand of them costs no more than reading it (no did-you-mean for those not listed).
+    static let unknownKeyReportLimit = 100
+
+    /// Every diagnostic, with the count of unknown keys not listed one by one as the last.
+    var diagnostics: [Diagnostic] {
+        guard let location = firstUnlistedUnknownKey else { return reported }
+        let unlisted = unknownKeyCount - Self.unknownKeyReportLimit
+        return reported + [Diagnostic(.warning, .moreUnknownKeys(unlisted), at: location, in: .decode)]
+    }
 
     init(path: String, yamlLine: Int) {
         self.path = path
@@ -22,7 +38,7 @@ struct NodeReader {
     }
 
     mutating func report(_ problem: Problem, at node: Node?, severity: Diagnostic.Severity = .error) {
-        diagnostics.append(Diagnostic(severity, problem, at: location(of: node), in: .decode))
+        reported.append(Diagnostic(severity, problem, at: location(of: node), in: .decode))
     }
 
     /// The entries of a mapping by key; keys not in `known` get a warning with a did-you-mean.
@@ -43,10 +59,60 @@ struct NodeReader {
                 fields.values[name] = value
                 fields.keyLines[name] = location(of: key).line
             } else {
-                report(.unknownKey(fields.path(name), suggestion: Suggestion.closest(to: name, among: known)), at: key, severity: .warning)
+                reportUnknownKey(name, in: fields, known: known, at: key)
             }
         }
         return fields
+    }
+
+    /// Reports every key and value under `node` that holds a control character other than tab and
+    /// newline (YAML escapes such as `"\e[2J"` or `"\0"` make them), at its position: they would reach
+    /// pages and terminals as raw bytes.
+    mutating func reportControlCharacters(in node: Node, at keyPath: String?) {
+        switch node {
+        case .scalar(let scalar):
+            if let character = Self.firstControlCharacter(in: scalar.string) {
+                report(.controlCharacter(key: keyPath ?? "front-matter", character: character), at: node)
+            }
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                let name = key.scalar?.string ?? "?"
+                let path = keyPath.map { "\($0).\(name)" } ?? name
+                if case .scalar = key { reportControlCharacters(in: key, at: path) }
+                reportControlCharacters(in: value, at: path)
+            }
+        case .sequence(let sequence):
+            for (index, item) in sequence.enumerated() {
+                reportControlCharacters(in: item, at: "\(keyPath ?? "front-matter")[\(index)]")
+            }
+        case .alias:
+            break
+        }
+    }
+
+    /// The first forbidden control character in `text`, written `U+001B`, or nil.
+    static func firstControlCharacter(in text: String) -> String? {
+        // Fast path: every such character starts with a byte below 0x20, 0x7F or 0xC2 in UTF-8.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
+        guard let scalar = text.unicodeScalars.first(where: TerminalText.isForbiddenInValue) else { return nil }
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// Reports an unknown key with a did-you-mean, or only counts it once the file has had its share.
+    private mutating func reportUnknownKey(_ name: String, in fields: Fields, known: [String], at key: Node) {
+        reportUnknown(at: key) { .unknownKey(fields.path(name), suggestion: Suggestion.closest(to: name, among: known)) }
+    }
+
+    /// Reports an unknown key or rule id as a warning made by `problem` (with its did-you-mean), or,
+    /// past `unknownKeyReportLimit` in the file, only counts it: `problem` is then never made.
+    mutating func reportUnknown(at key: Node, _ problem: () -> Problem) {
+        unknownKeyCount += 1
+        if unknownKeyCount <= Self.unknownKeyReportLimit {
+            report(problem(), at: key, severity: .warning)
+        } else if firstUnlistedUnknownKey == nil {
+            firstUnlistedUnknownKey = location(of: key)
+        }
     }
 
     /// Text, such as a name; numbers and booleans are refused so that `name: 1234` is noticed.
@@ -81,6 +147,23 @@ struct NodeReader {
         return nil
     }
 
+    /// The largest amount of money a dossier may give, either way: 10^15 (a thousand trillion) in the
+    /// dossier's currency, so sums and charts stay finite and every figure prints as digits.
+    static let moneyLimit = 1e15
+
+    /// An amount of money: a number from -10^15 to 10^15 (from 0 when `allowsNegative` is false).
+    mutating func money(_ node: Node?, at keyPath: String, allowsNegative: Bool = true) -> Double? {
+        guard let value = number(node, at: keyPath) else { return nil }
+        guard value <= Self.moneyLimit, value >= (allowsNegative ? -Self.moneyLimit : 0) else {
+            let expected = allowsNegative
+                ? "an amount from -1,000,000,000,000,000 to 1,000,000,000,000,000 (10^15)"
+                : "an amount from 0 to 1,000,000,000,000,000 (10^15)"
+            report(.outOfRange(key: keyPath, value: describe(value: node), expected: expected), at: node)
+            return nil
+        }
+        return value
+    }
+
     /// A whole number within `range`.
     mutating func integer(_ node: Node?, at keyPath: String, in range: ClosedRange<Int>) -> Int? {
         guard let node, !isNull(node) else { return nil }
@@ -95,7 +178,10 @@ struct NodeReader {
         return value
     }
 
-    /// A fraction written as `0.42` or `42%`; shares must lie in 0...1, margins may be any fraction.
+    /// The largest margin either way, as a fraction: 10 (1000%).
+    static let marginLimit = 10.0
+
+    /// A fraction written as `0.42` or `42%`; shares must lie in 0...1, margins in -10...10 (±1000%).
     mutating func fraction(_ node: Node?, at keyPath: String, isShare: Bool) -> Double? {
         guard let node, !isNull(node) else { return nil }
         var value: Double?
@@ -107,6 +193,10 @@ struct NodeReader {
         }
         guard let value else {
             report(.wrongType(key: keyPath, expected: "a fraction such as 0.42 or a percentage such as '42%'", found: describe(node)), at: node)
+            return nil
+        }
+        if !isShare, !(-Self.marginLimit...Self.marginLimit).contains(value) {
+            report(.outOfRange(key: keyPath, value: describe(value: node), expected: "a fraction from -10 to 10 (-1000% to 1000%)"), at: node)
             return nil
         }
         if isShare, !(0...1).contains(value) {
@@ -198,6 +288,11 @@ struct NodeReader {
             default: return "the text '\(value)'"
             }
         }
+    }
+
+    /// A scalar's text for a message, cut at 40 characters.
+    func describe(value node: Node?) -> String {
+        node.map { describe($0, quoted: false) } ?? ""
     }
 
     /// A number without floating-point noise: `0.333`, not `0.33299999999999996`.

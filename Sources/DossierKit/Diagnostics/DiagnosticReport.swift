@@ -2,9 +2,10 @@ import Foundation
 
 /// Prints diagnostics for people (compiler style) or for tools (JSON).
 public enum DiagnosticReport {
-    /// One `path:line:col: severity: message` line per diagnostic, then the summary line.
+    /// One `path:line:col: severity: message` line per diagnostic, then the summary line; control
+    /// characters from the site (newlines too, so one diagnostic stays one line) are shown escaped.
     public static func text(_ diagnostics: [Diagnostic], summary: String) -> String {
-        (diagnostics.map(\.formatted) + [summary]).joined(separator: "\n") + "\n"
+        (diagnostics.map { TerminalText.escaped($0.formatted) } + [summary]).joined(separator: "\n") + "\n"
     }
 
     /// The same diagnostics as a JSON document with sorted keys.
@@ -23,6 +24,21 @@ public enum DiagnosticReport {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(Document(diagnostics: entries, errors: errors, warnings: warnings, notes: notes, dossiers: dossiers))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return escapingRemainingControls(String(decoding: data, as: UTF8.self)) + "\n"
+    }
+
+    /// JSON escapes C0 controls itself; DEL and C1 controls (which can only stand inside strings) become
+    /// `\u00XX` escapes too, so the document is safe on a terminal and decodes to the same text.
+    private static func escapingRemainingControls(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return json }
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if (0x7F...0x9F).contains(scalar.value) {
+                result.append(contentsOf: "\\u00\(String(scalar.value, radix: 16, uppercase: true))".unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 }

@@ -2,6 +2,7 @@
 public enum Problem: Sendable, Equatable {
     case unreadable(reason: String)
     case invalidUTF8
+    case notUTF8(encoding: String)
     case binaryFile
     case tooLarge(bytes: Int, limit: Int)
     case badSlug(String)
@@ -14,6 +15,9 @@ public enum Problem: Sendable, Equatable {
     case tooManyAliases(limit: Int)
     case settingsNotAMapping
     case noDossiers
+    case notASite
+    case linkLeavesSite(target: String)
+    case controlCharacter(key: String, character: String)
     case notAMapping(key: String?, found: String)
     case missingKey(String)
     case wrongType(key: String, expected: String, found: String)
@@ -22,6 +26,7 @@ public enum Problem: Sendable, Equatable {
     case outOfRange(key: String, value: String, expected: String)
     case badCurrency(String)
     case unknownKey(String, suggestion: String?)
+    case moreUnknownKeys(Int)
     case unknownRule(String, suggestion: String?)
     case finding(ruleID: String, message: String)
     case emptyValue(key: String)
@@ -40,6 +45,8 @@ public enum Problem: Sendable, Equatable {
             "cannot read the file: \(reason)"
         case .invalidUTF8:
             "the file is not valid UTF-8; save it as UTF-8"
+        case .notUTF8(let encoding):
+            "the file is \(encoding) text; save it as UTF-8 (most editors offer it under Save As or the encoding menu)"
         case .binaryFile:
             "this is a binary file, not a Markdown dossier; remove it from content/accounts"
         case .tooLarge(let bytes, let limit):
@@ -64,6 +71,12 @@ public enum Problem: Sendable, Equatable {
             "dossier.yml must be a mapping of keys to values (key: value)"
         case .noDossiers:
             "no dossiers found: add Markdown files to content/accounts/, or point --site at the research site"
+        case .notASite:
+            "not a dossier site: the folder has no content/accounts/ and no dossier.yml; run `dossier init` to make a site, or point --site at the research site"
+        case .linkLeavesSite(let target):
+            "this leads to '\(target)', outside the site folder; dossier reads only files inside the site, so copy the file into the site instead of linking to it"
+        case .controlCharacter(let key, let character):
+            "'\(key)' contains the control character \(character), which no page or terminal can show; remove the escape that makes it (such as \\e, \\a or \\0) from the quoted text"
         case .notAMapping(let key, let found):
             if let key {
                 "'\(key)' must be a mapping of keys to values, found \(found)"
@@ -88,6 +101,8 @@ public enum Problem: Sendable, Equatable {
             } else {
                 "unknown key '\(key)'; it is ignored"
             }
+        case .moreUnknownKeys(let count):
+            "and \(count) more unknown key\(count == 1 ? "" : "s") in this file, not listed one by one; they are ignored"
         case .unknownRule(let id, let suggestion):
             "unknown rule '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; `dossier check --rules` lists them")
         case .finding(let ruleID, let message):

@@ -53,7 +53,8 @@ public struct ChangeReport: Sendable {
             if account.isUncommitted { lines.append("(edited, not committed)") }
             guard !lines.isEmpty else { continue }
             let heading = "\(analyzed.dossier.name) (\(analyzed.dossier.owner)) \(analyzed.dossier.path)"
-            sections.append(([heading] + lines.map { "  - " + $0 }).joined(separator: "\n"))
+            // One line per change: a value's control characters and line breaks are shown escaped.
+            sections.append(([heading] + lines.map { "  - " + $0 }).map { TerminalText.escaped($0) }.joined(separator: "\n"))
         }
         var text = "Changes since \(format.day(day)), as of \(format.day(asOf))\n\n"
         text += sections.isEmpty ? "No dossier changed.\n" : sections.joined(separator: "\n\n") + "\n"

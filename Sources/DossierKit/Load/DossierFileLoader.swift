@@ -30,6 +30,7 @@ public struct DossierFileLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         var pathBySlug: [String: String] = [:]
         let paths = dossierPaths()
+        let isFolderLinked = hasLinkedFolder
         for path in paths {
             let slug = String(path.split(separator: "/").last?.dropLast(3) ?? "")  // drops ".md" in any case
             let location = SourceLocation(path: path)
@@ -42,6 +43,10 @@ public struct DossierFileLoader: Sendable {
                 continue
             }
             pathBySlug[slug] = path
+            if let problem = linkProblem(path, isFolderLinked: isFolderLinked) {
+                diagnostics.append(Diagnostic(.error, problem, at: location, in: .load))
+                continue
+            }
             let stamp = FileStamp(path: siteRoot.path + "/" + path)
             if let source = cache?.sources[path], source.entry != nil, let known = source.stamp, known == stamp {
                 unchanged.append((path, stamp))
@@ -60,15 +65,41 @@ public struct DossierFileLoader: Sendable {
             }
         }
         if paths.isEmpty {
-            diagnostics.append(Diagnostic(.warning, .noDossiers, at: SourceLocation(path: Self.accountsFolder), in: .load))
+            let isSite = Self.isSite(siteRoot)
+            diagnostics.append(Diagnostic(isSite ? .warning : .error, isSite ? .noDossiers : .notASite,
+                                          at: SourceLocation(path: Self.accountsFolder), in: .load))
         }
         return (files, unchanged, diagnostics, paths.count)
+    }
+
+    /// Why a dossier may not be read: it, or the accounts folder, leads out of the site (`SiteFile`).
+    /// Only links are resolved, so a site without them costs one `lstat` per file.
+    private func linkProblem(_ path: String, isFolderLinked: Bool) -> Problem? {
+        let fullPath = siteRoot.path + "/" + path
+        if isFolderLinked || SiteFile.isLink(fullPath) {
+            return SiteFile.linkProblem(at: fullPath, in: siteRoot)
+        }
+        return nil
+    }
+
+    /// Whether `content` or `content/accounts` is itself a link.
+    private var hasLinkedFolder: Bool {
+        SiteFile.isLink(siteRoot.path + "/content") || SiteFile.isLink(siteRoot.path + "/" + Self.accountsFolder)
+    }
+
+    /// Whether `siteRoot` is a research site: it has a `content/accounts/` folder or a `dossier.yml`.
+    /// Every command that reads a site refuses any other folder (a mistyped `--site`, say).
+    public static func isSite(_ siteRoot: URL) -> Bool {
+        var isFolder: ObjCBool = false
+        let accounts = siteRoot.appendingPathComponent(accountsFolder).path
+        return (FileManager.default.fileExists(atPath: accounts, isDirectory: &isFolder) && isFolder.boolValue)
+            || FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(SiteConfig.fileName).path)
     }
 
     /// Site-relative paths of every `.md` file under the accounts folder, sorted.
     func dossierPaths() -> [String] {
         let folder = siteRoot.appendingPathComponent(Self.accountsFolder).path
-        return FileTree.regularFiles(under: folder, skipsHidden: true)
+        return FileTree.regularFiles(under: folder, skipsHidden: true, includesFileLinks: true)
             .filter { $0.lowercased().hasSuffix(".md") }
             .map { "\(Self.accountsFolder)/\($0)" }
     }

@@ -9,6 +9,9 @@ public func decodeText(of file: SourceFile, limit: Int) -> Result<String, Diagno
     if bytes.count > limit {
         return failure(.tooLarge(bytes: bytes.count, limit: limit))
     }
+    if let encoding = unicodeEncodingOtherThanUTF8(of: bytes) {
+        return failure(.notUTF8(encoding: encoding))
+    }
     if bytes.contains(0) {
         return failure(.binaryFile)
     }
@@ -23,6 +26,27 @@ public func decodeText(of file: SourceFile, limit: Int) -> Result<String, Diagno
         text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
     return .success(text)
+}
+
+/// The name of the encoding when the bytes are UTF-16 or UTF-32 text: by its byte-order mark, or for
+/// UTF-16 without one, by the zero bytes that every other position of Latin text has.
+func unicodeEncodingOtherThanUTF8(of bytes: [UInt8]) -> String? {
+    let start = Array(bytes.prefix(4))
+    if start == [0xFF, 0xFE, 0, 0] { return "UTF-32 (little-endian)" }
+    if start == [0, 0, 0xFE, 0xFF] { return "UTF-32 (big-endian)" }
+    if start.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
+    if start.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+    // Without a mark: in the first 4 KB, nine in ten bytes on one side of each pair are zero, almost none on the other.
+    let sample = bytes.prefix(4096)
+    let pairs = sample.count / 2
+    guard pairs >= 2 else { return nil }
+    var zeros = (even: 0, odd: 0)
+    for (offset, byte) in sample.prefix(pairs * 2).enumerated() where byte == 0 {
+        if offset % 2 == 0 { zeros.even += 1 } else { zeros.odd += 1 }
+    }
+    if zeros.odd * 10 >= pairs * 9, zeros.even * 10 < pairs { return "UTF-16 (little-endian)" }
+    if zeros.even * 10 >= pairs * 9, zeros.odd * 10 < pairs { return "UTF-16 (big-endian)" }
+    return nil
 }
 
 /// The byte offset of the first byte that does not start or continue a valid UTF-8 sequence.

@@ -69,6 +69,7 @@ extension Strings {
             reader.report(.notAMapping(key: nil, found: root.map { reader.describe($0) } ?? "nothing"), at: root)
             return (strings, reader.diagnostics)
         }
+        reader.reportControlCharacters(in: root, at: nil)
         for (key, value) in mapping {
             let name = key.scalar?.string ?? ""
             if case .sequence = value {

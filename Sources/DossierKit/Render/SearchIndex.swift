@@ -26,7 +26,7 @@ enum SearchIndex {
             words += dossier.stakeholders.flatMap { [$0.name, $0.title ?? ""] }
             words += dossier.segments.map(\.name) + dossier.competitors.map(\.name)
             words += dossier.privateNotes.flatMap { [$0.key ?? "", $0.value ?? ""] }
-            words.append(String(plainText(ofHTML: account.body.html).prefix(bodyLimit)))
+            words.append(bodyText(ofHTML: account.body.html))
             let entry = Entry(name: dossier.name, url: "../accounts/\(dossier.slug)/index.html", stage: strings.name(of: dossier.stage),
                               owner: dossier.owner, text: words.filter { !$0.isEmpty }.joined(separator: " "))
             let encoder = JSONEncoder()
@@ -39,17 +39,39 @@ enum SearchIndex {
         return "window.DOSSIER_SEARCH = [" + entries.joined(separator: ",") + "];\n"
     }
 
+    /// The first `bodyLimit` characters of a body's text. Only as much of the HTML is read as that
+    /// needs (a 30 MB body is not copied three times for 5,000 characters), reading more while the text
+    /// read so far is too short to decide, so the result is that of the whole text.
+    static func bodyText(ofHTML html: String) -> String {
+        var maxBytes = bodyLimit * 4 + 64
+        while true {
+            let (text, isWhole) = plainText(ofHTML: html, maxBytes: maxBytes)
+            // Two characters past the limit: a cut inside a UTF-8 sequence can only change the last one.
+            if isWhole || text.count > bodyLimit + 1 { return String(text.prefix(bodyLimit)) }
+            maxBytes *= 4
+        }
+    }
+
     /// The text of rendered HTML: tags dropped, the entities cmark writes decoded, white space folded.
+    static func plainText(ofHTML html: String) -> String {
+        plainText(ofHTML: html, maxBytes: Int.max).text
+    }
+
+    /// The text of rendered HTML, stopping once the text has `maxBytes` bytes; `isWhole` when it did not stop.
     ///
     /// One pass over the UTF-8 bytes: this runs on every dossier's whole body, and both Foundation's
     /// replacing and walking `Character`s are slow at that size.
-    static func plainText(ofHTML html: String) -> String {
+    static func plainText(ofHTML html: String, maxBytes: Int) -> (text: String, isWhole: Bool) {
+        var html = html
+        return html.withUTF8 { plainText(ofUTF8: $0, maxBytes: maxBytes) }
+    }
+
+    private static func plainText(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, maxBytes: Int) -> (text: String, isWhole: Bool) {
         let entities: [[UInt8]: UInt8] = [Array("lt".utf8): UInt8(ascii: "<"), Array("gt".utf8): UInt8(ascii: ">"),
                                           Array("quot".utf8): UInt8(ascii: "\""), Array("#39".utf8): UInt8(ascii: "'"),
                                           Array("amp".utf8): UInt8(ascii: "&")]
-        let bytes = Array(html.utf8)
         var text: [UInt8] = []
-        text.reserveCapacity(bytes.count)
+        text.reserveCapacity(Swift.min(bytes.count, maxBytes))
         var isInTag = false
         var needsSpace = false
         var index = 0
@@ -63,6 +85,7 @@ enum SearchIndex {
             text.append(byte)
         }
         while index < bytes.count {
+            if text.count >= maxBytes { return (String(decoding: text, as: UTF8.self), false) }
             let byte = bytes[index]
             index += 1
             if isInTag {
@@ -78,6 +101,6 @@ enum SearchIndex {
                 append(byte)
             }
         }
-        return String(decoding: text, as: UTF8.self)
+        return (String(decoding: text, as: UTF8.self), true)
     }
 }

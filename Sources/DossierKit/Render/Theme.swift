@@ -57,13 +57,19 @@ public struct Theme: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 
-    /// The site's own file of that name, or the built-in one.
+    /// The site's own file of that name, or the built-in one; a file reached through a link out of the
+    /// site is an error (`SiteFile`).
     private static func read(_ fileName: String, siteRoot: URL, diagnostics: inout [Diagnostic]) -> String? {
         let path = "templates/\(fileName)"
-        guard let data = FileManager.default.contents(atPath: siteRoot.appendingPathComponent(path).path) else {
-            return BuiltinTheme.files[fileName] ?? ""
+        let data: [UInt8]
+        switch SiteFile.read(path, in: siteRoot) {
+        case .bytes(let bytes): data = bytes
+        case .missing: return BuiltinTheme.files[fileName] ?? ""
+        case .refused(let problem):
+            diagnostics.append(Diagnostic(.error, problem, at: SourceLocation(path: path), in: .template))
+            return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             diagnostics.append(Diagnostic(.error, .invalidUTF8, at: SourceLocation(path: path), in: .template))
             return nil
         }

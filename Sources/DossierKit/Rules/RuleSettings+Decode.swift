@@ -13,7 +13,7 @@ extension RuleSettings {
         for (key, value) in mapping {
             let id = key.scalar?.string ?? ""
             guard let rule = HealthRules.rule(withID: id) else {
-                reader.report(.unknownRule(id, suggestion: Suggestion.closest(to: id, among: ids)), at: key, severity: .warning)
+                reader.reportUnknown(at: key) { .unknownRule(id, suggestion: Suggestion.closest(to: id, among: ids)) }
                 continue
             }
             if case .scalar(let scalar) = value {

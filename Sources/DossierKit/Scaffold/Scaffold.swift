@@ -8,6 +8,8 @@ public enum Scaffold {
         case exists(String)
         case notEmpty(String)
         case writeFailed(String, reason: String)
+        case notASite(String)
+        case badValue(option: String, reason: String)
 
         public var description: String {
             switch self {
@@ -15,6 +17,8 @@ public enum Scaffold {
             case .exists(let path): "\(path) already exists; nothing was written (dossier never overwrites your files)"
             case .notEmpty(let path): "\(path) is not empty; choose a new folder for the site"
             case .writeFailed(let path, let reason): "cannot write \(path): \(reason)"
+            case .notASite(let path): "\(path): \(Problem.notASite.message); nothing was written"
+            case .badValue(let option, let reason): "\(option) \(reason); nothing was written"
             }
         }
     }
@@ -22,12 +26,31 @@ public enum Scaffold {
     /// Writes `content/accounts/<slug>.md` in the site with every section ready to fill; returns its path.
     public static func newDossier(slug: String, name: String?, owner: String?, in siteRoot: URL, today: Day) throws(Failure) -> String {
         guard Slug.isValid(slug) else { throw .badSlug(slug) }
+        guard DossierFileLoader.isSite(siteRoot) else { throw .notASite(siteRoot.path) }
         let path = "\(DossierFileLoader.accountsFolder)/\(slug).md"
         let existing = DossierFileLoader(siteRoot: siteRoot).dossierPaths()
         if let other = existing.first(where: { $0.split(separator: "/").last?.lowercased() == "\(slug).md" }) {
             throw .exists(other)
         }
-        let text = DossierSkeleton.text(name: name ?? defaultName(for: slug), owner: owner ?? "Unassigned", today: today)
+        let name = name ?? defaultName(for: slug), owner = owner ?? "Unassigned"
+        for (option, value) in [("--name", name), ("--owner", owner)] {
+            if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw .badValue(option: option, reason: "is empty; it is required, so give it a value")
+            }
+            if value.contains(where: \.isNewline) {
+                throw .badValue(option: option, reason: "has a line break; give it as one line of text")
+            }
+            if let character = NodeReader.firstControlCharacter(in: value) {
+                throw .badValue(option: option, reason: "contains the control character \(character); leave it out")
+            }
+        }
+        let text = DossierSkeleton.text(name: name, owner: owner, today: today)
+        // What is written must pass `check`: any value the checks above let through but the format does not
+        // (a control character, say) is refused here, before anything is written.
+        let file = SourceFile(path: path, slug: slug, bytes: Array(text.utf8))
+        if let error = DossierPipeline.process(file, config: SiteConfig(), asOf: today).1.first(where: { $0.severity == .error }) {
+            throw .badValue(option: "the dossier", reason: "would not pass `dossier check`: \(error.message)")
+        }
         try create(siteRoot.appendingPathComponent(path), text: text, displayPath: path)
         return path
     }

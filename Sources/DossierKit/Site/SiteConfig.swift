@@ -42,22 +42,19 @@ public struct SiteConfig: Sendable, Equatable {
 extension SiteConfig {
     /// Reads the settings file (`dossier.yml`, or another named with `--config`) in `siteRoot`.
     ///
-    /// A missing `dossier.yml` gives the defaults; a missing file named on purpose is an error.
+    /// A missing `dossier.yml` gives the defaults; a missing file named on purpose is an error, and so is
+    /// a file reached through a link out of the site (`SiteFile`).
     public static func load(from siteRoot: URL, file: String = fileName) -> (SiteConfig, [Diagnostic]) {
-        let url = siteRoot.appendingPathComponent(file)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        let location = SourceLocation(path: file)
+        switch SiteFile.read(file, in: siteRoot) {
+        case .bytes(let bytes):
+            return parse(SourceFile(path: file, slug: "", bytes: bytes))
+        case .missing:
             guard file != fileName else { return (SiteConfig(), []) }
-            let location = SourceLocation(path: file)
             return (SiteConfig(), [Diagnostic(.error, .unreadable(reason: "no such settings file"), at: location, in: .load)])
+        case .refused(let problem):
+            return (SiteConfig(), [Diagnostic(.error, problem, at: location, in: .load)])
         }
-        let bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: url))
-        } catch {
-            let location = SourceLocation(path: file)
-            return (SiteConfig(), [Diagnostic(.error, .unreadable(reason: error.localizedDescription), at: location, in: .load)])
-        }
-        return parse(SourceFile(path: file, slug: "", bytes: bytes))
     }
 
     /// Parses the settings file's bytes, reporting problems with their positions.
@@ -76,6 +73,7 @@ extension SiteConfig {
             reader.report(.settingsNotAMapping, at: root)
             return (config, reader.diagnostics)
         }
+        if let root { reader.reportControlCharacters(in: root, at: nil) }
         guard let fields = reader.fields(of: root, at: nil, known: knownKeys) else { return (config, reader.diagnostics) }
         if let title = reader.text(fields["title"], at: "title") { config.title = title }
         config.company = reader.text(fields["company"], at: "company")
@@ -120,7 +118,10 @@ extension SiteConfig {
         return (config, reader.diagnostics)
     }
 
-    /// `exchange_rates: {USD: 0.92, GBP: 1.17}`: currency codes to positive numbers.
+    /// The largest exchange rate: one unit worth a million of the site's currency keeps sums of amounts finite.
+    static let maxExchangeRate = 1e6
+
+    /// `exchange_rates: {USD: 0.92, GBP: 1.17}`: currency codes to positive numbers up to a million.
     private static func decodeExchangeRates(_ node: Node?, reader: inout NodeReader) -> [String: Double] {
         guard let node, !reader.isNull(node) else { return [:] }
         guard case .mapping(let mapping) = node else {
@@ -130,8 +131,8 @@ extension SiteConfig {
         var rates: [String: Double] = [:]
         for (key, value) in mapping {
             guard let code = reader.currency(key, at: "exchange_rates"), let rate = reader.number(value, at: "exchange_rates.\(code)") else { continue }
-            guard rate > 0 else {
-                reader.report(.outOfRange(key: "exchange_rates.\(code)", value: String(rate), expected: "a positive number"), at: value)
+            guard rate > 0, rate <= maxExchangeRate else {
+                reader.report(.outOfRange(key: "exchange_rates.\(code)", value: reader.describe(value: value), expected: "a positive number up to 1,000,000"), at: value)
                 continue
             }
             rates[code] = rate
