@@ -30,6 +30,11 @@ public enum Problem: Sendable, Equatable {
     case outputNotOurs(path: String)
     case outputInsideSite(path: String)
     case writeFailed(path: String, reason: String)
+    case outputIsLink(path: String)
+    case linkInOutput(path: String)
+    case foreignFileInTheWay(path: String)
+    case buildRunning(path: String, pid: Int?)
+    case previousOutputNotRemoved(path: String, reason: String)
 
     /// The message a person reads, saying what is wrong and what to do.
     public var message: String {
@@ -102,6 +107,16 @@ public enum Problem: Sendable, Equatable {
             "refusing to use '\(path)' as output: it would overwrite the site's own files; choose a folder such as output/"
         case .writeFailed(let path, let reason):
             "cannot write '\(path)': \(reason)"
+        case .outputIsLink(let path):
+            "refusing to write to '\(path)': it is a symbolic link, and dossier replaces the output folder as a whole; give the folder it points to with --output"
+        case .linkInOutput(let path):
+            "'\(path)' was a symbolic link in the way of the site's pages; it was replaced by the pages (dossier never writes through a link)"
+        case .foreignFileInTheWay(let path):
+            "'\(path)' was not made by dossier but a page of the site must be written there; move it out of the output folder"
+        case .buildRunning(let path, let pid):
+            "another build of this site is running\(pid.map { " (pid \($0))" } ?? "") and writing '\(path)'; wait for it to finish"
+        case .previousOutputNotRemoved(let path, let reason):
+            "the new site is in place, but the previous one, moved to '\(path)', could not be removed: \(reason); the next build tries again, or remove it by hand"
         }
     }
 }
