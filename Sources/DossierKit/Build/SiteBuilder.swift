@@ -66,12 +66,20 @@ public struct SiteBuilder: Sendable {
     public func build() -> BuildReport {
         let lock: OutputLock
         do {
-            lock = try OutputLock.acquire(for: output)
+            lock = try OutputLock.acquire(for: output.standardizedFileURL)
         } catch {
             let writer = OutputWriter(output: output, siteRoot: siteRoot)
             return .failed(writer.failure(error.problem(displayPath: writer.displayPath)))
         }
         defer { lock.release() }
+        let leftovers = OutputWriter(output: output, siteRoot: siteRoot).removeLeftovers()
+        var report = buildHoldingLock()
+        report.laterDiagnostics = leftovers + report.laterDiagnostics
+        return report
+    }
+
+    /// `build()` once the lock is held.
+    private func buildHoldingLock() -> BuildReport {
         let startedAt = Date()
         var keys = BuildKeys(settings: BuildCache.settingsKey(for: self), sources: BuildCache.sourcesKey(for: self))
         var cache: BuildCache?

@@ -31,7 +31,10 @@ enum FolderRemoval {
                 return
             }
             if let names = entries(of: path) ?? (makeWritable(path) ? entries(of: path) : nil) {
-                for name in names {
+                // The marker last, and only when all else went: a folder that cannot be removed whole
+                // keeps it, so the next build knows it as dossier's and tries again.
+                for name in names.sorted(by: { ($0 == OutputWriter.markerName ? 1 : 0) < ($1 == OutputWriter.markerName ? 1 : 0) }) {
+                    if name == OutputWriter.markerName, failure != nil { break }
                     removeEntry(path + "/" + name, depth: depth + 1, failure: &failure)
                 }
             }

@@ -86,7 +86,7 @@ public struct OutputWriter: Sendable {
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        var warnings = removeLeftovers(in: parent, named: name)
+        var warnings: [Diagnostic] = []
         let tree = OutputTree(scanning: output.path)
         let made = madeByUs(tree)
         let paths = pages.map(\.path)
@@ -301,7 +301,11 @@ public struct OutputWriter: Sendable {
     /// it uses it now). A previous site is put back when the output is missing (a build was killed
     /// between the two renames of a swap); the others are removed. Folders without the marker are
     /// never touched. Returns a warning for each that cannot be removed.
-    private func removeLeftovers(in parent: URL, named name: String) -> [Diagnostic] {
+    ///
+    /// `SiteBuilder` calls it first thing, once it holds the output's lock.
+    func removeLeftovers() -> [Diagnostic] {
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
         var warnings: [Diagnostic] = []
         let entries = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).sorted().reversed()
         for entry in entries {
