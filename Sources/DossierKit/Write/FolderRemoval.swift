@@ -17,8 +17,27 @@ enum FolderRemoval {
     }
 
     /// Removes the folder (or file) at `path`; the first failure is thrown after trying everything else.
-    static func remove(_ path: String) throws(Failure) {
+    ///
+    /// With `threads` above 1, the subfolders two levels down (`accounts/acme`, `tags/rail`) are
+    /// removed on that many threads first. Removing a folder waits on the file system's journal (and,
+    /// on a disk mounted with `discard`, on freeing its block): at 10,000 dossiers one thread spent
+    /// 25 s waiting to remove 10,000 folders, sixteen about 5 s. The work is waiting, not computing,
+    /// so more threads than cores help.
+    static func remove(_ path: String, threads: Int = 1) throws(Failure) {
         var failure: Failure?
+        if threads > 1 {
+            let subfolders = (entries(of: path) ?? []).filter { $0 != OutputWriter.markerName }.flatMap { name in
+                let folder = path + "/" + name
+                guard OutputTree.kind(at: folder) == S_IFDIR else { return [String]() }
+                return (entries(of: folder) ?? []).map { folder + "/" + $0 }.filter { OutputTree.kind(at: $0) == S_IFDIR }
+            }
+            let failures = subfolders.parallelMap(jobs: threads) { folder -> Failure? in
+                var failure: Failure?
+                removeEntry(folder, depth: 2, failure: &failure)
+                return failure
+            }
+            failure = failures.lazy.compactMap { $0 }.first
+        }
         removeEntry(path, depth: 0, failure: &failure)
         if let failure { throw failure }
     }

@@ -55,7 +55,7 @@ public final class InterruptCleanup: Sendable {
                 let moved = path + "-interrupted"
                 let target = OutputTree.kind(at: path) == S_IFDIR && rename(path, moved) == 0 ? moved : path
                 for _ in 0..<3 {
-                    if (try? FolderRemoval.remove(target)) != nil { break }
+                    if (try? FolderRemoval.remove(target, threads: OutputWriter.fileSystemThreads)) != nil { break }
                     usleep(20_000)
                 }
             }

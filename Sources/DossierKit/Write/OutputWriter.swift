@@ -115,9 +115,7 @@ public struct OutputWriter: Sendable {
             registry.register(staging.path)
             // The marker first: a folder with it is known as dossier's by the next build, whatever happens to this one.
             try Data(Self.markerText(listing: []).utf8).write(to: staging.appendingPathComponent(Self.markerName))
-            for folder in pageFolders.sorted() {
-                try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
+            try Self.makeFolders(pageFolders, in: staging.path)
             let output = self.output
             let outcomes = pages.parallelMap(jobs: jobs) { page in
                 Self.place(page, from: output, into: staging, isOurs: ours.contains(page.path), previous: previous[page.path])
@@ -135,7 +133,7 @@ public struct OutputWriter: Sendable {
             try Data(Self.markerText(listing: paths).utf8).write(to: staging.appendingPathComponent(Self.markerName))
             if let previousSite = try publish(staging, besides: parent, named: name) {
                 do {
-                    try FolderRemoval.remove(previousSite)
+                    try FolderRemoval.remove(previousSite, threads: Self.fileSystemThreads)
                 } catch {
                     warnings.append(warning(.previousOutputNotRemoved(path: display(absolute: previousSite), reason: "\(error.path): \(error.reason)")))
                 }
@@ -143,9 +141,26 @@ public struct OutputWriter: Sendable {
             }
             return .success(Written(summary: summary, pages: records, warnings: warnings))
         } catch {
-            try? FolderRemoval.remove(staging.path)
+            try? FolderRemoval.remove(staging.path, threads: Self.fileSystemThreads)
             registry.unregister(staging.path)
             return .failure(failure(.writeFailed(path: displayPath, reason: error.localizedDescription)))
+        }
+    }
+
+    /// Threads for making and removing folders: the work is waiting on the file system's journal, not
+    /// computing, so it goes faster with more threads than cores (see `FolderRemoval`).
+    static let fileSystemThreads = 16
+
+    /// Makes `folders` (relative paths) in `root`, each level on `fileSystemThreads` threads.
+    private static func makeFolders(_ folders: Set<String>, in root: String) throws {
+        let byDepth = Dictionary(grouping: folders) { $0.split(separator: "/").count }
+        for depth in byDepth.keys.sorted() {
+            let failures = (byDepth[depth] ?? []).parallelMap(jobs: fileSystemThreads) { folder -> String? in
+                mkdir(root + "/" + folder, 0o777) == 0 || errno == EEXIST ? nil : "cannot make \(folder): \(String(cString: strerror(errno)))"
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
+            }
         }
     }
 
@@ -320,7 +335,7 @@ public struct OutputWriter: Sendable {
                 continue
             }
             do {
-                try FolderRemoval.remove(path)
+                try FolderRemoval.remove(path, threads: Self.fileSystemThreads)
             } catch {
                 warnings.append(warning(.previousOutputNotRemoved(path: display(absolute: path), reason: "\(error.path): \(error.reason)")))
             }
