@@ -226,6 +226,28 @@ import Testing
         #expect(try leftovers().isEmpty)
     }
 
+    @Test func whereFoldersCannotBeExchangedTwoRenamesPublishTheSite() throws {
+        let site = try TestSupport.makeTemporaryFolder()
+        var writer = OutputWriter(output: site.appendingPathComponent("output"), siteRoot: site)
+        writer.exchangesFolders = false
+        func pages(_ text: String) -> [PageJob] {
+            ["index.html", "accounts/acme/index.html", "accounts/beta/index.html"].map { path in
+                PageJob(path: path, key: path + text) { "\(path): \(text)" }
+            }
+        }
+        let first = try writer.write(pages("one"), jobs: 2).get()
+        #expect(first.summary.written == 3 && first.warnings.isEmpty)
+        try TestSupport.write(["output/.htaccess": "Options -Indexes"], under: site)
+        let second = try writer.write(Array(pages("two").prefix(2)), previous: first.pages, jobs: 2).get()
+        #expect(second.summary.written == 2 && second.summary.removed == 1 && second.warnings.isEmpty)
+        #expect(try TestSupport.tree(at: writer.output) == [
+            "index.html": Data("index.html: two".utf8), "accounts/acme/index.html": Data("accounts/acme/index.html: two".utf8),
+            ".htaccess": Data("Options -Indexes".utf8),
+            OutputWriter.markerName: Data(OutputWriter.markerText(listing: ["index.html", "accounts/acme/index.html"]).utf8),
+        ])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path) == ["output"])
+    }
+
     private func modificationDates(_ folder: URL) throws -> [String: Date] {
         var dates: [String: Date] = [:]
         for path in try TestSupport.tree(at: folder).keys {

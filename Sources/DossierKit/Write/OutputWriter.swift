@@ -33,6 +33,9 @@ public struct OutputWriter: Sendable {
     public var output: URL
     /// Where the site's own files are: the output may not be, contain or lie inside them.
     public var siteRoot: URL
+    /// Publish with one atomic exchange of the folders where the system can; false always uses the
+    /// two renames that are the fallback (for tests of that path).
+    var exchangesFolders = true
 
     public init(output: URL, siteRoot: URL) {
         self.output = output.standardizedFileURL
@@ -173,7 +176,7 @@ public struct OutputWriter: Sendable {
                 registered.remove(staging.path)
                 return nil
             }
-            if Self.exchange(staging.path, output.path) { return staging.path }
+            if exchangesFolders, Self.exchange(staging.path, output.path) { return staging.path }
             let retired = parent.appendingPathComponent(Self.retiredPrefix(name) + staging.lastPathComponent.dropFirst(Self.stagingPrefix(name).count)).path
             try Self.rename(output.path, to: retired)
             registered.insert(retired)
