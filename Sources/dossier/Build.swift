@@ -25,6 +25,7 @@ struct Build: ParsableCommand {
     var noCache = false
 
     func run() throws {
+        InterruptCleanup.install()
         let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL }
         var builder = SiteBuilder(siteRoot: site.siteRoot, output: outputURL, asOf: try asOf.day(), configFile: site.config)
         builder.readsHistory = !noHistory
@@ -39,7 +40,7 @@ struct Build: ParsableCommand {
         for note in report.notes { printError("note: \(note)\n") }
         let diagnostics = report.problems
         if !diagnostics.isEmpty {
-            printError(DiagnosticReport.text(diagnostics, summary: report.analysis.summary))
+            printError(DiagnosticReport.text(diagnostics, summary: report.summary))
         }
         let outputPath = (outputURL ?? site.siteRoot.appendingPathComponent("output")).path
         if report.isUpToDate {
@@ -49,7 +50,7 @@ struct Build: ParsableCommand {
         guard !report.hasErrors else {
             let isWriteFailure = report.problems.contains { if case .writeFailed = $0.problem { true } else { false } }
             printError(isWriteFailure
-                ? "build failed while writing: the output may be incomplete; the next build writes the whole site again\n"
+                ? "build failed while writing: the previous site was left as it was\n"
                 : "build failed: nothing was written\n")
             throw ExitCode.failure
         }

@@ -17,6 +17,15 @@ public struct BuildReport: Sendable {
     /// Every diagnostic, in report order.
     public var diagnostics: [Diagnostic] { analysis.diagnostics + laterDiagnostics }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// `2 errors, 1 warning in 14 dossiers`, counting every diagnostic: analysis, templates and writing.
+    public var summary: String {
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        let later = laterDiagnostics.filter { $0.severity != .note }
+        let errors = analysis.errorCount + later.count { $0.severity == .error }
+        let warnings = analysis.warningCount + later.count { $0.severity == .warning }
+        let notes = analysis.noteCount == 0 ? "" : ", \(count(analysis.noteCount, "note"))"
+        return "\(count(errors, "error")), \(count(warnings, "warning"))\(notes) in \(count(analysis.fileCount, "dossier"))"
+    }
     /// Errors and warnings: the diagnostics without the health rules' notes.
     public var problems: [Diagnostic] { diagnostics.filter { $0.severity != .note } }
 }
@@ -54,7 +63,26 @@ public struct SiteBuilder: Sendable {
 
     /// Runs the pipeline, redoing only what changed since the last build when the cache is on, or
     /// nothing at all when no input changed.
+    ///
+    /// Only one build of an output folder runs at a time: a build that finds another one running
+    /// stops at once with an error naming its pid (see `OutputLock`).
     public func build() -> BuildReport {
+        let lock: OutputLock
+        do {
+            lock = try OutputLock.acquire(for: output.standardizedFileURL)
+        } catch {
+            let writer = OutputWriter(output: output, siteRoot: siteRoot)
+            return .failed(writer.failure(error.problem(displayPath: writer.displayPath)))
+        }
+        defer { lock.release() }
+        let leftovers = OutputWriter(output: output, siteRoot: siteRoot).removeLeftovers()
+        var report = buildHoldingLock()
+        report.laterDiagnostics = leftovers + report.laterDiagnostics
+        return report
+    }
+
+    /// `build()` once the lock is held.
+    private func buildHoldingLock() -> BuildReport {
         let startedAt = Date()
         var keys = BuildKeys(settings: BuildCache.settingsKey(for: self), sources: BuildCache.sourcesKey(for: self))
         var cache: BuildCache?
@@ -120,11 +148,11 @@ public struct SiteBuilder: Sendable {
         let renderer = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf, settingsKey: keys.settings, jobs: jobs)
         let pages = renderer.render(accounts, accountKeys: accountKeys)
         let previous = cache?.pages ?? [:]
-        let written = previous.isEmpty ? writer.write(pages, jobs: jobs) : writer.update(pages, previous: previous, jobs: jobs)
-        switch written {
-        case .success(let (summary, records)):
-            report.output = summary
-            var next = BuildCache(token: UUID().uuidString, sourcesKey: keys.sources, settingsKey: keys.settings, gitState: keys.gitState, pages: records)
+        switch writer.write(pages, previous: previous, jobs: jobs) {
+        case .success(let written):
+            report.output = written.summary
+            report.laterDiagnostics += written.warnings
+            var next = BuildCache(token: UUID().uuidString, sourcesKey: keys.sources, settingsKey: keys.settings, gitState: keys.gitState, pages: written.pages)
             next.sources = Self.sources(of: accounts, analysis, trustingStampsBefore: startedAt.addingTimeInterval(-2))
             return (report, next)
         case .failure(let problem):
@@ -160,6 +188,13 @@ public struct SiteBuilder: Sendable {
 }
 
 extension BuildReport {
+    /// The report of a build that stopped before analysis with `problem`.
+    static func failed(_ problem: Diagnostic) -> BuildReport {
+        var report = BuildReport(analysis: SiteAnalysis(config: SiteConfig(), dossiers: [], diagnostics: [], fileCount: 0))
+        report.laterDiagnostics = [problem]
+        return report
+    }
+
     /// The report of a build that found nothing changed since the last one.
     static func upToDate(pages: Int) -> BuildReport {
         var report = BuildReport(analysis: SiteAnalysis(config: SiteConfig(), dossiers: [], diagnostics: [], fileCount: 0))

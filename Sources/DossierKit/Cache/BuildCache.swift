@@ -38,9 +38,10 @@ struct BuildCache: Sendable {
         var key: String
         var stamp: FileStamp
 
-        /// Whether the file at `path` is still the one the last build left there.
+        /// Whether the file at `path` is still the one the last build left there (a symbolic link
+        /// put in its place is not).
         func isIntact(atPath path: String) -> Bool {
-            FileStamp(path: path) == stamp
+            FileStamp(path: path, followsLinks: false) == stamp
         }
 
         /// Whether the file at `path` can be kept for a page with key `key`: made from the same

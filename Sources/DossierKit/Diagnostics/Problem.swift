@@ -37,6 +37,11 @@ public enum Problem: Sendable, Equatable {
     case writeFailed(path: String, reason: String)
     case unknownAudience(String, known: [String])
     case privateMarkerNotAtEnd
+    case outputIsLink(path: String)
+    case linkInOutput(path: String)
+    case foreignFileInTheWay(path: String)
+    case buildRunning(path: String, pid: Int?)
+    case previousOutputNotRemoved(path: String, reason: String)
 
     /// The message a person reads, saying what is wrong and what to do.
     public var message: String {
@@ -125,6 +130,16 @@ public enum Problem: Sendable, Equatable {
             known.isEmpty
                 ? "unknown audience '\(name)'; the settings name no audiences, add them under `audiences:`"
                 : "unknown audience '\(name)'; the settings name: \(known.joined(separator: ", "))"
+        case .outputIsLink(let path):
+            "refusing to write to '\(path)': it is a symbolic link, and dossier replaces the output folder as a whole; give the folder it points to with --output"
+        case .linkInOutput(let path):
+            "'\(path)' was a symbolic link in the way of the site's pages; it was replaced by the pages (dossier never writes through a link)"
+        case .foreignFileInTheWay(let path):
+            "'\(path)' was not made by dossier but a page of the site must be written there; move it out of the output folder"
+        case .buildRunning(let path, let pid):
+            "another build of this site is running\(pid.map { " (pid \($0))" } ?? "") and writing '\(path)'; wait for it to finish"
+        case .previousOutputNotRemoved(let path, let reason):
+            "the new site is in place, but the previous one, moved to '\(path)', could not be removed: \(reason); the next build tries again, or remove it by hand"
         }
     }
 }

@@ -66,7 +66,7 @@ public enum Scaffold {
         guard existing.filter({ $0 != ".git" }).isEmpty else { throw .notEmpty(folder.path) }
         var files: [(String, String)] = [
             (SiteConfig.fileName, DossierSkeleton.siteConfig),
-            (".gitignore", "# Build output and cache of dossier\noutput/\n.dossier-cache/\n"),
+            (".gitignore", "# Build output and cache of dossier, and what an interrupted build leaves beside the output\noutput/\n.dossier-cache/\n.output.dossier-*\n"),
             ("\(DossierFileLoader.accountsFolder)/example-account.md", DossierSkeleton.text(name: "Example Account Ltd", owner: "Unassigned", today: today)),
         ]
         if withHook { files.append((hookPath, DossierSkeleton.preCommitHook)) }

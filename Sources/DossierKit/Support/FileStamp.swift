@@ -12,10 +12,11 @@ struct FileStamp: Sendable, Equatable {
     var nanoseconds: Int
     var inode: UInt64
 
-    /// The stamp of the regular file at `path`; nil when there is none.
-    init?(path: String) {
+    /// The stamp of the regular file at `path`; nil when there is none. With `followsLinks` false a
+    /// symbolic link at `path` is not followed and gives no stamp (`lstat`).
+    init?(path: String, followsLinks: Bool = true) {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard (followsLinks ? stat(path, &info) : lstat(path, &info)) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         size = Int(info.st_size)
         #if canImport(Darwin)
         seconds = Int(info.st_mtimespec.tv_sec)
