@@ -67,6 +67,8 @@ public struct SiteBuilder: Sendable {
     /// Only one build of an output folder runs at a time: a build that finds another one running
     /// stops at once with an error naming its pid (see `OutputLock`).
     public func build() -> BuildReport {
+        // Before the lock, whose file would make the folder a mistyped --site names.
+        if let notASite = DossierFileLoader.notASite(siteRoot) { return .failed(notASite) }
         let lock: OutputLock
         do {
             lock = try OutputLock.acquire(for: output.standardizedFileURL)

@@ -65,9 +65,7 @@ public struct DossierFileLoader: Sendable {
             }
         }
         if paths.isEmpty {
-            let isSite = Self.isSite(siteRoot)
-            diagnostics.append(Diagnostic(isSite ? .warning : .error, isSite ? .noDossiers : .notASite,
-                                          at: SourceLocation(path: Self.accountsFolder), in: .load))
+            diagnostics.append(Self.notASite(siteRoot) ?? Diagnostic(.warning, .noDossiers, at: SourceLocation(path: Self.accountsFolder), in: .load))
         }
         return (files, unchanged, diagnostics, paths.count)
     }
@@ -90,10 +88,16 @@ public struct DossierFileLoader: Sendable {
     /// Whether `siteRoot` is a research site: it has a `content/accounts/` folder or a `dossier.yml`.
     /// Every command that reads a site refuses any other folder (a mistyped `--site`, say).
     public static func isSite(_ siteRoot: URL) -> Bool {
+        notASite(siteRoot) == nil
+    }
+
+    /// The error for a folder that is not a research site, nil for a site.
+    static func notASite(_ siteRoot: URL) -> Diagnostic? {
         var isFolder: ObjCBool = false
         let accounts = siteRoot.appendingPathComponent(accountsFolder).path
-        return (FileManager.default.fileExists(atPath: accounts, isDirectory: &isFolder) && isFolder.boolValue)
+        let isSite = (FileManager.default.fileExists(atPath: accounts, isDirectory: &isFolder) && isFolder.boolValue)
             || FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(SiteConfig.fileName).path)
+        return isSite ? nil : Diagnostic(.error, .notASite, at: SourceLocation(path: accountsFolder), in: .load)
     }
 
     /// Site-relative paths of every `.md` file under the accounts folder, sorted.
