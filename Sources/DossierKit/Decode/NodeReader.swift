@@ -9,16 +9,21 @@ struct NodeReader {
     let path: String
     /// Added to Yams' line numbers to get file line numbers.
     let lineOffset: Int
+    /// Yams' positions as editors count them.
+    let positions: YAMLPositions
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(path: String, yamlLine: Int) {
+    /// A reader of the nodes composed from `yaml`, whose first line is line `yamlLine` of the file at `path`.
+    init(path: String, yamlLine: Int, yaml: String) {
         self.path = path
         self.lineOffset = yamlLine - 1
+        self.positions = YAMLPositions(of: yaml)
     }
 
     func location(of node: Node?) -> SourceLocation {
         guard let mark = node?.mark else { return SourceLocation(path: path) }
-        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        let position = positions.position(of: mark)
+        return SourceLocation(path: path, line: position.line + lineOffset, column: position.column)
     }
 
     mutating func report(_ problem: Problem, at node: Node?, severity: Diagnostic.Severity = .error) {
