@@ -22,9 +22,12 @@ let package = Package(
     targets: fuzzTargets.map { name in
         .executableTarget(
             name: name,
-            dependencies: [.product(name: "DossierKit", package: "dossier")],
+            dependencies: ["FuzzSupport", .product(name: "DossierKit", package: "dossier")],
             // libFuzzer supplies `main`; the Swift file only declares the entry point.
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         )
-    }
+    } + [
+        // Checks several targets share.
+        .target(name: "FuzzSupport", dependencies: [.product(name: "DossierKit", package: "dossier")]),
+    ]
 )

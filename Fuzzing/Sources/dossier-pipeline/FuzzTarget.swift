@@ -1,5 +1,6 @@
 // fuzz-seeds: content/accounts/*.md Tests/DossierKitTests/Fixtures/*/*/content/accounts/* Tests/DossierKitTests/Fixtures/*/*/content/accounts/*/*
 // fuzz-dict: yaml.dict
+import FuzzSupport
 @testable import DossierKit
 
 /// The day every run is "as of", so a crash reproduces on any date.
@@ -9,19 +10,14 @@ let config = SiteConfig()
 /// libFuzzer entry point: runs one file's bytes through every per-dossier stage a build runs before Markdown
 /// (decode text, split front-matter, compose YAML, decode and validate, derive figures, health rules).
 ///
-/// Checks that every diagnostic points into the file: a line from 1 to one past its last, a column from 1.
+/// Checks that every diagnostic points at a place in the file (`checkPositions`) and that a rejected dossier has
+/// an error.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDossierPipeline(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let file = SourceFile(path: "content/accounts/fuzz.md", slug: "fuzz", bytes: bytes)
     let (analyzed, diagnostics) = DossierPipeline.process(file, config: config, asOf: asOf)
-    let lineCount = bytes.count { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } + 1
-    for diagnostic in diagnostics {
-        let location = diagnostic.location
-        precondition(location.path == file.path, "diagnostic for another file: \(diagnostic.formatted)")
-        precondition((1...lineCount + 1).contains(location.line) && location.column >= 1,
-                     "diagnostic outside the file (\(lineCount) lines): \(diagnostic.formatted)")
-    }
+    checkPositions(of: diagnostics, in: bytes, path: file.path)
     if analyzed == nil {
         precondition(diagnostics.contains { $0.severity == .error }, "a rejected dossier has an error")
     }
