@@ -30,4 +30,16 @@ import Testing
         let (_, _, plain) = TestSupport.process("---\nname: Acme\nowner: [Mei\n---\n")
         #expect(plain.map(\.location.line) == [4], "the same place without the separators")
     }
+
+    /// CRLF before a combining mark (U+07FD here) was not normalised: Foundation's `replacingOccurrences` saw
+    /// `\n` and the mark as one character, missed the `\r\n`, and the later `\r` → `\n` turned it into two line
+    /// breaks. Found by the `site-config` target (`?\r\n\u{7FD}`, an error reported on line 4 of 2).
+    @Test func crlfBeforeACombiningMarkIsOneLineBreak() throws {
+        let file = SourceFile(path: "dossier.yml", slug: "", bytes: Array("?\r\n\u{7FD}".utf8))
+        let (_, diagnostics) = SiteConfig.parse(file)
+        #expect(diagnostics.map(\.location.line) == [3], "the end of the two-line file, as libyaml reports it")
+        let text = try decodeText(of: SourceFile(path: "a.md", slug: "a", bytes: Array("a\r\n\u{301}b\rc\r\n".utf8)),
+                                  limit: 1024).get()
+        #expect(text == "a\n\u{301}b\nc\n", "the body keeps its lines: no blank line, no new paragraph")
+    }
 }
