@@ -13,7 +13,7 @@ enum DossierDecoder {
     ]
 
     static func decode(_ root: Node?, frontMatter: FrontMatter, file: SourceFile) -> (Dossier?, [Diagnostic]) {
-        var reader = NodeReader(path: file.path, yamlLine: frontMatter.yamlLine)
+        var reader = NodeReader(path: file.path, yamlLine: frontMatter.yamlLine, yaml: frontMatter.yaml)
         guard let root, !reader.isNull(root) else {
             let location = SourceLocation(path: file.path)
             let missing = ["name", "owner", "stage"].map { Diagnostic(.error, .missingKey($0), at: location, in: .decode) }

@@ -9,6 +9,8 @@ struct NodeReader {
     let path: String
     /// Added to Yams' line numbers to get file line numbers.
     let lineOffset: Int
+    /// Yams' positions as editors count them.
+    let positions: YAMLPositions
     /// The diagnostics reported one by one.
     private var reported: [Diagnostic] = []
     /// Unknown keys found so far in the file; only the first `unknownKeyReportLimit` are reported one by one.
@@ -27,14 +29,17 @@ struct NodeReader {
         return reported + [Diagnostic(.warning, .moreUnknownKeys(unlisted), at: location, in: .decode)]
     }
 
-    init(path: String, yamlLine: Int) {
+    /// A reader of the nodes composed from `yaml`, whose first line is line `yamlLine` of the file at `path`.
+    init(path: String, yamlLine: Int, yaml: String) {
         self.path = path
         self.lineOffset = yamlLine - 1
+        self.positions = YAMLPositions(of: yaml)
     }
 
     func location(of node: Node?) -> SourceLocation {
         guard let mark = node?.mark else { return SourceLocation(path: path) }
-        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        let position = positions.position(of: mark)
+        return SourceLocation(path: path, line: position.line + lineOffset, column: position.column)
     }
 
     mutating func report(_ problem: Problem, at node: Node?, severity: Diagnostic.Severity = .error) {

@@ -23,11 +23,12 @@ public enum YAMLComposer {
         do {
             return (try Yams.compose(yaml: frontMatter.yaml, resolver), [])
         } catch let error as YamlError {
+            let positions = YAMLPositions(of: frontMatter.yaml)
             if case .duplicatedKeysInMapping(let keys, let context) = error {
-                return (nil, duplicateKeys(keys, mappingAt: context.mark, in: frontMatter, path: path))
+                return (nil, duplicateKeys(keys, mappingAt: positions.position(of: context.mark), in: frontMatter, path: path))
             }
             let (problem, mark) = describe(error)
-            var position = mark.map { ($0.line, $0.column) }
+            var position = mark.map { positions.position(of: $0) }
             if problem == .nestedTooDeep(limit: nestingLimit), let flow = positionOfExcessNesting(in: frontMatter.yaml) {
                 position = flow
             }
@@ -112,7 +113,7 @@ public enum YAMLComposer {
     }
 
     /// One error per repeated key, at its repeat when it can be found in a block mapping.
-    private static func duplicateKeys(_ keys: [String], mappingAt mark: Mark, in frontMatter: FrontMatter, path: String) -> [Diagnostic] {
+    private static func duplicateKeys(_ keys: [String], mappingAt mark: (line: Int, column: Int), in frontMatter: FrontMatter, path: String) -> [Diagnostic] {
         let lines = frontMatter.yaml.split(separator: "\n", omittingEmptySubsequences: false)
         let start = mark.column - 1
         func repeatLine(of key: String) -> Int? {

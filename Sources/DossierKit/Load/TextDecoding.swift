@@ -23,7 +23,20 @@ public func decodeText(of file: SourceFile, limit: Int) -> Result<String, Diagno
         text.removeFirst()
     }
     if bytes.contains(UInt8(ascii: "\r")) {
-        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // On bytes, not characters: Foundation's search would take `\n` and a combining mark after it for one
+        // character and miss the `\r\n`. CR and LF never occur inside a longer UTF-8 sequence.
+        var unix: [UInt8] = []
+        unix.reserveCapacity(text.utf8.count)
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\r") {
+                unix.append(UInt8(ascii: "\n"))
+            } else if byte != UInt8(ascii: "\n") || previous != UInt8(ascii: "\r") {
+                unix.append(byte)
+            }
+            previous = byte
+        }
+        text = String(decoding: unix, as: UTF8.self)
     }
     return .success(text)
 }

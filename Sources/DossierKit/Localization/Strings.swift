@@ -64,7 +64,7 @@ extension Strings {
         var strings = Strings(language: language)
         let (root, diagnostics) = YAMLComposer.compose(FrontMatter(yaml: text, yamlLine: 1, body: "", bodyLine: 1), path: path)
         guard diagnostics.isEmpty else { return (strings, diagnostics) }
-        var reader = NodeReader(path: path, yamlLine: 1)
+        var reader = NodeReader(path: path, yamlLine: 1, yaml: text)
         guard let root, case .mapping(let mapping) = root else {
             reader.report(.notAMapping(key: nil, found: root.map { reader.describe($0) } ?? "nothing"), at: root)
             return (strings, reader.diagnostics)

@@ -68,7 +68,7 @@ extension SiteConfig {
         let document = FrontMatter(yaml: text, yamlLine: 1, body: "", bodyLine: 1)
         let (root, yamlDiagnostics) = YAMLComposer.compose(document, path: file.path)
         guard yamlDiagnostics.isEmpty else { return (config, yamlDiagnostics) }
-        var reader = NodeReader(path: file.path, yamlLine: 1)
+        var reader = NodeReader(path: file.path, yamlLine: 1, yaml: text)
         if let root, !reader.isNull(root), root.mapping == nil {
             reader.report(.settingsNotAMapping, at: root)
             return (config, reader.diagnostics)
