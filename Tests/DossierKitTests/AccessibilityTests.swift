@@ -12,6 +12,7 @@ import Testing
         "accounts/nordwind-logistik/index.html", "accounts/nordwind-logistik/brief.html",
         "accounts/huaxin-electronics/index.html", "accounts/huaxin-electronics/brief.html",
         "accounts/harlow-finch/index.html",
+        "accounts/rheinfels-chemie/index.html", "accounts/rheinfels-chemie/brief.html",
         "stages/index.html", "stages/mid/index.html", "stages/uncoupling/index.html",
         "owners/index.html", "owners/mei-chen/index.html",
         "segments/index.html", "segments/automotive-parts/index.html",
@@ -27,6 +28,15 @@ import Testing
         return output
     }()
 
+    /// The English example built for the team: private notes and sections shown, with their labels.
+    static let teamOutput: URL? = {
+        guard let output = try? TestSupport.makeTemporaryFolder().appendingPathComponent("out") else { return nil }
+        var builder = SiteBuilder(siteRoot: TestSupport.repositoryRoot, output: output, asOf: TestSupport.asOf)
+        builder.audience = "team"
+        _ = builder.build()
+        return output
+    }()
+
     static let axeFile = TestSupport.repositoryRoot.appendingPathComponent(".build/test-tools/axe.min.js")
 
     /// The page at `path` (which may carry a query) in `output`.
@@ -36,9 +46,10 @@ import Testing
         return try #require(URL(string: parts.count > 1 ? file + "?" + parts[1] : file))
     }
 
-    @Test(arguments: ["en", "zh"])
+    @Test(arguments: ["en", "zh", "en, for the team"])
     func axeFindsNoViolationOnAnyPageKind(_ language: String) async throws {
-        let output = try #require(language == "en" ? SearchTests.output : Self.chineseOutput)
+        let outputs = ["en": SearchTests.output, "zh": Self.chineseOutput, "en, for the team": Self.teamOutput]
+        let output = try #require(outputs[language] ?? nil)
         try #require(FileManager.default.fileExists(atPath: Self.axeFile.path), "axe.min.js is missing: run scripts/install-deps --test")
         let axe = try String(contentsOf: Self.axeFile, encoding: .utf8)
         #expect(axe.hasPrefix("/*! axe v4."))
