@@ -157,6 +157,45 @@ import Testing
         #expect(history.entries.values.joined().allSatisfy { $0.commit.count == 40 })
     }
 
+    /// Git keeps whatever a subject, an author name or an old version of a dossier held, control
+    /// characters included; the pages show them as U+FFFD, never as the raw code points HTML forbids
+    /// (and the Nu HTML checker rejects). The same holds for a raw control character in a body.
+    @Test func controlCharactersFromGitOrABodyNeverReachAPage() throws {
+        let (repository, site) = try Self.makeRepository()
+        let hostileOwner = Self.second.replacingOccurrences(of: "owner: Mei Chen", with: "owner: \"Mei\\e]0;pwned\\a Chen\"")
+        try TestSupport.write(["content/accounts/acme.md": hostileOwner], under: site)
+        try Self.git(["commit", "-q", "-am", "Owner \u{1b}[2J renamed\u{85}"], in: repository, date: "2026-10-20T10:00:00+00:00")
+        try TestSupport.write(["content/accounts/acme.md": Self.second + "Body \u{1b}]0;x\u{7} text.\n"], under: site)
+        let environment = ["GIT_AUTHOR_NAME": "Eve\u{1f}Adams\u{1b}[31m", "GIT_AUTHOR_EMAIL": "eve@example.com", "GIT_COMMITTER_NAME": "Eve",
+                           "GIT_COMMITTER_EMAIL": "eve@example.com", "GIT_AUTHOR_DATE": "2026-10-22T10:00:00+00:00",
+                           "GIT_COMMITTER_DATE": "2026-10-22T10:00:00+00:00"]
+        let (status, _) = try TestSupport.run("git", ["commit", "-q", "-am", "Owner back \u{7}\u{1e}"], in: repository, environment: environment)
+        #expect(status == 0)
+
+        let output = try TestSupport.makeTemporaryFolder().appendingPathComponent("out")
+        var builder = SiteBuilder(siteRoot: site, output: output, asOf: TestSupport.asOf)
+        builder.since = Day(year: 2026, month: 10, day: 21)
+        let report = builder.build()
+        #expect(!report.hasErrors, "\(report.problems)")
+        func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+            (scalar.value < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains(scalar.value)) || (0x7F...0x9F).contains(scalar.value)
+        }
+        var offending: [String] = []
+        for (path, data) in try TestSupport.tree(at: output) where path.hasSuffix(".html") || path.hasSuffix(".js") {
+            let text = String(decoding: data, as: UTF8.self)
+            if let scalar = text.unicodeScalars.first(where: isForbidden) {
+                offending.append("\(path): U+\(String(scalar.value, radix: 16, uppercase: true))")
+            }
+        }
+        #expect(offending.isEmpty, "control characters in \(offending)")
+        // They are still there, visibly replaced: the rows, the change line and the body.
+        let reportPage = try page(output, "accounts/acme/index.html")
+        #expect(reportPage.contains("Eve\u{FFFD}Adams\u{FFFD}[31m"))
+        #expect(reportPage.contains("Owner \u{FFFD}[2J renamed\u{FFFD}"))
+        #expect(reportPage.contains("Body \u{FFFD}]0;x\u{FFFD} text."))
+        #expect(try page(output, "accounts/acme/brief.html").contains("Mei\u{FFFD}]0;pwned\u{FFFD} Chen"))
+    }
+
     @Test func outsideGitTheBuildSaysSoOnceAndShowsNoHistory() throws {
         let site = try TestSupport.makeTemporaryFolder()
         try TestSupport.write(["content/accounts/acme.md": Self.first], under: site)

@@ -121,6 +121,18 @@ import Testing
         #expect(responder.response(to: request("/assets/style.css"), buildFailure: "x").status == 200, "files other than pages are still served")
     }
 
+    /// Issue 9, finding 15 for the preview: the diagnostics shown in the browser end with a summary
+    /// that counts errors of every stage (it said "0 errors" under the error of a later stage).
+    @Test func theFailureShownCountsErrorsOfEveryStage() throws {
+        let folder = try TestSupport.makeTemporaryFolder()
+        let report = SiteBuilder(siteRoot: folder.appendingPathComponent("typo"), output: folder.appendingPathComponent("out"), asOf: TestSupport.asOf).build()
+        let state = PreviewState()
+        state.record(report)
+        let failure = try #require(state.failure)
+        #expect(failure.contains("error: not a dossier site"))
+        #expect(failure.contains("1 error, 0 warnings"), "\(failure)")
+    }
+
     @Test func answersOnlyToItsOwnHostNames() throws {
         let responder = PreviewResponder(root: try site(), host: "192.168.1.20", port: 8000)
         for host in ["127.0.0.1:8000", "localhost:8000", "LocalHost:8000", "[::1]:8000", "192.168.1.20:8000"] {

@@ -51,6 +51,22 @@ import Testing
         let target = try TestSupport.makeTemporaryFolder().appendingPathComponent("x.pdf")
         #expect(throws: PrintFailure.unknownSlug("nope")) { try printer.print(.account("nope"), to: target).get() }
     }
+
+    /// Issue 9, finding 15 for briefs: the summary under the diagnostics counts errors of every stage,
+    /// here the site check that runs before analysis (it said "0 errors" under an error line).
+    @Test func theSummaryOfAFailedPrintCountsEveryError() throws {
+        let folder = try TestSupport.makeTemporaryFolder()
+        let target = folder.appendingPathComponent("x.pdf")
+        let printer = BriefPrinter(siteRoot: folder.appendingPathComponent("typo"), asOf: TestSupport.asOf)
+        guard case .failure(.siteHasErrors(let text)) = printer.print(.account("acme"), to: target) else {
+            Issue.record("a folder that is not a site printed a brief")
+            return
+        }
+        #expect(text.contains("error: not a dossier site"))
+        #expect(text.contains("1 error, 0 warnings"), "\(text)")
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("typo").path))
+    }
 }
 
 /// Issue 9, finding 1: `--pdf` replaces only a new path or a readable PDF, never a FIFO, device, folder, link or unreadable file.

@@ -198,7 +198,8 @@ public struct MarkdownRenderer: Sendable {
     private func renderHTML(_ node: OpaquePointer) -> String {
         guard let buffer = cmark_render_html(node, options) else { return "" }
         defer { free(buffer) }
-        return String(cString: buffer)
+        // cmark passes raw control bytes of the body through; HTML forbids most of them.
+        return HTMLControlCharacters.replaced(in: String(cString: buffer))
     }
 
     /// Moves the talking-points section's nodes into a document of their own and renders it; complete

@@ -41,7 +41,7 @@ public struct BriefPrinter: Sendable {
         builder.audience = audience
         let report = builder.build()
         guard !report.hasErrors else {
-            return .failure(.siteHasErrors(DiagnosticReport.text(report.problems, summary: report.analysis.summary)))
+            return .failure(.siteHasErrors(DiagnosticReport.text(report.problems, summary: report.summary)))
         }
         let dossiers = report.analysis.dossiers.map(\.dossier)
         let slugs: [String]

@@ -9,7 +9,7 @@ final class PreviewState: @unchecked Sendable {
     var failure: String? { lock.withLock { latestFailure } }
 
     func record(_ report: BuildReport) {
-        let failure = report.hasErrors ? DiagnosticReport.text(report.problems, summary: report.analysis.summary) : nil
+        let failure = report.hasErrors ? DiagnosticReport.text(report.problems, summary: report.summary) : nil
         lock.withLock { latestFailure = failure }
     }
 }
