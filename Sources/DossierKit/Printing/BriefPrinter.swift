@@ -31,11 +31,13 @@ public struct BriefPrinter: Sendable {
         guard let browser = Self.browser(in: searchPath) else { return .failure(.browserMissing) }
         let destination = PDFDestination(pdf)
         if let refusal = destination.refusal() { return .failure(.refusedDestination(pdf.path, refusal)) }
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-print-\(UUID().uuidString)")
-        guard (try? FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)) != nil else {
-            return .failure(.cannotWrite(workspace.path))
+        let workspace: URL
+        do {
+            workspace = try Workspace.make(kind: "print")
+        } catch {
+            return .failure(.cannotWrite(FileManager.default.temporaryDirectory.path))
         }
-        defer { try? FileManager.default.removeItem(at: workspace) }
+        defer { Workspace.remove(workspace) }
         let site = workspace.appendingPathComponent("site")
         var builder = SiteBuilder(siteRoot: siteRoot, output: site, asOf: asOf, configFile: configFile)
         builder.audience = audience

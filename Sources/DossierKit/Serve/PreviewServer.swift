@@ -41,7 +41,7 @@ public final class PreviewServer: Sendable {
     /// preview is built for (nil: the settings' `default_audience`).
     public init(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName, audience: String? = nil,
                 host: String = "127.0.0.1", port: UInt16 = 8000, pollsOnly: Bool = false) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-\(UUID().uuidString)")
+        let folder = try Workspace.make(kind: "serve")
         var builder = SiteBuilder(siteRoot: siteRoot, output: folder.appendingPathComponent("site"), asOf: asOf, configFile: configFile)
         builder.audience = audience
         builder.usesCache = true
@@ -71,7 +71,7 @@ public final class PreviewServer: Sendable {
         listener.stop()
         watcher.stop()
         hub.closeAll()
-        try? FileManager.default.removeItem(at: builder.output.deletingLastPathComponent())
+        Workspace.remove(builder.output.deletingLastPathComponent())
     }
 
     private func rebuild() {
