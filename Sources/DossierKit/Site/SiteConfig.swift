@@ -51,7 +51,10 @@ extension SiteConfig {
             return parse(SourceFile(path: file, slug: "", bytes: bytes))
         case .missing:
             guard file != fileName else { return (SiteConfig(), []) }
-            return (SiteConfig(), [Diagnostic(.error, .unreadable(reason: "no such settings file"), at: location, in: .load)])
+            let reason = file.hasPrefix("/")
+                ? "no such settings file in the site folder (--config names a file relative to the site; copy the file into the site)"
+                : "no such settings file"
+            return (SiteConfig(), [Diagnostic(.error, .unreadable(reason: reason), at: location, in: .load)])
         case .refused(let problem):
             return (SiteConfig(), [Diagnostic(.error, problem, at: location, in: .load)])
         }
