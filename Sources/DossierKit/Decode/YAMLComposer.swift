@@ -20,6 +20,9 @@ public enum YAMLComposer {
         if let (line, column) = positionOfExcessAlias(in: frontMatter.yaml) {
             return failure(.tooManyAliases(limit: aliasLimit), line: line, column: column)
         }
+        if let (line, column) = positionOfComplexKey(in: frontMatter.yaml) {
+            return failure(.complexKey, line: line, column: column)
+        }
         do {
             return (try Yams.compose(yaml: frontMatter.yaml, resolver), [])
         } catch let error as YamlError {
@@ -89,6 +92,87 @@ public enum YAMLComposer {
             }
         }
         return hasAnchor ? excess : nil
+    }
+
+    /// Where the first key that is a list or mapping starts: an explicit key (`? `), or a `[` or `{` whose
+    /// closing bracket a `:` follows on its line.
+    ///
+    /// Dossier's keys are words. Yams compares keys that are collections, when a mapping repeats two of them,
+    /// in time exponential in their depth. Block text (`|`, `>`), quotes and comments are skipped.
+    static func positionOfComplexKey(in yaml: String) -> (Int, Int)? {
+        guard yaml.contains("?") || yaml.contains("[") || yaml.contains("{") else { return nil }
+        var blockTextIndent: Int?
+        var quote: Character?
+        for (lineIndex, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let characters = Array(line)
+            let indent = characters.prefix { $0 == " " }.count
+            if let parent = blockTextIndent {
+                if indent > parent || characters.allSatisfy(\.isWhitespace) { continue }
+                blockTextIndent = nil
+            }
+            var isNodeStart = quote == nil
+            var bracketKeys: Set<Int>?
+            var index = 0
+            scan: while index < characters.count {
+                let character = characters[index]
+                let next = index + 1 < characters.count ? characters[index + 1] : " "
+                index += 1
+                if let open = quote {
+                    if open == "\"", character == "\\" {
+                        index += 1
+                    } else if character == open, open == "'", next == "'" {
+                        index += 1
+                    } else if character == open {
+                        quote = nil
+                    }
+                    continue
+                }
+                if character.isWhitespace { continue }
+                if character == "#", index == 1 || characters[index - 2].isWhitespace { break scan }
+                if isNodeStart {
+                    if character == "?", next.isWhitespace { return (lineIndex + 1, index) }
+                    if character == "[" || character == "{" {
+                        if bracketKeys == nil { bracketKeys = bracketsFollowedByColon(characters) }
+                        if bracketKeys?.contains(index - 1) == true { return (lineIndex + 1, index) }
+                    }
+                    if character == "\"" || character == "'" {
+                        quote = character
+                        isNodeStart = false
+                        continue
+                    }
+                    if character == "|" || character == ">" {
+                        blockTextIndent = indent
+                        break scan
+                    }
+                }
+                isNodeStart = "[{,".contains(character) || ("-:".contains(character) && next.isWhitespace)
+            }
+        }
+        return nil
+    }
+
+    /// For each `[` or `{` of a line that closes on it, whether a `:` comes next (spaces aside). One pass.
+    private static func bracketsFollowedByColon(_ characters: [Character]) -> Set<Int> {
+        var keys: Set<Int> = []
+        var opens: [Int] = []
+        var quote: Character?
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if let open = quote {
+                if open == "\"", character == "\\" { index += 1 } else if character == open { quote = nil }
+            } else if character == "\"" || character == "'", index == 0 || "[{, ".contains(characters[index - 1]) {
+                quote = character
+            } else if character == "[" || character == "{" {
+                opens.append(index)
+            } else if character == "]" || character == "}", let open = opens.popLast() {
+                var after = index + 1
+                while after < characters.count, characters[after] == " " { after += 1 }
+                if after < characters.count, characters[after] == ":" { keys.insert(open) }
+            }
+            index += 1
+        }
+        return keys
     }
 
     /// Where flow nesting (`[` and `{` outside quotes) first goes past the limit.

@@ -13,6 +13,7 @@ public enum Problem: Sendable, Equatable {
     case duplicateKey(String)
     case nestedTooDeep(limit: Int)
     case tooManyAliases(limit: Int)
+    case complexKey
     case settingsNotAMapping
     case noDossiers
     case notASite
@@ -72,6 +73,8 @@ public enum Problem: Sendable, Equatable {
             "the YAML is nested more than \(limit) levels deep"
         case .tooManyAliases(let limit):
             "more than \(limit) aliases; write the values out instead"
+        case .complexKey:
+            "a key must be a word or text, not a list or mapping; write `key: value`"
         case .settingsNotAMapping:
             "dossier.yml must be a mapping of keys to values (key: value)"
         case .noDossiers:
