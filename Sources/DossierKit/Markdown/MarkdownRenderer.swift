@@ -323,7 +323,7 @@ public struct MarkdownRenderer: Sendable {
                 removeMarker(from: heading)
                 guard let wrapper = privateWrapper(label: label, labelled: false),
                       let badge = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
-                cmark_node_set_on_enter(badge, " <span class=\"private-label\">\(Self.escaped(label))</span>")
+                cmark_node_set_on_enter(badge, " <span class=\"private-label\">\(FastHTMLEscaping().escapeText(label))</span>")
                 cmark_node_set_on_exit(badge, "")
                 cmark_node_append_child(heading, badge)
                 cmark_node_insert_before(heading, wrapper)
@@ -335,7 +335,7 @@ public struct MarkdownRenderer: Sendable {
     /// `<div class="private">…</div>`, with a label paragraph first when `labelled`.
     private func privateWrapper(label: String, labelled: Bool) -> OpaquePointer? {
         guard let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return nil }
-        let badge = labelled ? "<p class=\"private-label\">\(Self.escaped(label))</p>" : ""
+        let badge = labelled ? "<p class=\"private-label\">\(FastHTMLEscaping().escapeText(label))</p>" : ""
         cmark_node_set_on_enter(wrapper, "<div class=\"private\">" + badge)
         cmark_node_set_on_exit(wrapper, "</div>")
         return wrapper
@@ -397,22 +397,6 @@ public struct MarkdownRenderer: Sendable {
             current = cmark_node_parent(value)
         }
         return false
-    }
-
-    /// Text made safe to put into HTML as it is.
-    private static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 
     private func plainText(of node: OpaquePointer) -> String {
