@@ -32,7 +32,7 @@ enum Workspace {
         for name in names where name.hasPrefix(prefix(kind)) {
             let rest = name.dropFirst(prefix(kind).count)
             guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]), pid > 0,
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+                  !OutputWriter.isRunning(pid) else { continue }
             let path = parent.appendingPathComponent(name).path
             var info = stat()
             guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == getuid() else { continue }

@@ -347,7 +347,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Whether a process with this id exists.
-    private static func isRunning(_ pid: Int32) -> Bool {
+    static func isRunning(_ pid: Int32) -> Bool {
         kill(pid, 0) == 0 || errno == EPERM
     }
 
