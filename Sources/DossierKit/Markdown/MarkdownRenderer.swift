@@ -42,51 +42,206 @@ public struct MarkdownRenderer: Sendable {
         isUnsafeHTMLAllowed ? Int32(CMARK_OPT_UNSAFE) : Int32(CMARK_OPT_DEFAULT)
     }
 
-    /// Renders the body section by section (see `sectionStarts(in:)`), so cmark's tree, tens of bytes
-    /// per byte of Markdown, exists for one section at a time; the HTML is the same as in one piece.
-    /// Internal so tests can compare with the whole-document rendering.
-    var rendersInSections = true
+    /// Renders the body piece by piece (see `cuts(in:)`), so cmark's tree, tens of bytes per byte of
+    /// Markdown, exists for one piece at a time; the HTML is the same as in one piece.
+    /// Open to tests and the fuzzer (`@_spi(Testing)`) so they can compare with the whole-document rendering.
+    @_spi(Testing) public var rendersInSections = true
 
     /// The smallest piece a body is cut into: a body below it (any usual dossier) is parsed whole, and a
     /// large one costs one parse per 64 KB or so, while cmark's tree stays a few MB. Tests lower it.
-    var minimumPieceBytes = 65_536
+    @_spi(Testing) public var minimumPieceBytes = 65_536
 
     /// Renders `markdown` to HTML and extracts the talking points.
     public func render(_ markdown: String) -> RenderedMarkdown {
         var markdown = markdown
         markdown.makeContiguousUTF8()
-        let starts = rendersInSections ? Self.sectionStarts(in: markdown, minimumPieceBytes: minimumPieceBytes) : []
-        var pieces: [String] = []
-        var talkingPoints: [String]?
-        var isInTalkingPoints = false
+        let cuts = rendersInSections ? Self.cuts(in: markdown, minimumPieceBytes: minimumPieceBytes) : []
+        var output = Output()
         var start = markdown.startIndex
         var next = 0
         var isSplitting = true
+        // The block the previous piece ended in, when the cut fell inside it, and where that block's
+        // first piece began: if a later piece shows that the cut changed the block, it is rendered again
+        // with the rest in one piece.
+        var openBlock: OpenBlock?
+        var blockStart = (start: start, next: next, output: output)
+        var extensions = 0
         while true {
-            let end = isSplitting && next < starts.count ? starts[next] : markdown.endIndex
-            guard let document = parse(markdown[start..<end]) else { return RenderedMarkdown(html: "", talkingPointsHTML: nil) }
+            let cut = isSplitting && next < cuts.count ? cuts[next] : nil
+            let end = cut?.index ?? markdown.endIndex
+            let text = markdown[start..<end]
+            guard let document = parse(text) else { return RenderedMarkdown(html: "", talkingPointsHTML: nil) }
             defer { cmark_node_free(document) }
-            if end != markdown.endIndex, mayContinue(document, text: markdown[start..<end]) {
-                // The piece's last block could take in the next line (an unclosed fence, an HTML block):
-                // the rest is rendered in one piece, parsing this piece once more at most.
+            if openBlock == nil { blockStart = (start, next, output) }
+            let endBlock = cut.flatMap { block(endingPieceOf: document, text: text, cutKind: $0.kind) }
+            if let cut, cut.kind == .betweenBlocks ? mayContinue(document, text: text) : endBlock == nil {
+                // The piece's last block could take in the next line (an unclosed fence, an HTML block, a
+                // paragraph inside a quote, emphasis not closed yet): the piece is tried up to the next cut,
+                // a few times, and then the rest is rendered in one piece.
+                extensions += 1
+                if extensions > Self.maximumExtensions { isSplitting = false } else { next += 1 }
+                continue
+            }
+            extensions = 0
+            handlePrivateSections(in: document)
+            guard openBlock.map({ continues($0, in: document, text: text) }) ?? true,
+                  let rendered = output.appending(document, html: renderHTML(document), continuing: openBlock, renderer: self) else {
+                (start, next, output) = blockStart
+                openBlock = nil
                 isSplitting = false
                 continue
             }
-            handlePrivateSections(in: document)
+            output = rendered
+            openBlock = endBlock
             next += 1
-            pieces.append(renderHTML(document))
-            if isInTalkingPoints, let first = cmark_node_first_child(document) {
-                let (html, isComplete) = moveSection(startingAt: first)
-                talkingPoints?.append(html)
-                isInTalkingPoints = !isComplete
-            } else if talkingPoints == nil, let (html, isComplete) = extractTalkingPoints(from: document) {
-                talkingPoints = [html]
-                isInTalkingPoints = !isComplete
-            }
             if end == markdown.endIndex { break }
             start = end
         }
-        return RenderedMarkdown(html: Self.joined(pieces), talkingPointsHTML: talkingPoints.map(Self.joined))
+        return RenderedMarkdown(html: Self.joined(output.pieces), talkingPointsHTML: output.talkingPoints.map(Self.joined))
+    }
+
+    /// How many times a piece whose cut would change its last block is tried up to the next cut.
+    private static let maximumExtensions = 8
+
+    /// The HTML of the pieces rendered so far, and of the talking points.
+    private struct Output {
+        var pieces: [String] = []
+        var talkingPoints: [String]?
+        var isInTalkingPoints = false
+
+        /// With the next piece's document (whose talking points it moves out) and HTML added; nil when
+        /// the piece does not go on with the block the cut fell in, as the whole document would.
+        func appending(_ document: OpaquePointer, html: String, continuing block: OpenBlock?, renderer: MarkdownRenderer) -> Output? {
+            var output = self
+            if let block {
+                guard Self.join(html, to: &output.pieces, across: block) else { return nil }
+            } else {
+                output.pieces.append(html)
+            }
+            if output.isInTalkingPoints, let first = cmark_node_first_child(document) {
+                let (section, isComplete) = renderer.moveSection(startingAt: first)
+                var talkingPoints = output.talkingPoints ?? []
+                if let block {
+                    guard Self.join(section, to: &talkingPoints, across: block) else { return nil }
+                } else {
+                    talkingPoints.append(section)
+                }
+                output.talkingPoints = talkingPoints
+                output.isInTalkingPoints = !isComplete
+            } else if output.talkingPoints == nil, let (section, isComplete) = renderer.extractTalkingPoints(from: document) {
+                output.talkingPoints = [section]
+                output.isInTalkingPoints = !isComplete
+            }
+            return output
+        }
+
+        /// Joins a piece's HTML to the previous piece's where the cut fell inside `block`, as one block:
+        /// the closing tags and the next piece's opening tags go, and a paragraph gets its line break
+        /// back. False when the HTML does not have that shape.
+        private static func join(_ html: String, to pieces: inout [String], across block: OpenBlock) -> Bool {
+            guard var last = pieces.popLast() else { return false }
+            let isParagraph = block.leaf == .paragraph
+            let closingQuotes = String(repeating: "</blockquote>\n", count: block.quotes)
+            let openingQuotes = String(repeating: "<blockquote>\n", count: block.quotes)
+            let closings = (isParagraph ? ["</p>\n"] : ["</ul>\n", "</ol>\n"]).map { $0 + closingQuotes }
+            let inner = html.utf8.dropFirst(openingQuotes.utf8.count)
+            guard let closing = closings.first(where: { last.utf8.reversed().starts(with: $0.utf8.reversed()) }),
+                  html.utf8.starts(with: (openingQuotes + (isParagraph ? "<p>" : "<")).utf8),
+                  let openingEnd = isParagraph ? inner.firstIndex(of: UInt8(ascii: ">")) : inner.firstIndex(of: UInt8(ascii: "\n"))
+            else { return false }
+            last.removeLast(closing.count)
+            pieces.append(last)
+            pieces.append((isParagraph ? "\n" : "") + html[html.utf8.index(after: openingEnd)...])
+            return true
+        }
+    }
+
+    /// The block a piece ends in when the cut after it falls inside that block: a paragraph or a tight
+    /// list, at the top level or in block quotes.
+    private struct OpenBlock: Equatable {
+        enum Leaf: Equatable {
+            case paragraph
+            /// `marker` is a bullet list's bullet or an ordered list's delimiter: another one starts another list.
+            case list(isOrdered: Bool, marker: UInt8)
+        }
+        /// How many block quotes hold the leaf.
+        var quotes: Int
+        var leaf: Leaf
+
+        /// The block that the document parsed from `text` ends with (`atEnd`) or starts with on its
+        /// first line, through block quotes; nil for any other block.
+        init?(of document: OpaquePointer, in text: Substring, atEnd: Bool) {
+            func child(_ node: OpaquePointer) -> OpaquePointer? {
+                guard let child = atEnd ? cmark_node_last_child(node) : cmark_node_first_child(node) else { return nil }
+                return atEnd || cmark_node_get_start_line(child) == 1 ? child : nil
+            }
+            guard var node = child(document) else { return nil }
+            var quotes = 0
+            while cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE {
+                guard let inner = child(node) else { return nil }
+                node = inner
+                quotes += 1
+            }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_PARAGRAPH:
+                guard !atEnd || !Self.mayOpenInlineSyntax(node) else { return nil }
+                leaf = .paragraph
+            case CMARK_NODE_LIST where cmark_node_get_list_tight(node) != 0:
+                if cmark_node_get_list_type(node) == CMARK_ORDERED_LIST {
+                    leaf = .list(isOrdered: true, marker: UInt8(ascii: cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? ")" : "."))
+                } else {
+                    let line = MarkdownRenderer.line(Int(cmark_node_get_start_line(node)), of: text)
+                    guard let bullet = line.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ">") }) else { return nil }
+                    leaf = .list(isOrdered: false, marker: bullet)
+                }
+            default:
+                return nil
+            }
+            self.quotes = quotes
+        }
+
+        /// Whether text in `paragraph` holds a character that may open inline syntax that a later line
+        /// could close: emphasis, a link's bracket, a code span's backticks, HTML, an escape. cmark
+        /// leaves such openers as text when nothing in the piece closes them.
+        private static func mayOpenInlineSyntax(_ paragraph: OpaquePointer) -> Bool {
+            guard let iterator = cmark_iter_new(paragraph) else { return true }
+            defer { cmark_iter_free(iterator) }
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_TEXT,
+                      let literal = cmark_node_get_literal(node) else { continue }
+                var byte = literal
+                while byte.pointee != 0 {
+                    if inlineOpeners.contains(UInt8(bitPattern: byte.pointee)) { return true }
+                    byte += 1
+                }
+            }
+            return false
+        }
+        private static let inlineOpeners = Set("\\`*_[<".utf8)
+    }
+
+    /// The block the piece's document ends in when the cut after it falls inside that block, as
+    /// `cutKind` expects it; nil when the cut does not fall inside a block or the piece ends otherwise.
+    private func block(endingPieceOf document: OpaquePointer, text: Substring, cutKind: Cut.Kind) -> OpenBlock? {
+        guard cutKind != .betweenBlocks, let block = OpenBlock(of: document, in: text, atEnd: true),
+              (block.leaf == .paragraph) == (cutKind == .withinParagraph) else { return nil }
+        return block
+    }
+
+    /// Whether the document's first block starts on its first line and is the same kind of block as
+    /// `block`, so that the whole document would have `block` go on into it.
+    private func continues(_ block: OpenBlock, in document: OpaquePointer, text: Substring) -> Bool {
+        OpenBlock(of: document, in: text, atEnd: false) == block
+    }
+
+    /// The bytes of line `number` (1-based) of `text`, without its newline.
+    private static func line(_ number: Int, of text: Substring) -> Substring.UTF8View.SubSequence {
+        var utf8 = text.utf8[...]
+        for _ in 1..<max(number, 1) {
+            guard let newline = utf8.firstIndex(of: UInt8(ascii: "\n")) else { return utf8[utf8.endIndex...] }
+            utf8 = utf8[utf8.index(after: newline)...]
+        }
+        return utf8.prefix { $0 != UInt8(ascii: "\n") }
     }
 
     /// Joined once at the final size: a string grown piece by piece leaves every smaller buffer behind.
@@ -97,48 +252,124 @@ public struct MarkdownRenderer: Sendable {
         return text
     }
 
-    /// Where the body may be cut into pieces rendered one by one: at each line that opens an ATX
-    /// heading of level 1 or 2 (`# ` or `## ` at the line's start), and at each line that starts with
-    /// a letter after a blank line (a new paragraph). Such a line closes every open block (lists and
-    /// quotes need indentation or `>` to go on after a blank line or before a heading, and a heading
-    /// interrupts a paragraph) except a fenced code or HTML block, which `render` checks in cmark's own
-    /// tree. No cut at all when the body may hold a link reference definition (`]:` anywhere;
-    /// definitions apply to the whole document), a `{private}` heading (whose section may span
-    /// pieces) or a carriage return (lines are counted at `\n` only).
-    /// Pieces are at least `minimumPieceBytes` long, but for the last.
-    static func sectionStarts(in markdown: String, minimumPieceBytes: Int = 0) -> [String.Index] {
+    /// A place where the body may be cut, at the start of a line.
+    struct Cut: Equatable {
+        enum Kind: Equatable {
+            /// Every block before the line ends there, unless a fence or HTML block runs on.
+            case betweenBlocks
+            /// The line may go on with a paragraph of plain text: the pieces' HTML is joined back into
+            /// one paragraph when cmark shows that the paragraph runs on in both pieces.
+            case withinParagraph
+            /// The line may start the next item of a tight list, joined likewise.
+            case betweenListItems
+        }
+        var index: String.Index
+        var kind: Kind
+    }
+
+    /// Where the body may be cut into pieces rendered one by one, each cut a line start at least
+    /// `minimumPieceBytes` after the previous one:
+    /// - between blocks: at each line that opens an ATX heading of level 1 or 2 (`# ` or `## ` at the
+    ///   line's start), and at each line that starts with a letter after a blank line (a new paragraph).
+    ///   Such a line closes every open block (lists and quotes need indentation or `>` to go on after
+    ///   a blank line or before a heading, and a heading interrupts a paragraph) except a fenced code
+    ///   or HTML block, which `render` checks in cmark's own tree;
+    /// - inside a paragraph, at a line that cannot start a block after a line that does not end in a
+    ///   space (a hard break);
+    /// - between list items, at a list marker at the line's start after a line that is not blank;
+    /// - and likewise inside block quotes, after the line's `>` markers.
+    /// The last two are only candidates: `render` cuts there only when cmark's tree of the piece before
+    /// shows the paragraph or list running on and no inline syntax left open, and joins the pieces only
+    /// when the tree of the piece after shows the same block; else it renders the block in one piece.
+    /// No cut at all when the body may hold a link reference definition (`]:` anywhere; definitions
+    /// apply to the whole document), a `{private}` heading (whose section may span pieces) or a
+    /// carriage return (lines are counted at `\n` only).
+    static func cuts(in markdown: String, minimumPieceBytes: Int = 0) -> [Cut] {
         let utf8 = markdown.utf8
         guard utf8.count > minimumPieceBytes, !contains("]:", in: markdown), !mentionsPrivateMarker(markdown),
               !utf8.contains(UInt8(ascii: "\r")) else { return [] }
-        let hash = UInt8(ascii: "#"), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
-        func isLetter(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte >= 0x80
-        }
-        var starts: [String.Index] = []
-        var index = utf8.startIndex
-        var isAfterBlankLine = false
+        var cuts: [Cut] = []
         var lineStart = utf8.startIndex
-        while let found = utf8[index...].firstIndex(of: newline) {
-            isAfterBlankLine = utf8[lineStart..<found].allSatisfy { $0 == space || $0 == tab }
-            lineStart = utf8.index(after: found)
-            index = lineStart
-            guard lineStart < utf8.endIndex else { break }
-            guard utf8.distance(from: starts.last ?? utf8.startIndex, to: lineStart) >= minimumPieceBytes else { continue }
-            if isAfterBlankLine, isLetter(utf8[lineStart]) {
-                starts.append(lineStart)
-                continue
+        var isPreviousLineBlank = true
+        var isPreviousContentBlank = true  // within its block quotes
+        var previousLineEndsInSpace = false
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = utf8[lineStart..<lineEnd]
+            let content = withoutQuoteMarkers(line)
+            let isBlank = Self.isBlank(line), isContentBlank = Self.isBlank(content)
+            if lineStart != utf8.startIndex, !isBlank,
+               utf8.distance(from: cuts.last?.index ?? utf8.startIndex, to: lineStart) >= minimumPieceBytes,
+               let kind = cutKind(before: line, content: content, isAfterBlankLine: isPreviousLineBlank,
+                                  isAfterBlankContent: isPreviousContentBlank, mayGoOnWithParagraph: !previousLineEndsInSpace) {
+                cuts.append(Cut(index: lineStart, kind: kind))
             }
-            var cursor = lineStart
-            var level = 0
-            while cursor < utf8.endIndex, utf8[cursor] == hash, level < 3 {
-                level += 1
-                cursor = utf8.index(after: cursor)
-            }
-            guard (1...2).contains(level) else { continue }
-            if cursor == utf8.endIndex || [space, tab, newline].contains(utf8[cursor]) { starts.append(lineStart) }
+            isPreviousLineBlank = isBlank
+            isPreviousContentBlank = isContentBlank
+            previousLineEndsInSpace = line.last == UInt8(ascii: " ") || line.last == UInt8(ascii: "\t")
+            lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
         }
-        return starts
+        return cuts
     }
+
+    /// The kind of cut that may fall before `line`, a line that is neither blank nor the first, whose
+    /// `content` is what follows its block quote markers.
+    private static func cutKind(
+        before line: Substring.UTF8View, content: Substring.UTF8View, isAfterBlankLine: Bool, isAfterBlankContent: Bool,
+        mayGoOnWithParagraph: Bool
+    ) -> Cut.Kind? {
+        guard let first = line.first else { return nil }
+        if isAfterBlankLine { return isLetter(first) ? .betweenBlocks : nil }
+        let hashes = line.prefix { $0 == UInt8(ascii: "#") }.count
+        if (1...2).contains(hashes) {
+            let after = line.dropFirst(hashes).first
+            return after == nil || after == UInt8(ascii: " ") || after == UInt8(ascii: "\t") ? .betweenBlocks : nil
+        }
+        // A blank line inside the quotes ends a paragraph and makes a list loose: no join across it.
+        guard !isAfterBlankContent, let contentFirst = content.first else { return nil }
+        if isListMarker(at: content) { return .betweenListItems }
+        return mayGoOnWithParagraph && !mayStartBlock(contentFirst) ? .withinParagraph : nil
+    }
+
+    private static func isBlank(_ line: Substring.UTF8View) -> Bool {
+        line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+
+    /// The line after its block quote markers (`>` and one optional space, repeated).
+    private static func withoutQuoteMarkers(_ line: Substring.UTF8View) -> Substring.UTF8View {
+        var content = line
+        while content.first == UInt8(ascii: ">") {
+            content = content.dropFirst()
+            if content.first == UInt8(ascii: " ") { content = content.dropFirst() }
+        }
+        return content
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte >= 0x80
+    }
+
+    /// Whether a line starting with `byte` might open a block (or be indented code, or a setext
+    /// underline) rather than go on with a paragraph.
+    private static func mayStartBlock(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || blockStarts.contains(byte)
+    }
+    private static let blockStarts = Set(" \t#-+*>`~<=_".utf8)
+
+    /// Whether `line` starts with a list marker at its first column: `-`, `+` or `*`, or up to nine
+    /// digits and `.` or `)`, followed by a space, a tab or the line's end.
+    private static func isListMarker(at line: Substring.UTF8View) -> Bool {
+        guard let first = line.first else { return false }
+        var rest = line.dropFirst()
+        if !bullets.contains(first) {
+            let digits = line.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
+            guard (1...9).contains(digits), let delimiter = line.dropFirst(digits).first,
+                  delimiter == UInt8(ascii: ".") || delimiter == UInt8(ascii: ")") else { return false }
+            rest = line.dropFirst(digits + 1)
+        }
+        return rest.first.map { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } ?? true
+    }
+    private static let bullets = Set("-+*".utf8)
 
     /// Whether `text` holds `needle`, byte for byte (Foundation's `contains` is slow on large text).
     private static func contains(_ needle: String, in text: String) -> Bool {
