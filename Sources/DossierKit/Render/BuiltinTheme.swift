@@ -804,6 +804,43 @@ engagement_trial: trial
 engagement_limited-contract: limited contract
 engagement_framework: framework
 engagement_partnership: partnership
+# Account plan words (issue 10): influence and how much a promise is valued, who promised, objective measures
+# and progress, opportunity stages, feasibility verdicts, supplier status, shared information, white-space cells
+level_high: high
+level_medium: medium
+level_low: low
+party_us: us
+party_customer: customer
+measure_share_of_wallet: share of wallet
+measure_our_revenue: our revenue
+measure_on_time_rate: on-time rate
+measure_stage: stage
+objective-status_reached: reached
+objective-status_on-track: on track
+objective-status_behind: behind
+objective-status_missed: missed
+objective-status_unknown: unknown
+opportunity-stage_qualify: qualify
+opportunity-stage_propose: propose
+opportunity-stage_negotiate: negotiate
+opportunity-stage_won: won
+opportunity-stage_lost: lost
+verdict_go: go
+verdict_hold: hold
+verdict_no-go: no-go
+supplier-status_one-of-many: one of many
+supplier-status_approved: approved
+supplier-status_preferred: preferred
+supplier-status_sole: sole supplier
+supplier-status_partner: partner
+shared_forecasts: forecasts
+shared_plans: plans
+shared_costs: costs
+shared_roadmaps: roadmaps
+coverage_ours: ours
+coverage_competitor: competitor
+coverage_open: open
+coverage_unknown: unknown
 area_financials: financials
 area_strategy: strategy
 area_external-factors: external factors
@@ -1403,6 +1440,42 @@ engagement_trial: 试用
 engagement_limited-contract: 有限合同
 engagement_framework: 框架协议
 engagement_partnership: 合作伙伴关系
+# 客户计划用词（issue 10）：影响力与承诺的重视程度、承诺方、目标衡量方式与进展、商机阶段、可行性结论、供应商地位、共享信息、空白市场格
+level_high: 高
+level_medium: 中
+level_low: 低
+party_us: 我方
+party_customer: 客户
+measure_share_of_wallet: 钱包份额
+measure_our_revenue: 我方收入
+measure_on_time_rate: 按时履约率
+measure_stage: 阶段
+objective-status_reached: 已达成
+objective-status_on-track: 进展正常
+objective-status_behind: 落后
+objective-status_missed: 未达成
+objective-status_unknown: 未知
+opportunity-stage_qualify: 资格确认
+opportunity-stage_propose: 提案
+opportunity-stage_negotiate: 谈判
+opportunity-stage_won: 赢单
+opportunity-stage_lost: 丢单
+verdict_go: 推进
+verdict_hold: 暂缓
+verdict_no-go: 不推进
+supplier-status_one-of-many: 众多供应商之一
+supplier-status_approved: 合格供应商
+supplier-status_preferred: 优选供应商
+supplier-status_sole: 独家供应商
+supplier-status_partner: 合作伙伴
+shared_forecasts: 预测
+shared_plans: 计划
+shared_costs: 成本
+shared_roadmaps: 路线图
+coverage_ours: 我方
+coverage_competitor: 竞争对手
+coverage_open: 空白
+coverage_unknown: 未知
 area_financials: 财务
 area_strategy: 战略
 area_external-factors: 外部因素
