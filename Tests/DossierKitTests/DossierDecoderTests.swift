@@ -13,11 +13,14 @@ import Testing
         #expect(value.financials?.years.map(\.year) == [2024, 2025])
         #expect(value.financials?.years.first?.operatingMargin == 0.055)
         #expect(value.stakeholders.map(\.role) == [.decisionMaker, .economicBuyer, .champion])
-        #expect(value.commitments.count == 3)
-        #expect(value.commitments[0].line == 71)
+        #expect(value.commitments.count == 4)
+        #expect(value.commitments[0].line == 82)
+        #expect(value.commitments.map(\.promisedBy) == [.us, .us, .us, .customer])
+        #expect(value.objectives.count == 3)
+        #expect(value.stageEvidence?.supplierStatus == .preferred)
         #expect(value.nextMeeting?.with == ["Dr. Anna Roth", "Lukas Berg"])
         #expect(value.body.contains("## Talking points"))
-        #expect(value.bodyLine == 96)
+        #expect(value.bodyLine == 198)
     }
 
     @Test func reportsAnUnknownStageAtItsValue() {

@@ -23,6 +23,7 @@ import Testing
           - {name: Cem, role: user, stance: supportive}
         motives: [reliability, price]
         engagement: framework
+        value: {outcomes: [{metric: Errors, baseline: 0.9%, target: 0.7%}]}
         commitments:
           - {promise: Report, due: 2026-10-01, done: 2026-09-30}
         plan:
@@ -47,7 +48,8 @@ import Testing
     @Test(arguments: [
         ("no-decision-makers", "role: decision-maker", "role: influencer", "role: economic-buyer", "role: user"),
         ("no-long-term-plan", "target: {stage: partnership, by: 2027-12-31}", "target: {stage: partnership}", "", ""),
-        ("plan-overdue", "due: 2027-02-01", "due: 2026-02-01", "", ""),
+        ("plan-overdue", "by: 2027-12-31", "by: 2026-10-31", "", ""),
+        ("plan-item-overdue", "due: 2027-02-01", "due: 2026-02-01", "", ""),
         ("research-gaps", "competitors: [{name: Rival, position: challenger}]", "", "", ""),
         ("stale-research", "reviewed: 2026-11-01", "reviewed: 2026-06-01", "", ""),
         ("price-only-motives", "motives: [reliability, price]", "motives: [Lowest price, cost]", "", ""),
@@ -129,6 +131,8 @@ import Testing
         let fired = Set(analysis.dossiers.flatMap(\.findings).map(\.ruleID))
         #expect(fired == Set(HealthRules.all.map(\.id)))
         let contract = analysis.dossiers.first { $0.dossier.slug == "nordwind-logistik" }
-        #expect(contract?.findings.map(\.ruleID).sorted() == ["broken-promise-unremedied", "customer-testing-us", "low-on-time-rate", "stuck-in-stage"])
+        #expect(contract?.findings.map(\.ruleID).sorted() == [
+            "broken-promise-unremedied", "customer-commitment-overdue", "customer-testing-us", "low-on-time-rate", "stuck-in-stage",
+        ])
     }
 }

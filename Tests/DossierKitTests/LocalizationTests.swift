@@ -38,6 +38,22 @@ import Testing
         }
     }
 
+    @Test func everyWordOfTheAccountPlanHasItsKey() {
+        let keys = Level.allCases.map(\.stringsKey) + Commitment.Party.allCases.map(\.stringsKey)
+            + Objective.Measure.allCases.map(\.stringsKey) + Opportunity.SalesStage.allCases.map(\.stringsKey)
+            + Economics.Feasibility.Verdict.allCases.map(\.stringsKey) + StageEvidence.SupplierStatus.allCases.map(\.stringsKey)
+            + StageEvidence.SharedInformation.allCases.map(\.stringsKey)
+            + ([.reached, .onTrack, .behind, .missed, .unknown] as [ObjectiveProgress.Status]).map(\.stringsKey)
+            + ([.ours, .competitor("X"), .open, .unknown] as [BuyingCentre.Coverage]).map(\.stringsKey)
+        #expect(keys.count == 35)
+        for key in keys {
+            #expect(Self.english.keys.contains(key), "en.yml has no \(key)")
+            #expect(Strings.builtin("zh").keys.contains(key), "zh.yml has no \(key)")
+        }
+        #expect(Self.english["opportunity-stage_negotiate"] == "negotiate")
+        #expect(Strings.builtin("zh")["supplier-status_sole"] == "独家供应商")
+    }
+
     @Test func chineseDatesAndNumbersFollowChineseConventions() {
         let format = Format(Strings.builtin("zh"))
         #expect(format.day(Day(year: 2026, month: 12, day: 3) ?? Day(epochDay: 0)) == "2026年12月3日")

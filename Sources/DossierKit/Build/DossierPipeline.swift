@@ -19,7 +19,7 @@ enum DossierPipeline {
         }
         let (root, yamlDiagnostics) = YAMLComposer.compose(frontMatter, path: file.path)
         guard yamlDiagnostics.isEmpty else { return (nil, yamlDiagnostics) }
-        var (dossier, diagnostics) = DossierDecoder.decode(root, frontMatter: frontMatter, file: file)
+        var (dossier, diagnostics) = DossierDecoder.decode(root, frontMatter: frontMatter, file: file, offerings: config.offerings)
         guard let dossier else { return (nil, diagnostics) }
         for line in MarkdownRenderer.headingsWithMisplacedPrivateMarker(in: frontMatter.body) {
             let location = SourceLocation(path: file.path, line: frontMatter.bodyLine + line - 1)

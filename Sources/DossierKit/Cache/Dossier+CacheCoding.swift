@@ -10,6 +10,8 @@ extension Dossier: CacheCodable {
         writer.write(competitors); writer.write(externalFactors); writer.write(stakeholders); writer.write(motives)
         writer.write(engagement); writer.write(commitments); writer.write(plan); writer.write(assessment)
         writer.write(nextMeeting); writer.write(privateNotes); writer.write(bodyLine); writer.write(keyLines)
+        writer.write(objectives); writer.write(value); writer.write(opportunities); writer.write(whitespace)
+        writer.write(economics); writer.write(governance); writer.write(stageEvidence)
     }
 
     init(from reader: inout CacheReader) throws {
@@ -21,6 +23,8 @@ extension Dossier: CacheCodable {
         engagement = try reader.read(); commitments = try reader.read(); plan = try reader.read()
         assessment = try reader.read(); nextMeeting = try reader.read(); privateNotes = try reader.read()
         bodyLine = try reader.read(); keyLines = try reader.read()
+        objectives = try reader.read(); value = try reader.read(); opportunities = try reader.read(); whitespace = try reader.read()
+        economics = try reader.read(); governance = try reader.read(); stageEvidence = try reader.read()
     }
 }
 
@@ -32,6 +36,13 @@ extension ExternalFactor.Impact: CacheCodable {}
 extension Stakeholder.Role: CacheCodable {}
 extension Stakeholder.Stance: CacheCodable {}
 extension Engagement: CacheCodable {}
+extension Level: CacheCodable {}
+extension Commitment.Party: CacheCodable {}
+extension Objective.Measure: CacheCodable {}
+extension Opportunity.SalesStage: CacheCodable {}
+extension Economics.Feasibility.Verdict: CacheCodable {}
+extension StageEvidence.SharedInformation: CacheCodable {}
+extension StageEvidence.SupplierStatus: CacheCodable {}
 
 extension Day: CacheCodable {
     func encode(to writer: inout CacheWriter) { writer.write(year * 10_000 + month * 100 + day) }
@@ -99,27 +110,34 @@ extension ExternalFactor: CacheCodable {
 extension Stakeholder: CacheCodable {
     func encode(to writer: inout CacheWriter) {
         writer.write(name); writer.write(title); writer.write(role); writer.write(stance); writer.write(lastContact); writer.write(line)
+        writer.write(influence); writer.write(reportsTo); writer.write(ourContact); writer.write(wins)
     }
     init(from reader: inout CacheReader) throws {
         self.init(name: try reader.read(), title: try reader.read(), role: try reader.read(), stance: try reader.read(),
-                  lastContact: try reader.read(), line: try reader.read())
+                  lastContact: try reader.read(), line: try reader.read(), influence: try reader.read(), reportsTo: try reader.read(),
+                  ourContact: try reader.read(), wins: try reader.read())
     }
 }
 
 extension Commitment: CacheCodable {
     func encode(to writer: inout CacheWriter) {
         writer.write(promise); writer.write(owner); writer.write(due); writer.write(done); writer.write(remedy); writer.write(line)
+        writer.write(promisedBy); writer.write(originalDue); writer.write(valued)
     }
     init(from reader: inout CacheReader) throws {
         self.init(promise: try reader.read(), owner: try reader.read(), due: try reader.read(), done: try reader.read(),
-                  remedy: try reader.read(), line: try reader.read())
+                  remedy: try reader.read(), line: try reader.read(), promisedBy: try reader.read(), originalDue: try reader.read(),
+                  valued: try reader.read())
     }
 }
 
 extension Milestone: CacheCodable {
-    func encode(to writer: inout CacheWriter) { writer.write(milestone); writer.write(due); writer.write(done); writer.write(line) }
+    func encode(to writer: inout CacheWriter) {
+        writer.write(milestone); writer.write(due); writer.write(done); writer.write(line); writer.write(owner); writer.write(objective)
+    }
     init(from reader: inout CacheReader) throws {
-        self.init(milestone: try reader.read(), due: try reader.read(), done: try reader.read(), line: try reader.read())
+        self.init(milestone: try reader.read(), due: try reader.read(), done: try reader.read(), line: try reader.read(),
+                  owner: try reader.read(), objective: try reader.read())
     }
 }
 
@@ -129,13 +147,127 @@ extension Assessment: CacheCodable {
 }
 
 extension Meeting: CacheCodable {
-    func encode(to writer: inout CacheWriter) { writer.write(date); writer.write(with); writer.write(objective) }
-    init(from reader: inout CacheReader) throws { self.init(date: try reader.read(), with: try reader.read(), objective: try reader.read()) }
+    func encode(to writer: inout CacheWriter) {
+        writer.write(date); writer.write(with); writer.write(objective)
+        writer.write(ask); writer.write(fallback); writer.write(theirInterests); writer.write(options)
+    }
+    init(from reader: inout CacheReader) throws {
+        self.init(date: try reader.read(), with: try reader.read(), objective: try reader.read(), ask: try reader.read(),
+                  fallback: try reader.read(), theirInterests: try reader.read(), options: try reader.read())
+    }
 }
 
 extension PrivateNote: CacheCodable {
     func encode(to writer: inout CacheWriter) { writer.write(depth); writer.write(key); writer.write(value) }
     init(from reader: inout CacheReader) throws { self.init(depth: try reader.read(), key: try reader.read(), value: try reader.read()) }
+}
+
+extension Objective: CacheCodable {
+    func encode(to writer: inout CacheWriter) { writer.write(goal); writer.write(measure); writer.write(target); writer.write(by); writer.write(line) }
+    init(from reader: inout CacheReader) throws {
+        self.init(goal: try reader.read(), measure: try reader.read(), target: try reader.read(), by: try reader.read(), line: try reader.read())
+    }
+}
+
+extension Objective.TargetValue: CacheCodable {
+    func encode(to writer: inout CacheWriter) {
+        switch self {
+        case .fraction(let value): writer.write(0); writer.write(value)
+        case .amount(let value): writer.write(1); writer.write(value)
+        case .stage(let stage): writer.write(2); writer.write(stage)
+        case .text(let text): writer.write(3); writer.write(text)
+        }
+    }
+    init(from reader: inout CacheReader) throws {
+        switch try reader.read(Int.self) {
+        case 0: self = .fraction(try reader.read())
+        case 1: self = .amount(try reader.read())
+        case 2: self = .stage(try reader.read())
+        case 3: self = .text(try reader.read())
+        default: throw CacheReader.Damaged()
+        }
+    }
+}
+
+extension MetricValue: CacheCodable {
+    func encode(to writer: inout CacheWriter) { writer.write(number); writer.write(isPercent) }
+    init(from reader: inout CacheReader) throws { self.init(number: try reader.read(), isPercent: try reader.read()) }
+}
+
+extension ValueCase: CacheCodable {
+    func encode(to writer: inout CacheWriter) { writer.write(proposition); writer.write(outcomes) }
+    init(from reader: inout CacheReader) throws { self.init(proposition: try reader.read(), outcomes: try reader.read()) }
+}
+
+extension ValueCase.Outcome: CacheCodable {
+    func encode(to writer: inout CacheWriter) {
+        writer.write(metric); writer.write(baseline); writer.write(target); writer.write(actual); writer.write(agreedBy); writer.write(line)
+    }
+    init(from reader: inout CacheReader) throws {
+        self.init(metric: try reader.read(), baseline: try reader.read(), target: try reader.read(), actual: try reader.read(),
+                  agreedBy: try reader.read(), line: try reader.read())
+    }
+}
+
+extension Opportunity: CacheCodable {
+    func encode(to writer: inout CacheWriter) {
+        writer.write(name); writer.write(offering); writer.write(value); writer.write(stage); writer.write(close); writer.write(owner)
+        writer.write(line)
+    }
+    init(from reader: inout CacheReader) throws {
+        self.init(name: try reader.read(), offering: try reader.read(), value: try reader.read(), stage: try reader.read(),
+                  close: try reader.read(), owner: try reader.read(), line: try reader.read())
+    }
+}
+
+extension BuyingCentre: CacheCodable {
+    func encode(to writer: inout CacheWriter) { writer.write(name); writer.write(ours); writer.write(competitors); writer.write(open); writer.write(line) }
+    init(from reader: inout CacheReader) throws {
+        self.init(name: try reader.read(), ours: try reader.read(), competitors: try reader.read(), open: try reader.read(), line: try reader.read())
+    }
+}
+
+extension BuyingCentre.Supply: CacheCodable {
+    func encode(to writer: inout CacheWriter) { writer.write(offering); writer.write(supplier) }
+    init(from reader: inout CacheReader) throws { self.init(offering: try reader.read(), supplier: try reader.read()) }
+}
+
+extension Economics: CacheCodable {
+    func encode(to writer: inout CacheWriter) { writer.write(feasibility); writer.write(years) }
+    init(from reader: inout CacheReader) throws { self.init(feasibility: try reader.read(), years: try reader.read()) }
+}
+
+extension Economics.Feasibility: CacheCodable {
+    func encode(to writer: inout CacheWriter) { writer.write(verdict); writer.write(decided); writer.write(reason) }
+    init(from reader: inout CacheReader) throws { self.init(verdict: try reader.read(), decided: try reader.read(), reason: try reader.read()) }
+}
+
+extension Economics.Year: CacheCodable {
+    func encode(to writer: inout CacheWriter) { writer.write(year); writer.write(ourRevenue); writer.write(grossMargin); writer.write(costToServe) }
+    init(from reader: inout CacheReader) throws {
+        self.init(year: try reader.read(), ourRevenue: try reader.read(), grossMargin: try reader.read(), costToServe: try reader.read())
+    }
+}
+
+extension Governance: CacheCodable {
+    func encode(to writer: inout CacheWriter) { writer.write(sponsors); writer.write(reviewEveryMonths); writer.write(lastReview) }
+    init(from reader: inout CacheReader) throws {
+        self.init(sponsors: try reader.read(), reviewEveryMonths: try reader.read(), lastReview: try reader.read())
+    }
+}
+
+extension Governance.SponsorPair: CacheCodable {
+    func encode(to writer: inout CacheWriter) { writer.write(ours); writer.write(theirs); writer.write(lastMet); writer.write(line) }
+    init(from reader: inout CacheReader) throws {
+        self.init(ours: try reader.read(), theirs: try reader.read(), lastMet: try reader.read(), line: try reader.read())
+    }
+}
+
+extension StageEvidence: CacheCodable {
+    func encode(to writer: inout CacheWriter) { writer.write(functions); writer.write(shares); writer.write(supplierStatus); writer.write(jointPlan) }
+    init(from reader: inout CacheReader) throws {
+        self.init(functions: try reader.read(), shares: try reader.read(), supplierStatus: try reader.read(), jointPlan: try reader.read())
+    }
 }
 
 extension RenderedMarkdown: CacheCodable {

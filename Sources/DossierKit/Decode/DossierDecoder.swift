@@ -10,9 +10,11 @@ enum DossierDecoder {
         "name", "owner", "team", "stage", "stage_since", "target", "tier", "reviewed", "tags", "segments",
         "financials", "strategy", "competitors", "external_factors", "stakeholders", "motives", "engagement",
         "commitments", "plan", "assessment", "next_meeting", "private",
+        "objectives", "value", "opportunities", "whitespace", "economics", "governance", "stage_evidence",
     ]
 
-    static func decode(_ root: Node?, frontMatter: FrontMatter, file: SourceFile) -> (Dossier?, [Diagnostic]) {
+    /// `offerings` are the site's (dossier.yml); when not empty, every offering the dossier names is checked against them.
+    static func decode(_ root: Node?, frontMatter: FrontMatter, file: SourceFile, offerings: [String] = []) -> (Dossier?, [Diagnostic]) {
         var reader = NodeReader(path: file.path, yamlLine: frontMatter.yamlLine, yaml: frontMatter.yaml)
         guard let root, !reader.isNull(root) else {
             let location = SourceLocation(path: file.path)
@@ -43,7 +45,19 @@ enum DossierDecoder {
         dossier.motives = reader.textList(fields["motives"], at: "motives")
         dossier.engagement = reader.keyword(fields["engagement"], at: "engagement")
         dossier.commitments = reader.list(fields["commitments"], at: "commitments", element: decodeCommitment)
-        dossier.plan = reader.list(fields["plan"], at: "plan", element: decodeMilestone)
+        dossier.objectives = reader.list(fields["objectives"], at: "objectives", element: decodeObjective)
+        let objectiveCount = dossier.objectives.count
+        dossier.plan = reader.list(fields["plan"], at: "plan") { reader, node, path in
+            decodeMilestone(&reader, node, path, objectiveCount: objectiveCount)
+        }
+        dossier.value = decodeValue(fields["value"], reader: &reader)
+        dossier.opportunities = reader.list(fields["opportunities"], at: "opportunities", element: decodeOpportunity)
+        dossier.whitespace = reader.list(fields["whitespace"], at: "whitespace", element: decodeBuyingCentre)
+        dossier.economics = decodeEconomics(fields["economics"], reader: &reader)
+        dossier.governance = decodeGovernance(fields["governance"], reader: &reader)
+        dossier.stageEvidence = decodeStageEvidence(fields["stage_evidence"], reader: &reader)
+        checkReportsTo(fields["stakeholders"], names: dossier.stakeholders.map(\.name), reader: &reader)
+        if !offerings.isEmpty { checkOfferings(fields, offerings: offerings, reader: &reader) }
         dossier.assessment = decodeAssessment(fields["assessment"], reader: &reader)
         dossier.nextMeeting = decodeMeeting(fields["next_meeting"], reader: &reader)
         dossier.privateNotes = decodePrivateNotes(fields["private"], reader: &reader)
@@ -148,35 +162,56 @@ enum DossierDecoder {
     }
 
     private static func decodeStakeholder(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Stakeholder? {
-        let known = ["name", "title", "role", "stance", "last_contact"]
+        let known = ["name", "title", "role", "stance", "influence", "reports_to", "our_contact", "wins", "last_contact"]
         guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
         let title = reader.text(fields["title"], at: fields.path("title"))
         let role: Stakeholder.Role? = reader.keyword(fields["role"], at: fields.path("role"))
         let stance: Stakeholder.Stance? = reader.keyword(fields["stance"], at: fields.path("stance"))
+        let influence: Level? = reader.keyword(fields["influence"], at: fields.path("influence"))
+        let reportsTo = reader.text(fields["reports_to"], at: fields.path("reports_to"))
+        let ourContact = reader.text(fields["our_contact"], at: fields.path("our_contact"))
+        let wins = reader.textList(fields["wins"], at: fields.path("wins"))
         let lastContact = reader.day(fields["last_contact"], at: fields.path("last_contact"))
         guard let name = requiredText(fields, "name", reader: &reader) else { return nil }
         let line = reader.location(of: node).line
-        return Stakeholder(name: name, title: title, role: role, stance: stance, lastContact: lastContact, line: line)
+        return Stakeholder(name: name, title: title, role: role, stance: stance, lastContact: lastContact, line: line,
+                           influence: influence, reportsTo: reportsTo, ourContact: ourContact, wins: wins)
     }
 
     private static func decodeCommitment(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Commitment? {
-        let known = ["promise", "owner", "due", "done", "remedy"]
+        let known = ["promise", "by", "owner", "due", "original_due", "done", "remedy", "valued"]
         guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
+        let party: Commitment.Party? = reader.keyword(fields["by"], at: fields.path("by"), named: "party")
+        let owner = reader.text(fields["owner"], at: fields.path("owner"))
+        let due = reader.day(fields["due"], at: fields.path("due"))
+        let originalDue = reader.day(fields["original_due"], at: fields.path("original_due"))
+        let done = reader.day(fields["done"], at: fields.path("done"))
+        let remedy = reader.text(fields["remedy"], at: fields.path("remedy"))
+        let valued: Level? = reader.keyword(fields["valued"], at: fields.path("valued"), named: "rating")
+        guard let promise = requiredText(fields, "promise", reader: &reader) else { return nil }
+        let line = reader.location(of: node).line
+        return Commitment(promise: promise, owner: owner, due: due, done: done, remedy: remedy, line: line,
+                          promisedBy: party ?? .us, originalDue: originalDue, valued: valued)
+    }
+
+    /// A plan item; its `objective` must be the 1-based number of one of the `objectiveCount` objectives.
+    private static func decodeMilestone(_ reader: inout NodeReader, _ node: Node, _ path: String, objectiveCount: Int) -> Milestone? {
+        guard let fields = reader.fields(of: node, at: path, known: ["milestone", "owner", "due", "done", "objective"]) else { return nil }
         let owner = reader.text(fields["owner"], at: fields.path("owner"))
         let due = reader.day(fields["due"], at: fields.path("due"))
         let done = reader.day(fields["done"], at: fields.path("done"))
-        let remedy = reader.text(fields["remedy"], at: fields.path("remedy"))
-        guard let promise = requiredText(fields, "promise", reader: &reader) else { return nil }
-        let line = reader.location(of: node).line
-        return Commitment(promise: promise, owner: owner, due: due, done: done, remedy: remedy, line: line)
-    }
-
-    private static func decodeMilestone(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Milestone? {
-        guard let fields = reader.fields(of: node, at: path, known: ["milestone", "due", "done"]) else { return nil }
-        let due = reader.day(fields["due"], at: fields.path("due"))
-        let done = reader.day(fields["done"], at: fields.path("done"))
+        var objective = reader.integer(fields["objective"], at: fields.path("objective"), in: Int.min...Int.max)
+        if let number = objective, !(1...max(1, objectiveCount)).contains(number) || objectiveCount == 0 {
+            let expected = switch objectiveCount {
+            case 0: "the number of one of the objectives, but the dossier lists none under `objectives:`"
+            case 1: "1, the number of the only objective"
+            default: "the number of one of the objectives, from 1 to \(objectiveCount)"
+            }
+            reader.report(.outOfRange(key: fields.path("objective"), value: String(number), expected: expected), at: fields["objective"])
+            objective = nil
+        }
         guard let text = requiredText(fields, "milestone", reader: &reader) else { return nil }
-        return Milestone(milestone: text, due: due, done: done, line: reader.location(of: node).line)
+        return Milestone(milestone: text, due: due, done: done, line: reader.location(of: node).line, owner: owner, objective: objective)
     }
 
     private static func decodeAssessment(_ node: Node?, reader: inout NodeReader) -> Assessment? {
@@ -188,16 +223,21 @@ enum DossierDecoder {
     }
 
     private static func decodeMeeting(_ node: Node?, reader: inout NodeReader) -> Meeting? {
-        guard let fields = reader.fields(of: node, at: "next_meeting", known: ["date", "with", "objective"]) else { return nil }
+        let known = ["date", "with", "objective", "ask", "fallback", "their_interests", "options"]
+        guard let fields = reader.fields(of: node, at: "next_meeting", known: known) else { return nil }
         return Meeting(
             date: reader.day(fields["date"], at: "next_meeting.date"),
             with: reader.textList(fields["with"], at: "next_meeting.with"),
-            objective: reader.text(fields["objective"], at: "next_meeting.objective")
+            objective: reader.text(fields["objective"], at: "next_meeting.objective"),
+            ask: reader.text(fields["ask"], at: "next_meeting.ask"),
+            fallback: reader.text(fields["fallback"], at: "next_meeting.fallback"),
+            theirInterests: reader.textList(fields["their_interests"], at: "next_meeting.their_interests"),
+            options: reader.textList(fields["options"], at: "next_meeting.options")
         )
     }
 
     /// A list item's required text field, reported as missing at the item when absent.
-    private static func requiredText(_ fields: Fields, _ key: String, reader: inout NodeReader) -> String? {
+    static func requiredText(_ fields: Fields, _ key: String, reader: inout NodeReader) -> String? {
         guard let node = fields[key] else {
             reader.report(.missingKey(fields.path(key)), at: fields.node)
             return nil

@@ -215,6 +215,30 @@ struct NodeReader {
         return value
     }
 
+    /// A measured value: a plain number such as `120`, or a percentage such as `'0.9%'` (read as `fraction`
+    /// reads a margin, so within ±1000%).
+    mutating func metricValue(_ node: Node?, at keyPath: String) -> MetricValue? {
+        guard let node, !isNull(node) else { return nil }
+        if case .scalar(let scalar) = node, scalar.string.hasSuffix("%") {
+            return fraction(node, at: keyPath, isShare: false).map { MetricValue(number: $0, isPercent: true) }
+        }
+        if tagName(node) == .int || tagName(node) == .float, let value = node.float, value.isFinite {
+            return MetricValue(number: value, isPercent: false)
+        }
+        report(.wrongType(key: keyPath, expected: "a number such as 120 or a percentage such as '0.9%'", found: describe(node)), at: node)
+        return nil
+    }
+
+    /// `true` or `false`.
+    mutating func flag(_ node: Node?, at keyPath: String) -> Bool? {
+        guard let node, !isNull(node) else { return nil }
+        guard tagName(node) == .bool, let value = node.bool else {
+            report(.wrongType(key: keyPath, expected: "true or false", found: describe(node)), at: node)
+            return nil
+        }
+        return value
+    }
+
     /// An ISO 4217 currency code: three capital letters.
     mutating func currency(_ node: Node?, at keyPath: String) -> String? {
         guard let code = text(node, at: keyPath) else { return nil }
@@ -239,15 +263,15 @@ struct NodeReader {
         return day
     }
 
-    /// One of a keyword type's words; the message names the key's last component, e.g. "unknown stage".
-    mutating func keyword<K: Keyword>(_ node: Node?, at keyPath: String, as type: K.Type = K.self) -> K? {
+    /// One of a keyword type's words; the message names `named`, or else the key's last component, e.g. "unknown stage".
+    mutating func keyword<K: Keyword>(_ node: Node?, at keyPath: String, named: String? = nil, as type: K.Type = K.self) -> K? {
         guard let node, !isNull(node) else { return nil }
         guard case .scalar(let scalar) = node else {
             report(.wrongType(key: keyPath, expected: "one of: \(K.allowedWords.joined(separator: ", "))", found: describe(node)), at: node)
             return nil
         }
         if let value = K(rawValue: scalar.string) { return value }
-        let name = keyPath.split(separator: ".").last.map { String($0.split(separator: "[").first ?? $0) } ?? keyPath
+        let name = named ?? keyPath.split(separator: ".").last.map { String($0.split(separator: "[").first ?? $0) } ?? keyPath
         report(.unknownValue(key: name.replacingOccurrences(of: "_", with: " "), value: scalar.string, allowed: K.allowedWords), at: node)
         return nil
     }

@@ -1,15 +1,19 @@
 /// The figures a KAM manager needs, derived from a dossier as of a given day.
 public struct AccountFigures: Sendable, Equatable {
     public var asOf: Day
-    /// Commitments delivered on or before their due date.
+    /// Our commitments delivered on or before their due date (see `Commitment.status(asOf:)`: the
+    /// original due date when it was moved). The four lists hold our commitments only, never the customer's.
     public var onTime: [Commitment] = []
-    /// Commitments delivered after their due date.
+    /// Our commitments delivered after their due date.
     public var deliveredLate: [Commitment] = []
-    /// Open commitments whose due date has passed.
+    /// Our open commitments whose due date has passed.
     public var overdue: [Commitment] = []
-    /// Open commitments not yet due (or without a due date).
+    /// Our open commitments not yet due (or without a due date).
     public var open: [Commitment] = []
-    /// Share of kept promises: on time / (delivered + overdue); nil when nothing was due yet.
+    /// The customer's open commitments (`by: customer`) whose due date has passed.
+    public var customerOverdue: [Commitment] = []
+    /// Share of our kept promises: on time / (delivered + overdue); nil when nothing was due yet.
+    /// The customer's promises do not count.
     public var onTimeRate: Double?
     public var shareOfWallet: Double?
     /// Revenue growth against the previous year, by year.
@@ -20,6 +24,8 @@ public struct AccountFigures: Sendable, Equatable {
     public var daysInStage: Int?
     public var daysUntilMeeting: Int?
     public var overdueMilestones: [Milestone] = []
+    /// Progress of each objective with a `measure`, in the order written.
+    public var objectiveProgress: [ObjectiveProgress] = []
 
     /// Research completeness, 0...1, over the five research areas.
     public var completeness: Double {
@@ -32,11 +38,16 @@ extension AccountFigures {
     public init(of dossier: Dossier, asOf: Day, staleAfterDays: Int) {
         self.asOf = asOf
         for commitment in dossier.commitments {
-            switch (commitment.done, commitment.due) {
-            case (let done?, let due?) where done > due: deliveredLate.append(commitment)
-            case (.some, _): onTime.append(commitment)
-            case (nil, let due?) where due < asOf: overdue.append(commitment)
-            case (nil, _): open.append(commitment)
+            let status = commitment.status(asOf: asOf)
+            guard commitment.isOurs else {
+                if status == .overdue { customerOverdue.append(commitment) }
+                continue
+            }
+            switch status {
+            case .late: deliveredLate.append(commitment)
+            case .kept: onTime.append(commitment)
+            case .overdue: overdue.append(commitment)
+            case .open: open.append(commitment)
             }
         }
         let measured = onTime.count + deliveredLate.count + overdue.count
@@ -60,5 +71,6 @@ extension AccountFigures {
         daysInStage = dossier.stageSince.map { $0.days(until: asOf) }
         daysUntilMeeting = dossier.nextMeeting?.date.map { asOf.days(until: $0) }
         overdueMilestones = dossier.plan.filter { $0.done == nil && ($0.due.map { $0 < asOf } ?? false) }
+        objectiveProgress = ObjectiveProgress.of(dossier, shareOfWallet: shareOfWallet, onTimeRate: onTimeRate, asOf: asOf)
     }
 }

@@ -30,6 +30,12 @@ public struct Diagnostic: Error, Sendable, Equatable {
     /// The message a person reads, without the location.
     public var message: String { problem.message }
 
+    /// The id of the health rule that made this diagnostic, for a finding; nil otherwise.
+    public var ruleID: String? {
+        if case .finding(let id, _) = problem { return id }
+        return nil
+    }
+
     /// The compiler-style line: `path:line:col: error: message`.
     public var formatted: String {
         "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message)"

@@ -8,10 +8,12 @@ public enum DiagnosticReport {
         (diagnostics.map { TerminalText.escaped($0.formatted) } + [summary]).joined(separator: "\n") + "\n"
     }
 
-    /// The same diagnostics as a JSON document with sorted keys.
+    /// The same diagnostics as a JSON document with sorted keys; a health finding also has `rule`, its rule's id.
     public static func json(_ diagnostics: [Diagnostic], errors: Int, warnings: Int, notes: Int, dossiers: Int) -> String {
         struct Entry: Encodable {
             let file: String, line: Int, column: Int, severity: String, message: String, stage: String
+            /// The health rule's id, for findings only (left out of other diagnostics).
+            let rule: String?
         }
         struct Document: Encodable {
             let diagnostics: [Entry]
@@ -19,7 +21,7 @@ public enum DiagnosticReport {
         }
         let entries = diagnostics.map {
             Entry(file: $0.location.path, line: $0.location.line, column: $0.location.column,
-                  severity: $0.severity.rawValue, message: $0.message, stage: $0.stage.rawValue)
+                  severity: $0.severity.rawValue, message: $0.message, stage: $0.stage.rawValue, rule: $0.ruleID)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

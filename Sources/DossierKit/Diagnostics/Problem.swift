@@ -29,6 +29,10 @@ public enum Problem: Sendable, Equatable {
     case unknownKey(String, suggestion: String?)
     case moreUnknownKeys(Int)
     case unknownRule(String, suggestion: String?)
+    /// A name that should be a stakeholder of the same dossier (`reports_to`).
+    case unknownStakeholder(key: String, name: String, suggestion: String?)
+    /// An offering not among dossier.yml's `offerings`.
+    case unknownOffering(key: String, name: String, suggestion: String?)
     case finding(ruleID: String, message: String)
     case emptyValue(key: String)
     case templateSyntax(String)
@@ -113,6 +117,12 @@ public enum Problem: Sendable, Equatable {
             "and \(count) more unknown key\(count == 1 ? "" : "s") in this file, not listed one by one; they are ignored"
         case .unknownRule(let id, let suggestion):
             "unknown rule '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; `dossier check --rules` lists them")
+        case .unknownStakeholder(let key, let name, let suggestion):
+            "'\(key)' names '\(name)', who is not in this dossier's stakeholders"
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? "; add them to stakeholders or correct the name")
+        case .unknownOffering(let key, let name, let suggestion):
+            "'\(key)' names the offering '\(name)', which is not among the offerings in dossier.yml"
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? "; add it to `offerings:` there or correct the name")
         case .finding(let ruleID, let message):
             "\(message) [\(ruleID)]"
         case .emptyValue(let key):

@@ -1,7 +1,7 @@
 /// Compares a dossier's front-matter at two moments, field by field, and says what changed in plain words.
 ///
 /// Both versions are parsed; no text is diffed. List items are matched by their name (stakeholders,
-/// competitors, segments), promise, milestone, year or summary.
+/// competitors, segments), promise, milestone, year or summary; the account plan's in `+Plan`.
 enum ChangeDetector {
     static func changes(from old: Dossier, to new: Dossier) -> [Message] {
         var changes: [Message] = []
@@ -41,6 +41,7 @@ enum ChangeDetector {
         if old.nextMeeting?.date != new.nextMeeting?.date, let date = new.nextMeeting?.date {
             changes.append(Message("change_meeting", ["date": .day(date)]))
         }
+        changes += planChanges(from: old, to: new)
         // Never the values: the line says only that something private changed. Both versions are
         // empty for an audience that does not see private parts, so it never says even that.
         if old.privateNotes != new.privateNotes {
@@ -69,6 +70,7 @@ enum ChangeDetector {
             if previous.lastContact != person.lastContact, let contact = person.lastContact {
                 changes.append(Message("change_contact", ["name": .text(person.name), "date": .day(contact)]))
             }
+            changes += planChanges(of: person, from: previous)
         }
         for person in old where !names.contains(person.name) {
             changes.append(Message("change_stakeholder_removed", ["name": .text(person.name)]))
@@ -81,6 +83,10 @@ enum ChangeDetector {
         var changes: [Message] = []
         for commitment in new {
             let promise = MessageArgument.text(commitment.promise)
+            guard commitment.isOurs else {
+                changes += customerCommitmentChanges(commitment, previous: before[commitment.promise])
+                continue
+            }
             guard let previous = before[commitment.promise] else {
                 var arguments: [String: MessageArgument] = ["promise": promise]
                 if let due = commitment.due { arguments["date"] = .day(due) }
@@ -115,6 +121,7 @@ enum ChangeDetector {
                 if previous.done == nil, milestone.done != nil {
                     changes.append(Message("change_milestone_done", ["milestone": .text(milestone.milestone)]))
                 }
+                changes += planChanges(of: milestone, from: previous)
             } else {
                 changes.append(Message("change_milestone_added", ["milestone": .text(milestone.milestone)]))
             }

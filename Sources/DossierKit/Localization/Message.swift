@@ -37,6 +37,8 @@ public enum MessageArgument: Sendable, Equatable {
     case percent(Double)
     /// A large amount in the language's units (`1.84 bn`, `18.4亿`).
     case amount(Double)
+    /// A value outcome's measured value: a percentage (`0.74%`) or a number (`127`), as written.
+    case measured(MetricValue)
 
     func text(in strings: Strings, format: Format) -> String {
         switch self {
@@ -49,6 +51,7 @@ public enum MessageArgument: Sendable, Equatable {
         case .texts(let texts): texts.joined(separator: strings["list_separator"])
         case .percent(let fraction): format.percent(fraction)
         case .amount(let amount): format.compact(amount)
+        case .measured(let value): Format.significant(value.isPercent ? value.number * 100 : value.number) + (value.isPercent ? "%" : "")
         }
     }
 }

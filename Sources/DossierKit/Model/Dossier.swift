@@ -25,6 +25,17 @@ public struct Dossier: Sendable, Equatable {
     public var plan: [Milestone] = []
     public var assessment: Assessment?
     public var nextMeeting: Meeting?
+    /// The goals of the long-term account plan; `Milestone.objective` points into it (1-based).
+    public var objectives: [Objective] = []
+    /// The value proposition and its measured outcomes.
+    public var value: ValueCase?
+    public var opportunities: [Opportunity] = []
+    /// The white-space grid: one entry per buying centre.
+    public var whitespace: [BuyingCentre] = []
+    public var economics: Economics?
+    public var governance: Governance?
+    /// The markers of the relationship stage; see `suggestedStage`.
+    public var stageEvidence: StageEvidence?
     /// The free-form `private:` mapping, flattened; shown only to audiences that see private parts,
     /// and empty in every other build (see `Audience`).
     public var privateNotes: [PrivateNote] = []
@@ -128,6 +139,14 @@ public struct Stakeholder: Sendable, Equatable {
     public var stance: Stance?
     public var lastContact: Day?
     public var line: Int
+    /// How much weight the person carries in the decision.
+    public var influence: Level?
+    /// The name of the stakeholder this person reports to (another entry of the list).
+    public var reportsTo: String?
+    /// Who on our side holds the relationship with this person.
+    public var ourContact: String?
+    /// What this person wants for themselves or their unit.
+    public var wins: [String] = []
 }
 
 /// How far the customer has committed to buying from us.
@@ -137,15 +156,30 @@ public enum Engagement: String, Keyword {
     case framework, partnership
 }
 
-/// A promise we made to the customer.
+/// A promise made in the relationship: by us (the default) or by the customer.
 public struct Commitment: Sendable, Equatable {
+    /// Who made the promise (`by:`).
+    public enum Party: String, Keyword { case us, customer }
+
     public var promise: String
     public var owner: String?
+    /// The day the promise is due now (see `originalDue`).
     public var due: Day?
     public var done: Day?
     /// How a broken promise was made good.
     public var remedy: String?
     public var line: Int
+    /// Who made the promise; `.us` unless `by: customer`.
+    public var promisedBy: Party = .us
+    /// The first day promised, when `due` was moved; lateness is measured against it.
+    public var originalDue: Day?
+    /// How much the customer values the promise.
+    public var valued: Level?
+
+    /// Whether we made the promise.
+    public var isOurs: Bool { promisedBy == .us }
+    /// The day lateness is measured against: `originalDue` when set, else `due`.
+    public var measuredDue: Day? { originalDue ?? due }
 }
 
 /// A step in the long-term account plan.
@@ -154,6 +188,10 @@ public struct Milestone: Sendable, Equatable {
     public var due: Day?
     public var done: Day?
     public var line: Int
+    /// Who on our side carries the step.
+    public var owner: String?
+    /// The objective the step serves: a 1-based index into `Dossier.objectives`, as written.
+    public var objective: Int?
 }
 
 /// Our judgement of the account, on 1-5 scales.
@@ -167,4 +205,12 @@ public struct Meeting: Sendable, Equatable {
     public var date: Day?
     public var with: [String] = []
     public var objective: String?
+    /// The commitment we ask the customer for.
+    public var ask: String?
+    /// Our best alternative if there is no agreement.
+    public var fallback: String?
+    /// What the customer's people want from the meeting.
+    public var theirInterests: [String] = []
+    /// Options for agreement to put on the table.
+    public var options: [String] = []
 }

@@ -804,6 +804,43 @@ engagement_trial: trial
 engagement_limited-contract: limited contract
 engagement_framework: framework
 engagement_partnership: partnership
+# Account plan words (issue 10): influence and how much a promise is valued, who promised, objective measures
+# and progress, opportunity stages, feasibility verdicts, supplier status, shared information, white-space cells
+level_high: high
+level_medium: medium
+level_low: low
+party_us: us
+party_customer: customer
+measure_share_of_wallet: share of wallet
+measure_our_revenue: our revenue
+measure_on_time_rate: on-time rate
+measure_stage: stage
+objective-status_reached: reached
+objective-status_on-track: on track
+objective-status_behind: behind
+objective-status_missed: missed
+objective-status_unknown: unknown
+opportunity-stage_qualify: qualify
+opportunity-stage_propose: propose
+opportunity-stage_negotiate: negotiate
+opportunity-stage_won: won
+opportunity-stage_lost: lost
+verdict_go: go
+verdict_hold: hold
+verdict_no-go: no-go
+supplier-status_one-of-many: one of many
+supplier-status_approved: approved
+supplier-status_preferred: preferred
+supplier-status_sole: sole supplier
+supplier-status_partner: partner
+shared_forecasts: forecasts
+shared_plans: plans
+shared_costs: costs
+shared_roadmaps: roadmaps
+coverage_ours: ours
+coverage_competitor: competitor
+coverage_open: open
+coverage_unknown: unknown
 area_financials: financials
 area_strategy: strategy
 area_external-factors: external factors
@@ -1024,9 +1061,8 @@ rule_no-long-term-plan_explanation: "Set a target stage and date: a credible lon
 rule_no-long-term-plan_no_stage: "no long-term plan: no target stage"
 rule_no-long-term-plan_no_date: "no long-term plan: no target date"
 rule_plan-overdue_title: Plan overdue
-rule_plan-overdue_explanation: "The account plan has slipped: revise the timetable or act on the overdue milestones."
+rule_plan-overdue_explanation: "The target date has passed before the target stage was reached: revise the long-term plan and its timetable."
 rule_plan-overdue_target: "target date {date} for {stage} has passed"
-rule_plan-overdue_milestone: "milestone overdue: {milestone} (due {date})"
 rule_research-gaps_title: Research gaps
 rule_research-gaps_explanation: "Research covers finances, strategy, external factors, segments and competitors: fill the empty areas."
 rule_research-gaps_message: "research missing: {areas}"
@@ -1067,6 +1103,38 @@ rule_single-point-of-contact_message_other: "only {count} stakeholders known at 
 rule_stuck-in-stage_title: Stuck in stage
 rule_stuck-in-stage_explanation: "Over 18 months in the same stage despite a target: rethink what would move the account on."
 rule_stuck-in-stage_message: "{months} months in {stage} with a target set (limit {limit} months)"
+rule_plan-item-overdue_title: Plan item overdue
+rule_plan-item-overdue_explanation: "A step of the account plan is past its due date: do it, or move it with its owner."
+rule_plan-item-overdue_message: "plan item overdue: {milestone} (due {date})"
+rule_plan-item-overdue_owned: "plan item overdue: {milestone} (due {date}, {owner})"
+rule_uncovered-influencer_title: Uncovered influencer
+rule_uncovered-influencer_explanation: "Every person of high influence needs someone on our side who holds the relationship: name our contact."
+rule_uncovered-influencer_message: "{name} has high influence but nobody on our side holds the relationship"
+rule_single-threaded_title: Single-threaded
+rule_single-threaded_explanation: "Only the account's owner knows the customer's people: bring colleagues into the relationships before the owner moves on."
+rule_single-threaded_message_one: "the only known stakeholder is covered by {owner} alone"
+rule_single-threaded_message_other: "all {count} stakeholders are covered by {owner} alone"
+rule_no-sponsor_title: No executive sponsor
+rule_no-sponsor_explanation: "From the partnership stage on, pair an executive of ours with one of the customer's and have them meet."
+rule_no-sponsor_message: "{stage} without a sponsor pair"
+rule_review-overdue_title: Account review overdue
+rule_review-overdue_explanation: "Review the account plan at the rhythm agreed under governance."
+rule_review-overdue_message: "account review was due on {date} (last review {last})"
+rule_pilot-without-baseline_title: Pilot without a baseline
+rule_pilot-without-baseline_explanation: "A pilot or trial must show quick, visible improvement: agree a baseline and a target for at least one outcome."
+rule_pilot-without-baseline_message: "{engagement}: no value outcome has both a baseline and a target"
+rule_no-feasibility-verdict_title: No feasibility verdict
+rule_no-feasibility-verdict_explanation: "Decide whether a profitable relationship is feasible before investing in a prospect for more than 6 months."
+rule_no-feasibility-verdict_message: "{months} months at the pre stage without a feasibility verdict (limit {limit} months)"
+rule_margin-below-floor_title: Margin below floor
+rule_margin-below-floor_explanation: "A key account must pay: our gross margin is below 15%; check the cost to serve and the prices."
+rule_margin-below-floor_message: "gross margin {margin} in {year}, below the floor of {floor}"
+rule_stage-above-evidence_title: Stage ahead of the evidence
+rule_stage-above-evidence_explanation: "The declared stage is later than the relationship's markers show: gather the evidence, or correct the stage."
+rule_stage-above-evidence_message: "declared {stage}, but the evidence suggests {evidence}"
+rule_customer-commitment-overdue_title: Customer promise overdue
+rule_customer-commitment-overdue_explanation: "The customer has not delivered what it promised: raise it in the next meeting; it is a signal, not our failure."
+rule_customer-commitment-overdue_message: "the customer's promise is overdue: {promise} (due {date})"
 
 # Stage guidance: the manager's role in each stage and what moves an account on (Millman & Wilson)
 guidance_pre_summary: "You have spotted a company that could become a key account, and you find out whether it is worth investing in before you sell."
@@ -1298,6 +1366,41 @@ change_attractiveness: "attractiveness changed {old} → {new}"
 change_strength: "our strength changed {old} → {new}"
 change_meeting: "next meeting set for {date}"
 change_private: "private notes changed"
+change_influence: "{name}'s influence is now {new}"
+change_reports_to: "{name} now reports to {boss}"
+change_our_contact: "{name} is now covered by {contact}"
+change_our_contact_removed: "nobody on our side is named for {name} any more"
+change_milestone_owner: "owner of {milestone} is now {owner}"
+change_milestone_due: "due date of {milestone} moved to {date}"
+change_customer_commitment_added: "the customer promised: {promise} (due {date})"
+change_customer_commitment_added_undated: "the customer promised: {promise}"
+change_customer_delivered: "the customer delivered: {promise}"
+change_objective_added: "objective added: {goal}"
+change_objective_removed: "objective removed: {goal}"
+change_objective_target: "target of {goal} is now {target}"
+change_objective_by: "{goal} is now due by {date}"
+change_value_proposition: "value proposition now: {proposition}"
+change_outcome_added: "value measure added: {metric}"
+change_outcome_baseline: "{metric}: baseline changed {old} → {new}"
+change_outcome_target: "{metric}: target changed {old} → {new}"
+change_outcome_actual: "{metric}: actual changed {old} → {new}"
+change_opportunity_added: "opportunity added: {name}"
+change_opportunity_removed: "opportunity removed: {name}"
+change_opportunity_stage: "{name} moved from {old} to {new}"
+change_opportunity_value: "{name}'s value changed {old} → {new}"
+change_centre_added: "buying centre added: {centre}"
+change_whitespace: "{centre}, {offering}: {old} → {new}"
+change_feasibility: "feasibility verdict: {new}"
+change_our_revenue: "our revenue {year} changed {old} → {new}"
+change_gross_margin: "gross margin {year} changed {old} → {new}"
+change_sponsor_added: "sponsor pair added: {ours} and {theirs}"
+change_sponsor_removed: "sponsor pair removed: {ours} and {theirs}"
+change_sponsors_met: "sponsors {ours} and {theirs} met on {date}"
+change_review_rhythm: "account review now every {months} months"
+change_review: "account review held on {date}"
+change_supplier_status: "supplier status now: {new}"
+change_joint_plan: "joint business plan agreed"
+change_suggested_stage: "the evidence now suggests {stage}"
 
 """##,
         "strings/zh.yml": ##"""
@@ -1372,6 +1475,42 @@ engagement_trial: 试用
 engagement_limited-contract: 有限合同
 engagement_framework: 框架协议
 engagement_partnership: 合作伙伴关系
+# 客户计划用词（issue 10）：影响力与承诺的重视程度、承诺方、目标衡量方式与进展、商机阶段、可行性结论、供应商地位、共享信息、空白市场格
+level_high: 高
+level_medium: 中
+level_low: 低
+party_us: 我方
+party_customer: 客户
+measure_share_of_wallet: 钱包份额
+measure_our_revenue: 我方收入
+measure_on_time_rate: 按时履约率
+measure_stage: 阶段
+objective-status_reached: 已达成
+objective-status_on-track: 进展正常
+objective-status_behind: 落后
+objective-status_missed: 未达成
+objective-status_unknown: 未知
+opportunity-stage_qualify: 资格确认
+opportunity-stage_propose: 提案
+opportunity-stage_negotiate: 谈判
+opportunity-stage_won: 赢单
+opportunity-stage_lost: 丢单
+verdict_go: 推进
+verdict_hold: 暂缓
+verdict_no-go: 不推进
+supplier-status_one-of-many: 众多供应商之一
+supplier-status_approved: 合格供应商
+supplier-status_preferred: 优选供应商
+supplier-status_sole: 独家供应商
+supplier-status_partner: 合作伙伴
+shared_forecasts: 预测
+shared_plans: 计划
+shared_costs: 成本
+shared_roadmaps: 路线图
+coverage_ours: 我方
+coverage_competitor: 竞争对手
+coverage_open: 空白
+coverage_unknown: 未知
 area_financials: 财务
 area_strategy: 战略
 area_external-factors: 外部因素
@@ -1592,9 +1731,8 @@ rule_no-long-term-plan_explanation: "请设定目标阶段和日期：在投入�
 rule_no-long-term-plan_no_stage: "缺少长期规划：未设定目标阶段"
 rule_no-long-term-plan_no_date: "缺少长期规划：未设定目标日期"
 rule_plan-overdue_title: 计划滞后
-rule_plan-overdue_explanation: "客户计划已经滞后：请修订时间表，或针对逾期的里程碑采取行动。"
+rule_plan-overdue_explanation: "目标日期已过，却尚未进入目标阶段：请修订长期计划及其时间表。"
 rule_plan-overdue_target: "进入{stage}的目标日期 {date}已过"
-rule_plan-overdue_milestone: "里程碑逾期：{milestone}（截止日期 {date}）"
 rule_research-gaps_title: 调研缺口
 rule_research-gaps_explanation: "调研应涵盖财务、战略、外部因素、细分市场和竞争对手：请补齐空缺部分。"
 rule_research-gaps_message: "缺少调研：{areas}"
@@ -1635,6 +1773,38 @@ rule_single-point-of-contact_message_other: "处于{stage}，仅知 {count} 位�
 rule_stuck-in-stage_title: 阶段停滞
 rule_stuck-in-stage_explanation: "已设定目标，却在同一阶段停留超过 18 个月：请重新思考如何推动客户向前发展。"
 rule_stuck-in-stage_message: "已设定目标，但在{stage}停留 {months} 个月（上限 {limit} 个月）"
+rule_plan-item-overdue_title: 计划事项逾期
+rule_plan-item-overdue_explanation: "客户计划中的一项工作已过截止日期：请完成它，或与负责人一起调整日期。"
+rule_plan-item-overdue_message: "计划事项逾期：{milestone}（截止日期 {date}）"
+rule_plan-item-overdue_owned: "计划事项逾期：{milestone}（截止日期 {date}，负责人 {owner}）"
+rule_uncovered-influencer_title: 关键人物无人对接
+rule_uncovered-influencer_explanation: "每位影响力高的人物都需要我方有人维系关系：请指定我方联系人。"
+rule_uncovered-influencer_message: "{name} 影响力高，但我方无人维系这段关系"
+rule_single-threaded_title: 单线联系
+rule_single-threaded_explanation: "只有客户负责人认识客户的人：在负责人调岗之前，请让同事也参与到这些关系中。"
+rule_single-threaded_message_one: "唯一已知的利益相关者仅由 {owner} 一人对接"
+rule_single-threaded_message_other: "全部 {count} 位利益相关者仅由 {owner} 一人对接"
+rule_no-sponsor_title: 缺少高层赞助人
+rule_no-sponsor_explanation: "从伙伴阶段起，请为客户的一位高层配对我方的一位高层，并让他们定期会面。"
+rule_no-sponsor_message: "处于{stage}，却没有高层赞助人配对"
+rule_review-overdue_title: 客户评审逾期
+rule_review-overdue_explanation: "请按治理约定的节奏评审客户计划。"
+rule_review-overdue_message: "客户评审应于 {date} 进行（上次评审 {last}）"
+rule_pilot-without-baseline_title: 试点缺少基线
+rule_pilot-without-baseline_explanation: "试点或试用必须迅速显示明显改善：请至少为一项成果约定基线和目标。"
+rule_pilot-without-baseline_message: "{engagement}：没有任何价值成果同时具备基线和目标"
+rule_no-feasibility-verdict_title: 缺少可行性结论
+rule_no-feasibility-verdict_explanation: "在对潜在客户投入超过 6 个月之前，请判断能否建立有利可图的合作关系。"
+rule_no-feasibility-verdict_message: "处于预备阶段已 {months} 个月，仍无可行性结论（上限 {limit} 个月）"
+rule_margin-below-floor_title: 毛利低于底线
+rule_margin-below-floor_explanation: "大客户必须带来利润：我方毛利低于 15%，请检查服务成本和价格。"
+rule_margin-below-floor_message: "{year} 年毛利率 {margin}，低于底线 {floor}"
+rule_stage-above-evidence_title: 阶段超前于证据
+rule_stage-above-evidence_explanation: "声明的阶段晚于关系标志所显示的阶段：请补充证据，或更正阶段。"
+rule_stage-above-evidence_message: "声明为{stage}，但证据显示为{evidence}"
+rule_customer-commitment-overdue_title: 客户承诺逾期
+rule_customer-commitment-overdue_explanation: "客户尚未兑现其承诺：请在下次会议中提出；这是一个信号，而非我方的失误。"
+rule_customer-commitment-overdue_message: "客户的承诺已逾期：{promise}（截止日期 {date}）"
 
 # 阶段指引：大客户经理在各阶段的职责，以及推动客户进入下一阶段的因素（Millman 与 Wilson）
 guidance_pre_summary: "您发现了一家有望成为大客户的企业，在开展销售之前，先要判断它是否值得投入。"
@@ -1866,6 +2036,41 @@ change_attractiveness: "吸引力由 {old} 变为 {new}"
 change_strength: "我方实力由 {old} 变为 {new}"
 change_meeting: "下次会议定于 {date}"
 change_private: "私密笔记有更改"
+change_influence: "{name} 的影响力现为{new}"
+change_reports_to: "{name} 现向 {boss} 汇报"
+change_our_contact: "{name} 现由 {contact} 对接"
+change_our_contact_removed: "{name} 已无我方对接人"
+change_milestone_owner: "{milestone} 的负责人改为 {owner}"
+change_milestone_due: "{milestone} 的截止日期改为 {date}"
+change_customer_commitment_added: "客户承诺：{promise}（截止 {date}）"
+change_customer_commitment_added_undated: "客户承诺：{promise}"
+change_customer_delivered: "客户已兑现承诺：{promise}"
+change_objective_added: "新增目标：{goal}"
+change_objective_removed: "移除目标：{goal}"
+change_objective_target: "目标“{goal}”的目标值改为 {target}"
+change_objective_by: "目标“{goal}”的期限改为 {date}"
+change_value_proposition: "价值主张更新为：{proposition}"
+change_outcome_added: "新增价值衡量指标：{metric}"
+change_outcome_baseline: "{metric}：基线由 {old} 改为 {new}"
+change_outcome_target: "{metric}：目标由 {old} 改为 {new}"
+change_outcome_actual: "{metric}：实际值由 {old} 变为 {new}"
+change_opportunity_added: "新增商机：{name}"
+change_opportunity_removed: "移除商机：{name}"
+change_opportunity_stage: "{name} 由{old}进入{new}"
+change_opportunity_value: "{name} 的金额由 {old} 改为 {new}"
+change_centre_added: "新增采购中心：{centre}"
+change_whitespace: "{centre}，{offering}：{old} → {new}"
+change_feasibility: "可行性结论：{new}"
+change_our_revenue: "{year} 年我方收入由 {old} 改为 {new}"
+change_gross_margin: "{year} 年毛利率由 {old} 改为 {new}"
+change_sponsor_added: "新增高层赞助人配对：{ours} 与 {theirs}"
+change_sponsor_removed: "移除高层赞助人配对：{ours} 与 {theirs}"
+change_sponsors_met: "赞助人 {ours} 与 {theirs} 于 {date} 会面"
+change_review_rhythm: "客户评审改为每 {months} 个月一次"
+change_review: "{date} 进行了客户评审"
+change_supplier_status: "供应商地位现为：{new}"
+change_joint_plan: "已达成联合业务计划"
+change_suggested_stage: "证据现显示为{stage}"
 
 """##,
         "style.css": ##"""

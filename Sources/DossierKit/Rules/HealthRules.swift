@@ -5,6 +5,9 @@ public enum HealthRules {
         NoDecisionMakersRule(), NoLongTermPlanRule(), PlanOverdueRule(), ResearchGapsRule(), StaleResearchRule(),
         PriceOnlyMotivesRule(), CustomerTestingUsRule(), UnremediedBrokenPromiseRule(), LowOnTimeRateRule(),
         OpposedDeciderRule(), DecisionMakerOutOfTouchRule(), SinglePointOfContactRule(), StuckInStageRule(),
+        PlanItemOverdueRule(), UncoveredInfluencerRule(), SingleThreadedRule(), NoSponsorRule(), ReviewOverdueRule(),
+        PilotWithoutBaselineRule(), NoFeasibilityVerdictRule(), MarginBelowFloorRule(), StageAboveEvidenceRule(),
+        CustomerCommitmentOverdueRule(),
     ]
 
     /// The rule with `id`, if any.

@@ -7,15 +7,13 @@ struct LowOnTimeRateRule: HealthRule {
 
     func findings(in account: RuleInput) -> [Finding] {
         let since = account.asOf.adding(days: -account.parameter("months") * 365 / 12)
-        let measured = account.dossier.commitments.filter { commitment in
-            guard let due = commitment.due, due >= since else { return false }
-            return commitment.done != nil || due < account.asOf
+        // Our promises first due in the window that were delivered or are overdue; the customer's do not count.
+        let measured = account.dossier.ourCommitments.filter { commitment in
+            guard let due = commitment.measuredDue, due >= since else { return false }
+            return commitment.status(asOf: account.asOf) != .open
         }
         guard !measured.isEmpty else { return [] }
-        let kept = measured.filter { commitment in
-            guard let done = commitment.done, let due = commitment.due else { return false }
-            return done <= due
-        }
+        let kept = measured.filter { $0.status(asOf: account.asOf) == .kept }
         let percent = kept.count * 100 / measured.count
         guard percent < account.parameter("min_percent") else { return [] }
         let arguments: [String: MessageArgument] = [

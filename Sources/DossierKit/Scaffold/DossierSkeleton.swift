@@ -49,18 +49,35 @@ enum DossierSkeleton {
         #     title: Job title
         #     role: decision-maker # decision-maker, economic-buyer, influencer, user, gatekeeper, champion, blocker
         #     stance: neutral      # supportive, neutral, opposed
+        #     influence: high      # high, medium, low
+        #     reports_to: Boss Name # another stakeholder's name in this list
+        #     our_contact: Who on our side holds the relationship
+        #     wins: [what this person wants for themselves or their unit]
         #     last_contact: YYYY-MM-DD
+        #   - name: Boss Name
+        #     title: Managing Director
+        #     influence: high
         # motives: [service reliability]
         # engagement: pilot        # pilot, trial, limited-contract, framework, partnership
         # commitments:
         #   - promise: What we promised
+        #     by: us               # us, customer (a promise the customer made to us)
         #     owner: Who delivers it
         #     due: YYYY-MM-DD
+        #     # original_due: YYYY-MM-DD  # the first date promised, when due was moved
         #     # done: YYYY-MM-DD
         #     # remedy: How we made good a broken promise
+        #     valued: high         # high, medium, low: how much the customer values it
+        # objectives:
+        #   - goal: Share of wallet to 25%
+        #     measure: share_of_wallet # optional: share_of_wallet, our_revenue, on_time_rate, stage
+        #     target: 25%          # a share, an amount (our_revenue) or a stage (stage)
+        #     by: YYYY-MM-DD
         # plan:
         #   - milestone: First meeting with the decision maker
+        #     owner: Who on our side does it
         #     due: YYYY-MM-DD
+        #     objective: 1         # the objective it serves: 1 is the first of objectives
         # assessment:
         #   attractiveness: 3      # 1-5
         #   strength: 2            # 1-5
@@ -68,6 +85,44 @@ enum DossierSkeleton {
         #   date: YYYY-MM-DD
         #   with: [Full Name]
         #   objective: What we want from the meeting
+        #   ask: The commitment we ask for
+        #   fallback: Our best alternative if there is no agreement
+        #   their_interests: [what they want from it]
+        #   options: [options for agreement]
+        # value:
+        #   proposition: The value we promise, in one sentence
+        #   outcomes:
+        #     - metric: What is measured
+        #       baseline: 0.9%     # a number, or a percentage
+        #       target: 0.7%
+        #       actual: 0.8%
+        #       agreed_by: The customer's person who accepted the measure
+        # opportunities:
+        #   - name: Opportunity
+        #     offering: Offering A # one of offerings in dossier.yml
+        #     value: 0             # in the dossier's currency
+        #     stage: qualify       # qualify, propose, negotiate, won, lost
+        #     close: YYYY-MM-DD
+        #     owner: Who pursues it
+        # whitespace:              # per buying centre (site, division, plant)
+        #   - centre: Main plant
+        #     ours: [Offering A]   # offerings it buys from us
+        #     competitors: {Offering B: Competitor}
+        #     open: [Offering C]   # offerings it needs and nobody supplies yet
+        # economics:
+        #   feasibility: {verdict: go, decided: YYYY-MM-DD, reason: Why a profitable relationship is feasible}  # go, hold, no-go
+        #   years:
+        #     - {year: \(today.year - 1), our_revenue: 0, gross_margin: 25%, cost_to_serve: 0}
+        # governance:
+        #   sponsors:
+        #     - {ours: Our executive, theirs: Their executive, last_met: YYYY-MM-DD}
+        #   review_every_months: 3
+        #   last_review: YYYY-MM-DD
+        # stage_evidence:          # the markers of the relationship stage
+        #   functions: [operations, procurement]   # functions in regular contact on both sides
+        #   shares: [forecasts]    # forecasts, plans, costs, roadmaps
+        #   supplier_status: approved  # one-of-many, approved, preferred, sole, partner
+        #   joint_plan: false
         ---
 
         ## Situation
@@ -91,6 +146,7 @@ enum DossierSkeleton {
         # remote_images: false          # true lets pages show images from https: addresses
         # unsafe_html: false            # true lets raw HTML from dossiers into pages: only for trusted authors
         # max_dossier_bytes: 10485760   # larger dossier files are refused
+        # offerings: [Offering A, Offering B, Offering C]  # our portfolio: the offerings dossiers may name
         # Who builds are for. Without this: company (the default; private: and {private} sections never
         # reach the output) and team (sees them, marked "Private"): dossier build --audience team
         # audiences:

@@ -25,6 +25,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var matrixSplit = 3.0
     /// Value of one unit of a currency in the site's currency, to add up wallets across currencies.
     public var exchangeRates: [String: Double] = [:]
+    /// The supplier's portfolio (`offerings:`), in the order every grid shows it; when set, the offerings
+    /// dossiers name are checked against it.
+    public var offerings: [String] = []
     /// Who builds can be for (`audiences:`), in the order written; see `Audience`.
     public var audiences = Audience.builtin
     /// The audience of a build without `--audience`; nil leaves private parts out.
@@ -35,7 +38,7 @@ public struct SiteConfig: Sendable, Equatable {
     public init() {}
 
     static let knownKeys = ["title", "company", "language", "currency", "stale_after_days", "unsafe_html", "remote_images", "max_dossier_bytes", "rules", "matrix_split", "exchange_rates",
-                            "audiences", "default_audience"]
+                            "audiences", "default_audience", "offerings"]
     static let languages = Strings.languages
 }
 
@@ -117,6 +120,7 @@ extension SiteConfig {
             }
         }
         config.exchangeRates = decodeExchangeRates(fields["exchange_rates"], reader: &reader)
+        config.offerings = decodeOfferings(fields["offerings"], reader: &reader)
         decodeAudiences(fields, reader: &reader, into: &config)
         return (config, reader.diagnostics)
     }
@@ -141,6 +145,15 @@ extension SiteConfig {
             rates[code] = rate
         }
         return rates
+    }
+
+    /// `offerings: [WMS, AMR]`: texts; one written twice counts once.
+    private static func decodeOfferings(_ node: Node?, reader: inout NodeReader) -> [String] {
+        var offerings: [String] = []
+        for offering in reader.textList(node, at: "offerings") where !offerings.contains(offering) {
+            offerings.append(offering)
+        }
+        return offerings
     }
 
     /// `amount` in `currency` expressed in the site's currency, when a rate is known.

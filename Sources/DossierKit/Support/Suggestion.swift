@@ -1,11 +1,11 @@
 /// Finds the word a person probably meant, for "did you mean" hints.
 public enum Suggestion {
-    /// The closest candidate within a small edit distance, or nil when nothing is close.
+    /// The closest candidate within a small edit distance, ignoring case, or nil when nothing is close.
     public static func closest(to word: String, among candidates: [String]) -> String? {
         let limit = max(2, word.count / 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(word.lowercased(), candidate)
+            let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)
             }
