@@ -191,7 +191,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("stakeholders: [{name: A, influence: huge}]", "4:2", "unknown influence 'huge'; expected one of: high, medium, low"),
+        ("stakeholders: [{name: A, influence: huge}]", "4:2", "unknown influence 'huge'; expected one of: high, medium, low; did you mean 'high'?"),
         ("stakeholders: [{name: A, wins: fewer errors}]", "4:2", "'stakeholders[0].wins' must be a list (items on lines starting with '- ', or [a, b]), found the text 'fewer errors'"),
         ("stakeholders: [{name: A, our_contact: 7}]", "4:2", "'stakeholders[0].our_contact' must be text, found the number 7; put it in quotes if it is meant as text"),
         ("objectives: [{goal: X, measure: wallet}]", "4:2", "unknown measure 'wallet'; expected one of: share_of_wallet, our_revenue, on_time_rate, stage"),

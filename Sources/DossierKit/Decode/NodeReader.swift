@@ -263,7 +263,8 @@ struct NodeReader {
         return day
     }
 
-    /// One of a keyword type's words; the message names `named`, or else the key's last component, e.g. "unknown stage".
+    /// One of a keyword type's words; the message names `named`, or else the key's last component, e.g. "unknown stage",
+    /// and suggests a close word (`Mid` → `mid`, `proposal` → `propose`).
     mutating func keyword<K: Keyword>(_ node: Node?, at keyPath: String, named: String? = nil, as type: K.Type = K.self) -> K? {
         guard let node, !isNull(node) else { return nil }
         guard case .scalar(let scalar) = node else {
@@ -272,7 +273,9 @@ struct NodeReader {
         }
         if let value = K(rawValue: scalar.string) { return value }
         let name = named ?? keyPath.split(separator: ".").last.map { String($0.split(separator: "[").first ?? $0) } ?? keyPath
-        report(.unknownValue(key: name.replacingOccurrences(of: "_", with: " "), value: scalar.string, allowed: K.allowedWords), at: node)
+        let suggestion = Suggestion.closest(to: scalar.string, among: K.allowedWords)
+        report(.unknownValue(key: name.replacingOccurrences(of: "_", with: " "), value: scalar.string, allowed: K.allowedWords,
+                             suggestion: suggestion), at: node)
         return nil
     }
 

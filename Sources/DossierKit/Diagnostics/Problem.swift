@@ -22,7 +22,8 @@ public enum Problem: Sendable, Equatable {
     case notAMapping(key: String?, found: String)
     case missingKey(String)
     case wrongType(key: String, expected: String, found: String)
-    case unknownValue(key: String, value: String, allowed: [String])
+    /// A word a field does not accept; `suggestion` is a close allowed word, for a did-you-mean.
+    case unknownValue(key: String, value: String, allowed: [String], suggestion: String? = nil)
     case badDate(key: String, value: String)
     case outOfRange(key: String, value: String, expected: String)
     case badCurrency(String)
@@ -99,8 +100,8 @@ public enum Problem: Sendable, Equatable {
             "missing required key '\(key)'"
         case .wrongType(let key, let expected, let found):
             "'\(key)' must be \(expected), found \(found)"
-        case .unknownValue(let key, let value, let allowed):
-            "unknown \(key) '\(value)'; expected one of: \(allowed.joined(separator: ", "))"
+        case .unknownValue(let key, let value, let allowed, let suggestion):
+            "unknown \(key) '\(value)'; expected one of: \(allowed.joined(separator: ", "))" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         case .badDate(let key, let value):
             "'\(key)' has the date '\(value)', which is not a real date in the form YYYY-MM-DD"
         case .outOfRange(let key, let value, let expected):
