@@ -1197,7 +1197,7 @@ meetings_lead: "Next meetings with each account, in date order, as of {date}."
 
 # Search
 search_title: Search
-search_field: Search names, owners, people, segments, competitors, tags and notes
+search_field: Search names, owners, people, segments, competitors, tags, account plans and notes
 search_prompt: "Type to search {count} accounts."
 search_one: account found
 search_many: accounts found
@@ -1919,7 +1919,7 @@ meetings_lead: "截至 {date}，与各客户的下次会议，按日期排列。
 
 # 搜索
 search_title: 搜索
-search_field: 搜索名称、负责人、人员、细分市场、竞争对手、标签和备注
+search_field: 搜索名称、负责人、人员、细分市场、竞争对手、标签、客户计划和备注
 search_prompt: "输入关键词，在 {count} 个客户中搜索。"
 search_one: 个匹配客户
 search_many: 个匹配客户
