@@ -13,7 +13,8 @@ public struct AgendaItem: Sendable, Equatable {
     public var kind: Kind
     /// The milestone or promise as written.
     public var text: String
-    /// The day it is due now.
+    /// The day it is due now; for an overdue promise whose date was moved, the day first promised
+    /// (`original_due`), which lateness is measured against.
     public var due: Day
     /// Past due and not done (for a promise: its status on the day, so a moved date does not hide a miss).
     public var isOverdue: Bool
@@ -49,7 +50,7 @@ extension Dossier {
             let isOverdue = commitment.status(asOf: asOf) == .overdue
             guard isOverdue || due <= horizon else { continue }
             items.append(AgendaItem(kind: commitment.isOurs ? .ourCommitment : .customerCommitment, text: commitment.promise,
-                                    due: due, isOverdue: isOverdue, line: commitment.line))
+                                    due: isOverdue ? commitment.measuredDue ?? due : due, isOverdue: isOverdue, line: commitment.line))
         }
         return items.enumerated().sorted { lhs, rhs in
             let (left, right) = (lhs.element, rhs.element)
