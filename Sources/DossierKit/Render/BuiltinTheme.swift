@@ -455,7 +455,7 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 </section>
 {{/whitespace_lead}}
 
-{{^empty(our_years)}}
+{{#our_years_lead}}
 <section class="plan-economics" aria-labelledby="our-business">
 <h2 id="our-business">{{t.our_years_title}}</h2>
 <p>{{our_years_lead}}</p>
@@ -467,7 +467,7 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 </tbody>
 </table>
 </section>
-{{/empty(our_years)}}
+{{/our_years_lead}}
 {{#plan_note}}<p class="muted">{{plan_note}}</p>{{/plan_note}}
 
 <section class="attention" aria-labelledby="attention">
@@ -563,8 +563,8 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 <a href="{{root}}owners/index.html">{{t.nav_owners}}</a>
 <a href="{{root}}segments/index.html">{{t.nav_segments}}</a>
 <a href="{{root}}competitors/index.html">{{t.nav_competitors}}</a>
-<a href="{{root}}tags/index.html">{{t.nav_tags}}</a>
-{{#offerings_url}}<a href="{{offerings_url}}">{{t.nav_offerings}}</a>{{/offerings_url}}
+<a href="{{root}}tags/index.html">{{t.nav_tags}}</a>{{#offerings_url}}
+<a href="{{offerings_url}}">{{t.nav_offerings}}</a>{{/offerings_url}}
 </nav>
 <form class="search" action="{{root}}search/index.html" method="get" role="search">
 <input name="q" type="search" placeholder="{{t.search_placeholder}}" aria-label="{{t.search_label}}">
