@@ -38,8 +38,7 @@ extension PageContext {
         }
         if !env.config.offerings.isEmpty {
             context["whitespace"] = whitespaceRows(plan, root: root, env)
-            context["whitespace_lead"] = strings.plural("whitespace_lead", count: plan.accountCount,
-                                                        ["with": env.format.integer(plan.accountsWithWhitespace)])
+            context["whitespace_lead"] = whitespaceLead(plan, env)
         }
         if !plan.years.isEmpty {
             context["our_years"] = plan.years.map { year -> Context in
@@ -79,14 +78,19 @@ extension PageContext {
         }
     }
 
+    /// "7 of 12 accounts have a white-space grid", with the counts grouped (`3,000`).
+    static func whitespaceLead(_ plan: PortfolioPlan, _ env: RenderEnvironment) -> String {
+        env.strings.plural("whitespace_lead", count: plan.accountCount,
+                           ["count": env.format.integer(plan.accountCount), "with": env.format.integer(plan.accountsWithWhitespace)])
+    }
+
     /// `offerings/index.html`: every offering with where it stands across the portfolio.
     static func offeringDirectory(_ plan: PortfolioPlan, _ env: RenderEnvironment) -> Context {
         let root = "../"
         var context = common(env, root: root, title: env.strings["nav_offerings"])
         context["intro"] = env.strings["offerings_intro"]
         context["whitespace"] = whitespaceRows(plan, root: root, env)
-        context["whitespace_lead"] = env.strings.plural("whitespace_lead", count: plan.accountCount,
-                                                        ["with": env.format.integer(plan.accountsWithWhitespace)])
+        context["whitespace_lead"] = whitespaceLead(plan, env)
         if !plan.unconverted.isEmpty {
             context["plan_note"] = env.strings.format("plan_unconverted", ["currencies": plan.unconverted.joined(separator: env.strings["list_separator"])])
         }
@@ -107,17 +111,18 @@ extension PageContext {
             return row
         }
         context["ours"] = coverage.ours.map(placement)
-        context["ours_count"] = strings.plural("offering_accounts", count: coverage.ours.count)
+        let accounts = { (count: Int) in strings.plural("offering_accounts", count: count, ["count": env.format.integer(count)]) }
+        context["ours_count"] = accounts(coverage.ours.count)
         let competitors = env.links.slugger(for: .competitors)
         context["suppliers"] = coverage.suppliers.map { supplier -> Context in
             var row: Context = ["name": supplier.name, "accounts": supplier.placements.map(placement),
-                                "count": strings.plural("offering_accounts", count: supplier.placements.count)]
+                                "count": accounts(supplier.placements.count)]
             if competitors.knows(supplier.name) { row["competitor_url"] = root + env.links.path(of: supplier.name, kind: .competitors) }
             return row
         }
-        context["competitor_count"] = strings.plural("offering_accounts", count: coverage.competitorAccountCount)
+        context["competitor_count"] = accounts(coverage.competitorAccountCount)
         context["open"] = coverage.open.map(placement)
-        context["open_count"] = strings.plural("offering_accounts", count: coverage.open.count)
+        context["open_count"] = accounts(coverage.open.count)
         context["opportunities"] = coverage.opportunities.map { open -> Context in
             var row = link(to: open.account, root: root, env)
             row["opportunity"] = open.opportunity.name
@@ -130,7 +135,8 @@ extension PageContext {
         }
         let pipeline = coverage.openPipeline
         context["pipeline_total"] = strings.plural("offering_pipeline_total", count: pipeline.count,
-                                                   ["value": env.format.money(pipeline.value, currency: env.config.currency)])
+                                                   ["count": env.format.integer(pipeline.count),
+                                                    "value": env.format.money(pipeline.value, currency: env.config.currency)])
         if coverage.opportunities.contains(where: { $0.value == nil }) {
             context["pipeline_note"] = strings["offering_pipeline_unvalued"]
         }
