@@ -410,8 +410,8 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 </section>
 
 {{#pipeline}}
-<section class="plan-pipeline" aria-labelledby="pipeline">
-<h2 id="pipeline">{{t.pipeline_title}}</h2>
+<section class="plan-pipeline" aria-labelledby="opportunity-pipeline">
+<h2 id="opportunity-pipeline">{{t.pipeline_title}}</h2>
 <p>{{t.pipeline_lead}}</p>
 <div class="columns">
 <div>
