@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Generates a synthetic research site of N dossiers in the contract format, deterministic for a seed.
 
-Usage: scripts/bench-generate.py N SEED OUTPUT_FOLDER
+Usage: scripts/bench-generate.py N SEED OUTPUT_FOLDER [--plan]
 
 Each dossier has realistic front-matter (3 years of financials, 1-4 competitors, 2-5 external
 factors, 2-6 stakeholders, 1-6 commitments, 1-4 milestones) and a 5-8 KB Markdown body with
 headings, lists, links, emphasis, code and quotes; every tenth dossier is partly in Chinese.
+
+With --plan, dossier.yml lists `offerings` and each dossier also has an account plan: owners of its
+plan items, 0-4 opportunities, a white-space grid of 1-3 buying centres and two years of our revenue
+and gross margin. These come from a random generator of their own (seeded by SEED and the dossier's
+number), so the rest of each dossier is the same bytes as without --plan.
 """
 import random
 import sys
@@ -23,6 +28,8 @@ OWNERS = ["Mei Chen", "Jonas Weber", "Priya Natarajan", "Tomás Herrera", "Aiko 
 WORDS = ("warehouse automation throughput picking error rate pallet shuttle conveyor robot fleet uptime service "
          "contract pilot baseline energy cost labour shortage peak season returns inventory accuracy integration "
          "software maintenance spare parts training safety audit capacity expansion network hub retrofit").split()
+OFFERINGS = ["WMS", "AMR", "AS/RS", "Service", "Retrofit", "Analytics"]
+SALES_STAGES = ["qualify", "propose", "negotiate", "won", "lost"]
 CHINESE = "仓储自动化提升了拣选效率并降低了错误率客户希望在明年扩大试点范围同时控制能耗与人工成本"
 
 
@@ -75,7 +82,40 @@ def body(rng, chinese):
     return "\n".join(parts)
 
 
-def dossier(rng, number):
+def plan_lines(rng, number):
+    """The account plan's fields: opportunities, white space and our revenue (see --plan)."""
+    lines = ["opportunities:"] if rng.random() < 0.8 else []
+    for i in range(rng.randint(1, 4) if lines else 0):
+        lines += [f"  - name: Opportunity {number}-{i}", f"    offering: {rng.choice(OFFERINGS)}",
+                  f"    value: {rng.randint(1, 80) * 50_000}", f"    stage: {rng.choice(SALES_STAGES)}",
+                  f"    close: {day(rng, 2026, 2028)}", f"    owner: {rng.choice(OWNERS)}"]
+    lines.append("whitespace:")
+    for i in range(rng.randint(1, 3)):
+        ours, competitors, open_ = [], [], []
+        for offering in OFFERINGS:
+            pick = rng.random()
+            if pick < 0.25:
+                ours.append(offering)
+            elif pick < 0.5:
+                competitors.append(f"{offering}: Competitor {rng.randint(1, 30)}")
+            elif pick < 0.65:
+                open_.append(offering)
+        lines.append(f"  - centre: Site {number}-{i}")
+        if ours:
+            lines.append(f"    ours: [{', '.join(ours)}]")
+        if competitors:
+            lines.append(f"    competitors: {{{', '.join(competitors)}}}")
+        if open_:
+            lines.append(f"    open: [{', '.join(open_)}]")
+    lines += ["economics:", "  years:"]
+    revenue = rng.randint(1, 40) * 250_000
+    for year in (2024, 2025):
+        revenue = int(revenue * rng.uniform(0.9, 1.3))
+        lines.append(f"    - {{year: {year}, our_revenue: {revenue}, gross_margin: {rng.randint(8, 40)}%}}")
+    return lines
+
+
+def dossier(rng, number, plan_rng=None):
     chinese = number % 10 == 9
     name = f"华芯电子{number}有限公司" if chinese else f"Account {number} {rng.choice(['GmbH', 'AG', 'Ltd', 'Inc.', 'S.A.'])}"
     stage = rng.choice(STAGES)
@@ -112,19 +152,30 @@ def dossier(rng, number):
     lines.append("plan:")
     for i in range(rng.randint(1, 4)):
         lines += [f"  - milestone: {plain(rng)[:50]}", f"    due: {day(rng, 2026, 2027)}"]
+        if plan_rng:
+            lines.append(f"    owner: {plan_rng.choice(OWNERS)}")
     lines += ["assessment:", f"  attractiveness: {rng.randint(1, 5)}", f"  strength: {rng.randint(1, 5)}",
-              "next_meeting:", f"  date: {day(rng, 2026, 2027)}", f"  with: [{people[0]}]", f"  objective: {plain(rng)}", "---", ""]
+              "next_meeting:", f"  date: {day(rng, 2026, 2027)}", f"  with: [{people[0]}]", f"  objective: {plain(rng)}"]
+    if plan_rng:
+        lines += plan_lines(plan_rng, number)
+    lines += ["---", ""]
     return "\n".join(lines) + body(rng, chinese)
 
 
 def main():
     count, seed, folder = int(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
+    with_plan = "--plan" in sys.argv[4:]
     rng = random.Random(seed)
     accounts = folder / "content" / "accounts"
     accounts.mkdir(parents=True, exist_ok=True)
-    (folder / "dossier.yml").write_text("title: Benchmark\ncurrency: EUR\nexchange_rates: {USD: 0.92, GBP: 1.17}\n", encoding="utf-8")
+    settings = "title: Benchmark\ncurrency: EUR\nexchange_rates: {USD: 0.92, GBP: 1.17}\n"
+    if with_plan:
+        settings += f"offerings: [{', '.join(OFFERINGS)}]\n"
+    (folder / "dossier.yml").write_text(settings, encoding="utf-8")
     for number in range(count):
-        (accounts / f"account-{number:06d}.md").write_text(dossier(rng, number), encoding="utf-8")
+        # A string seed is hashed the same way on every run and machine (unlike hash()).
+        plan_rng = random.Random(f"{seed}-plan-{number}") if with_plan else None
+        (accounts / f"account-{number:06d}.md").write_text(dossier(rng, number, plan_rng), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import Testing
         "competitors/index.html", "competitors/frostbot/index.html",
         "tags/index.html", "tags/austria/index.html",
         "meetings/index.html",
+        "offerings/index.html", "offerings/as-rs/index.html",
         "search/index.html", "search/index.html?q=mei",
     ]
 

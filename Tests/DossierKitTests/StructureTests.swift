@@ -23,8 +23,13 @@ import Testing
                 let target = String(match.output[1].substring ?? "")
                 #expect(!target.hasPrefix("/") && !target.contains("://"), "\(path) links to \(target)")
                 if !target.hasPrefix("#") {
-                    let resolved = output.appendingPathComponent(path).deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL
+                    // A link into another page (`page.html#part`) needs the page and an element with that id.
+                    let parts = target.split(separator: "#", maxSplits: 1).map(String.init)
+                    let resolved = output.appendingPathComponent(path).deletingLastPathComponent().appendingPathComponent(parts[0]).standardizedFileURL
                     #expect(FileManager.default.fileExists(atPath: resolved.path), "\(path) links to missing \(target)")
+                    if parts.count == 2, let page = try? String(contentsOf: resolved, encoding: .utf8) {
+                        #expect(page.contains(" id=\"\(parts[1])\""), "\(path) links to \(target), which has no such id")
+                    }
                 }
             }
         }

@@ -409,6 +409,67 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 </div>
 </section>
 
+{{#pipeline}}
+<section class="plan-pipeline" aria-labelledby="opportunity-pipeline">
+<h2 id="opportunity-pipeline">{{t.pipeline_title}}</h2>
+<p>{{t.pipeline_lead}}</p>
+<div class="columns">
+<div>
+<table class="figures">
+<caption>{{t.pipeline_by_opportunity_stage}}</caption>
+<thead><tr><th scope="col">{{t.col_opportunity_stage}}</th><th scope="col">{{t.col_opportunities}}</th><th scope="col">{{t.col_value}}</th></tr></thead>
+<tbody>
+{{#open}}<tr><th scope="row">{{title}}</th><td class="num">{{count}}</td><td class="num">{{value}}</td></tr>
+{{/open}}
+</tbody>
+<tbody class="total">
+{{#open_total}}<tr><th scope="row">{{t.pipeline_open_total}}</th><td class="num">{{count}}</td><td class="num">{{value}}</td></tr>{{/open_total}}
+</tbody>
+<tbody class="closed">
+{{#closed}}<tr><th scope="row">{{title}}</th><td class="num">{{count}}</td><td class="num">{{value}}</td></tr>
+{{/closed}}
+</tbody>
+</table>
+</div>
+<div>
+<table class="figures">
+<caption>{{t.pipeline_by_kam_stage}}</caption>
+<thead><tr><th scope="col">{{t.col_stage}}</th><th scope="col">{{t.col_opportunities}}</th><th scope="col">{{t.col_value}}</th></tr></thead>
+<tbody>
+{{#by_stage}}<tr><th scope="row" class="stage-{{stage.slug}}"><a href="{{url}}">{{stage.title}}</a></th><td class="num">{{count}}</td><td class="num">{{value}}</td></tr>
+{{/by_stage}}
+</tbody>
+<tbody class="total">
+{{#open_total}}<tr><th scope="row">{{t.pipeline_open_total}}</th><td class="num">{{count}}</td><td class="num">{{value}}</td></tr>{{/open_total}}
+</tbody>
+</table>
+</div>
+</div>
+</section>
+{{/pipeline}}
+
+{{#whitespace_lead}}
+<section class="plan-whitespace" aria-labelledby="whitespace">
+<h2 id="whitespace">{{t.whitespace_title}}</h2>
+{{> whitespace}}
+</section>
+{{/whitespace_lead}}
+
+{{#our_years_lead}}
+<section class="plan-economics" aria-labelledby="our-business">
+<h2 id="our-business">{{t.our_years_title}}</h2>
+<p>{{our_years_lead}}</p>
+<table class="figures">
+<thead><tr><th scope="col">{{t.col_year}}</th><th scope="col">{{t.col_our_revenue}}</th><th scope="col">{{t.col_gross_margin}}</th><th scope="col">{{t.col_accounts_counted}}</th></tr></thead>
+<tbody>
+{{#our_years}}<tr><th scope="row">{{year}}</th><td class="num">{{revenue}}</td><td class="num">{{margin}}</td><td class="num">{{accounts}}</td></tr>
+{{/our_years}}
+</tbody>
+</table>
+</section>
+{{/our_years_lead}}
+{{#plan_note}}<p class="muted">{{plan_note}}</p>{{/plan_note}}
+
 <section class="attention" aria-labelledby="attention">
 <h2 id="attention">{{t.attention}}</h2>
 <div class="columns">
@@ -502,7 +563,8 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 <a href="{{root}}owners/index.html">{{t.nav_owners}}</a>
 <a href="{{root}}segments/index.html">{{t.nav_segments}}</a>
 <a href="{{root}}competitors/index.html">{{t.nav_competitors}}</a>
-<a href="{{root}}tags/index.html">{{t.nav_tags}}</a>
+<a href="{{root}}tags/index.html">{{t.nav_tags}}</a>{{#offerings_url}}
+<a href="{{offerings_url}}">{{t.nav_offerings}}</a>{{/offerings_url}}
 </nav>
 <form class="search" action="{{root}}search/index.html" method="get" role="search">
 <input name="q" type="search" placeholder="{{t.search_placeholder}}" aria-label="{{t.search_label}}">
@@ -537,6 +599,78 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 {{/layout}}
 
 """##,
+        "offering.mustache": ##"""
+{{<layout}}
+{{$content}}
+<p class="crumbs"><a href="../index.html">{{t.nav_offerings}}</a> › {{name}}</p>
+<h1>{{name}}</h1>
+
+<section aria-labelledby="ours">
+<h2 id="ours">{{t.offering_ours_heading}} <span class="count">{{ours_count}}</span></h2>
+{{^empty(ours)}}
+<table class="accounts">
+<thead><tr><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_stage}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_centres}}</th></tr></thead>
+<tbody>
+{{#ours}}<tr><td><a href="{{url}}">{{name}}</a></td><td class="stage-{{stage.slug}}">{{stage.title}}</td><td>{{owner}}</td><td>{{centres}}</td></tr>
+{{/ours}}
+</tbody>
+</table>
+{{/empty(ours)}}
+{{^ours}}<p class="muted">{{t.offering_none_ours}}</p>{{/ours}}
+</section>
+
+<section aria-labelledby="competitors">
+<h2 id="competitors">{{t.offering_competitors_heading}} <span class="count">{{competitor_count}}</span></h2>
+{{#suppliers}}
+<h3>{{#competitor_url}}<a href="{{competitor_url}}">{{name}}</a>{{/competitor_url}}{{^competitor_url}}{{name}}{{/competitor_url}} <span class="muted">{{count}}</span></h3>
+<ul class="plain">
+{{#accounts}}<li><a href="{{url}}">{{name}}</a>: {{centres}} <span class="muted">({{owner}})</span></li>
+{{/accounts}}
+</ul>
+{{/suppliers}}
+{{^suppliers}}<p class="muted">{{t.offering_none_competitors}}</p>{{/suppliers}}
+</section>
+
+<section aria-labelledby="open">
+<h2 id="open">{{t.offering_open_heading}} <span class="count">{{open_count}}</span></h2>
+{{^empty(open)}}
+<ul class="plain">
+{{#open}}<li><a href="{{url}}">{{name}}</a>: {{centres}} <span class="muted">({{owner}})</span></li>
+{{/open}}
+</ul>
+{{/empty(open)}}
+{{^open}}<p class="muted">{{t.offering_none_open}}</p>{{/open}}
+</section>
+
+<section aria-labelledby="opportunities">
+<h2 id="opportunities">{{t.offering_opportunities_heading}}</h2>
+{{^empty(opportunities)}}
+<p>{{pipeline_total}}{{#pipeline_note}} <span class="muted">{{pipeline_note}}</span>{{/pipeline_note}}</p>
+<table class="accounts">
+<thead><tr><th scope="col">{{t.col_opportunity}}</th><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_value}}</th><th scope="col">{{t.col_opportunity_stage}}</th><th scope="col">{{t.col_close}}</th><th scope="col">{{t.col_owner}}</th></tr></thead>
+<tbody>
+{{#opportunities}}<tr><td>{{opportunity}}</td><td><a href="{{url}}">{{name}}</a></td><td class="num">{{value}}</td><td>{{sales_stage}}</td><td>{{close}}{{#is_past_close}} <span class="flag">{{t.close_passed}}</span>{{/is_past_close}}</td><td>{{opportunity_owner}}</td></tr>
+{{/opportunities}}
+</tbody>
+</table>
+{{/empty(opportunities)}}
+{{^opportunities}}<p class="muted">{{t.offering_none_opportunities}}</p>{{/opportunities}}
+</section>
+{{/content}}
+{{/layout}}
+
+"""##,
+        "offerings.mustache": ##"""
+{{<layout}}
+{{$content}}
+<h1>{{page_title}}</h1>
+<p class="lead">{{intro}}</p>
+{{> whitespace}}
+{{#plan_note}}<p class="muted">{{plan_note}}</p>{{/plan_note}}
+{{/content}}
+{{/layout}}
+
+"""##,
         "owner.mustache": ##"""
 {{<layout}}
 {{$content}}
@@ -557,6 +691,23 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 {{/later_meetings}}
 </ul>
 {{/empty(later_meetings)}}
+</section>
+
+<section aria-labelledby="agenda">
+<h2 id="agenda">{{t.agenda_title}}</h2>
+{{^empty(agenda_overdue)}}
+<h3>{{t.agenda_overdue}}</h3>
+<ul class="plain agenda">
+{{#agenda_overdue}}<li><strong>{{date}}</strong> ({{when}}) {{text}} <span class="muted">{{kind}}</span> · <a href="{{url}}">{{name}}</a></li>
+{{/agenda_overdue}}
+</ul>
+{{/empty(agenda_overdue)}}
+<h3>{{agenda_heading}}</h3>
+<ul class="plain agenda">
+{{#agenda_due}}<li><strong>{{date}}</strong> ({{when}}) {{text}} <span class="muted">{{kind}}</span> · <a href="{{url}}">{{name}}</a></li>
+{{/agenda_due}}
+{{^agenda_due}}<li class="muted">{{agenda_none}}</li>{{/agenda_due}}
+</ul>
 </section>
 
 <section aria-labelledby="findings">
@@ -1046,7 +1197,7 @@ meetings_lead: "Next meetings with each account, in date order, as of {date}."
 
 # Search
 search_title: Search
-search_field: Search names, owners, people, segments, competitors, tags and notes
+search_field: Search names, owners, people, segments, competitors, tags, account plans and notes
 search_prompt: "Type to search {count} accounts."
 search_one: account found
 search_many: accounts found
@@ -1402,6 +1553,58 @@ change_supplier_status: "supplier status now: {new}"
 change_joint_plan: "joint business plan agreed"
 change_suggested_stage: "the evidence now suggests {stage}"
 
+# Portfolio and offerings (account plan): the portfolio's pipeline, white space and our revenue; owners'
+# plan items and promises; the offering pages
+nav_offerings: Offerings
+pipeline_title: Pipeline
+pipeline_lead: "Opportunities from the account plans, in the site's currency. An open opportunity counts in full at its value, whatever its stage; won and lost ones are shown apart and not in the open total."
+pipeline_by_opportunity_stage: By opportunity stage
+pipeline_by_kam_stage: Open pipeline by relationship stage
+pipeline_open_total: Open in all
+pipeline_no_stage: no stage given
+col_opportunity_stage: Opportunity stage
+col_opportunities: Opportunities
+col_value: Value
+whitespace_title: White space
+whitespace_lead_one: "{with} of 1 account has a white-space grid. Each cell counts accounts; an account counts in every column where one of its buying centres does."
+whitespace_lead_other: "{with} of {count} accounts have a white-space grid. Each cell counts accounts; an account counts in every column where one of its buying centres does."
+col_offering: Offering
+col_buy_from_us: Buy it from us
+col_buy_from_competitor: Buy it from a competitor
+col_open_need: Need it, nobody supplies it
+col_open_opportunities: Open opportunities
+our_years_title: Our revenue and gross margin
+our_years_lead: "Our revenue with the accounts that give it (economics), summed by year in {currency}; the gross margin is weighted by revenue over the accounts that give both."
+col_our_revenue: Our revenue
+col_gross_margin: Gross margin
+col_accounts_counted: Accounts
+plan_unconverted: "Amounts in currencies without an exchange rate in dossier.yml are left out: {currencies}."
+agenda_title: Plan items and promises
+agenda_overdue: Overdue
+agenda_heading: "Due in the next {days} days"
+agenda_none: "Nothing due in the next {days} days."
+agenda_kind_plan-item: plan item
+agenda_kind_our-commitment: our promise
+agenda_kind_customer-commitment: the customer's promise
+offerings_intro: "Our offerings, in the order of dossier.yml: how many accounts buy each from us or from a competitor, need it with nobody supplying it, and the open opportunities for it."
+offering_accounts_one: 1 account
+offering_accounts_other: "{count} accounts"
+offering_ours_heading: Buying it from us
+offering_competitors_heading: Competitors supplying it
+offering_open_heading: Needing it, nobody supplies it yet
+offering_opportunities_heading: Open opportunities
+offering_none_ours: No account buys it from us yet.
+offering_none_competitors: No competitor is recorded supplying it.
+offering_none_open: No account is recorded needing it without a supplier.
+offering_none_opportunities: No open opportunity for it.
+offering_pipeline_total_one: "1 open opportunity, {value}."
+offering_pipeline_total_other: "{count} open opportunities, {value} in all."
+offering_pipeline_unvalued: "Opportunities without a value, or in a currency without an exchange rate, count as zero."
+col_centres: Buying centres
+col_opportunity: Opportunity
+col_close: Close
+close_passed: close date passed
+
 """##,
         "strings/zh.yml": ##"""
 # 默认主题的简体中文标签。每个键都必须出现在每种语言的文件中
@@ -1716,7 +1919,7 @@ meetings_lead: "截至 {date}，与各客户的下次会议，按日期排列。
 
 # 搜索
 search_title: 搜索
-search_field: 搜索名称、负责人、人员、细分市场、竞争对手、标签和备注
+search_field: 搜索名称、负责人、人员、细分市场、竞争对手、标签、客户计划和备注
 search_prompt: "输入关键词，在 {count} 个客户中搜索。"
 search_one: 个匹配客户
 search_many: 个匹配客户
@@ -2072,6 +2275,58 @@ change_supplier_status: "供应商地位现为：{new}"
 change_joint_plan: "已达成联合业务计划"
 change_suggested_stage: "证据现显示为{stage}"
 
+# Portfolio and offerings (account plan): the portfolio's pipeline, white space and our revenue; owners'
+# plan items and promises; the offering pages
+nav_offerings: 产品
+pipeline_title: 销售管道
+pipeline_lead: "来自客户计划的商机，以站点货币计。未结商机无论处于哪个阶段，均按其全部金额计入；赢单和丢单另列，不计入未结合计。"
+pipeline_by_opportunity_stage: 按商机阶段
+pipeline_by_kam_stage: 按关系阶段的未结管道
+pipeline_open_total: 未结合计
+pipeline_no_stage: 未填阶段
+col_opportunity_stage: 商机阶段
+col_opportunities: 商机
+col_value: 金额
+whitespace_title: 空白市场
+whitespace_lead_one: "1 个客户中有 {with} 个填写了空白市场表。每格统计客户数；客户的任一采购中心属于某列，该客户即计入该列。"
+whitespace_lead_other: "{count} 个客户中有 {with} 个填写了空白市场表。每格统计客户数；客户的任一采购中心属于某列，该客户即计入该列。"
+col_offering: 产品
+col_buy_from_us: 向我方采购
+col_buy_from_competitor: 向竞争对手采购
+col_open_need: 有需求、尚无供应商
+col_open_opportunities: 未结商机
+our_years_title: 我方收入与毛利率
+our_years_lead: "各客户（economics）中我方的收入，按年汇总，以 {currency} 计；毛利率按收入加权，只计同时填写收入和毛利率的客户。"
+col_our_revenue: 我方收入
+col_gross_margin: 毛利率
+col_accounts_counted: 客户数
+plan_unconverted: "dossier.yml 中没有汇率的货币金额未计入：{currencies}。"
+agenda_title: 计划事项与承诺
+agenda_overdue: 已逾期
+agenda_heading: "未来 {days} 天内到期"
+agenda_none: "未来 {days} 天内没有到期事项。"
+agenda_kind_plan-item: 计划事项
+agenda_kind_our-commitment: 我方承诺
+agenda_kind_customer-commitment: 客户承诺
+offerings_intro: "我方产品，按 dossier.yml 中的顺序：各产品有多少客户向我方或竞争对手采购、有需求但尚无供应商，以及相关的未结商机。"
+offering_accounts_one: 1 个客户
+offering_accounts_other: "{count} 个客户"
+offering_ours_heading: 向我方采购
+offering_competitors_heading: 供应该产品的竞争对手
+offering_open_heading: 有需求、尚无供应商
+offering_opportunities_heading: 未结商机
+offering_none_ours: 尚无客户向我方采购该产品。
+offering_none_competitors: 没有记录供应该产品的竞争对手。
+offering_none_open: 没有记录有需求而无供应商的客户。
+offering_none_opportunities: 该产品没有未结商机。
+offering_pipeline_total_one: "1 个未结商机，{value}。"
+offering_pipeline_total_other: "{count} 个未结商机，合计 {value}。"
+offering_pipeline_unvalued: "没有金额或货币没有汇率的商机按零计。"
+col_centres: 采购中心
+col_opportunity: 商机
+col_close: 预计成交
+close_passed: 已过预计成交日
+
 """##,
         "style.css": ##"""
 /* Dossier default theme: screen stylesheet. No web fonts, no external resources. */
@@ -2162,6 +2417,27 @@ ul.private-notes { list-style: none; padding-left: 0; }
 ul.private-notes .depth-1 { padding-left: 1.2rem; } ul.private-notes .depth-2 { padding-left: 2.4rem; } ul.private-notes .depth-3 { padding-left: 3.6rem; }
 ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { padding-left: 6rem; }
 @media print { .private { border-left-color: #000; } .private-label { color: #000; border-color: #000; } }
+/* Portfolio and offerings (account plan): pipeline and revenue tables, the white-space summary, owners' lists */
+table.figures tbody.total th, table.figures tbody.total td { font-weight: 700; border-top: 2px solid var(--ink); }
+table.figures tbody.closed th, table.figures tbody.closed td { color: var(--muted); font-weight: 400; }
+table.figures tbody.closed tr:first-child th, table.figures tbody.closed tr:first-child td { border-top: 2px solid var(--line); padding-top: .8rem; }
+.plan-economics table.figures { max-width: 40rem; }
+table.whitespace { max-width: 56rem; }
+table.whitespace td.cell-ours a { color: var(--ok); font-weight: 700; }
+table.whitespace td.cell-competitor a { color: var(--warn); }
+ul.agenda li .muted { font-size: .85rem; }
+
+"""##,
+        "whitespace.mustache": ##"""
+<p>{{whitespace_lead}}</p>
+<table class="whitespace">
+<thead><tr><th scope="col">{{t.col_offering}}</th><th scope="col">{{t.col_buy_from_us}}</th><th scope="col">{{t.col_buy_from_competitor}}</th><th scope="col">{{t.col_open_need}}</th><th scope="col">{{t.col_open_opportunities}}</th></tr></thead>
+<tbody>
+{{#whitespace}}
+<tr><th scope="row"><a href="{{url}}">{{name}}</a></th>{{#ours}}<td class="num cell-ours">{{#section_url}}<a href="{{section_url}}">{{count}}</a>{{/section_url}}{{^section_url}}{{count}}{{/section_url}}</td>{{/ours}}{{#competitor}}<td class="num cell-competitor">{{#section_url}}<a href="{{section_url}}">{{count}}</a>{{/section_url}}{{^section_url}}{{count}}{{/section_url}}</td>{{/competitor}}{{#open}}<td class="num cell-open">{{#section_url}}<a href="{{section_url}}">{{count}}</a>{{/section_url}}{{^section_url}}{{count}}{{/section_url}}</td>{{/open}}{{#opportunities}}<td class="num">{{#section_url}}<a href="{{section_url}}">{{count}}</a>{{/section_url}}{{^section_url}}{{count}}{{/section_url}}{{#pipeline_value}} <span class="muted">({{pipeline_value}})</span>{{/pipeline_value}}</td>{{/opportunities}}</tr>
+{{/whitespace}}
+</tbody>
+</table>
 
 """##,
     ]

@@ -71,6 +71,11 @@ extension PageContext {
         let rows = meetingRows(owned + team, root: root, env)
         context["meetings"] = rows.filter { ($0["is_this_week"] as? Bool) == true || ($0["is_past"] as? Bool) == true }
         context["later_meetings"] = rows.filter { ($0["is_later"] as? Bool) == true }
+        let agenda = agendaRows(of: group.name, at: owned + team, root: root, env)
+        context["agenda_overdue"] = agenda.filter { ($0["is_overdue"] as? Bool) == true }
+        context["agenda_due"] = agenda.filter { ($0["is_overdue"] as? Bool) == false }
+        context["agenda_heading"] = env.strings.format("agenda_heading", ["days": String(AgendaItem.horizonDays)])
+        context["agenda_none"] = env.strings.format("agenda_none", ["days": String(AgendaItem.horizonDays)])
         context["findings"] = owned.flatMap { account in
             account.findings.filter { $0.severity != .low }.map { found -> Context in
                 var row = finding(found, env)
@@ -80,6 +85,29 @@ extension PageContext {
             }
         }
         return context
+    }
+
+    /// The plan items and promises `person` must see to at `accounts` (see `Dossier.agenda(of:asOf:days:)`):
+    /// overdue first, then by due day, then by account.
+    static func agendaRows(of person: String, at accounts: [Account], root: String, _ env: RenderEnvironment) -> [Context] {
+        accounts
+            .flatMap { account in account.dossier.agenda(of: person, asOf: env.asOf).map { (account, $0) } }
+            .enumerated()
+            .sorted { lhs, rhs in
+                let (left, right) = (lhs.element.1, rhs.element.1)
+                if left.isOverdue != right.isOverdue { return left.isOverdue }
+                return left.due != right.due ? left.due < right.due : lhs.offset < rhs.offset
+            }
+            .map { _, entry -> Context in
+                let (account, item) = entry
+                var row = link(to: account, root: root, env)
+                row["text"] = item.text
+                row["kind"] = env.strings["agenda_kind_\(item.kind.rawValue)"]
+                row["date"] = env.format.day(item.due)
+                row["when"] = env.format.relative(days: env.asOf.days(until: item.due))
+                row["is_overdue"] = item.isOverdue
+                return row
+            }
     }
 
     /// `meetings/index.html`: upcoming meetings in date order, past-due ones flagged.

@@ -1,12 +1,13 @@
 /// The portfolio page's and the stage pages' values.
 extension PageContext {
-    /// `index.html`: accounts by stage, owners, and what needs attention.
-    static func portfolio(_ accounts: [Account], _ env: RenderEnvironment) -> Context {
+    /// `index.html`: accounts by stage, owners, what needs attention, and the account plans summed (`plan`).
+    static func portfolio(_ accounts: [Account], plan: PortfolioPlan, _ env: RenderEnvironment) -> Context {
         let root = ""
         let format = env.format
         var context = common(env, root: root, title: env.config.title)
         context["lead"] = env.strings.plural("portfolio_lead", count: accounts.count, ["date": format.day(env.asOf)])
         context.merge(portfolioCharts(accounts, env)) { _, new in new }
+        context.merge(portfolioPlan(plan, root: root, env)) { _, new in new }
         context["stages"] = Stage.allCases.map { stage -> Context in
             let members = accounts.filter { $0.dossier.stage == stage }
             var value = self.stage(stage, env)

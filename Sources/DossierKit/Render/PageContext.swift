@@ -9,7 +9,7 @@ public typealias Context = [String: Any]
 
 enum PageContext {
     /// Keys every page has: where the site root is, the site's names, the as-of date, the labels (`t`)
-    /// and the Content-Security-Policy (`content_security_policy`).
+    /// and the Content-Security-Policy (`content_security_policy`); `offerings_url` when dossier.yml lists offerings.
     static func common(_ env: RenderEnvironment, root: String, title: String) -> Context {
         var context: Context = [
             "root": root,
@@ -22,6 +22,7 @@ enum PageContext {
             "t": env.strings.templateTable,
         ]
         context["company"] = env.config.company
+        if !env.config.offerings.isEmpty { context["offerings_url"] = root + SiteLinks.offeringsIndexPath }
         return context
     }
 

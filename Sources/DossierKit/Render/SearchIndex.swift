@@ -25,6 +25,8 @@ enum SearchIndex {
             var words = dossier.team + dossier.tags + dossier.motives
             words += dossier.stakeholders.flatMap { [$0.name, $0.title ?? ""] }
             words += dossier.segments.map(\.name) + dossier.competitors.map(\.name)
+            words += planWords(of: dossier)
+            // Empty unless the build's audience sees private parts (see `Audience`).
             words += dossier.privateNotes.flatMap { [$0.key ?? "", $0.value ?? ""] }
             words.append(bodyText(ofHTML: account.body.html))
             let entry = Entry(name: dossier.name, url: "../accounts/\(dossier.slug)/index.html", stage: strings.name(of: dossier.stage),
@@ -37,6 +39,27 @@ enum SearchIndex {
             return json.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
         }
         return "window.DOSSIER_SEARCH = [" + entries.joined(separator: ",") + "];\n"
+    }
+
+    /// The account plan's texts: what people want, our contacts, goals, the value case, opportunities,
+    /// buying centres and their suppliers, sponsors, plan items, promises and the next meeting's plan.
+    /// Private parts are not among them: they live only in `privateNotes` and `{private}` sections.
+    static func planWords(of dossier: Dossier) -> [String] {
+        var words = dossier.stakeholders.flatMap { [$0.ourContact ?? ""] + $0.wins }
+        words += dossier.objectives.map(\.goal)
+        if let value = dossier.value {
+            words += [value.proposition ?? ""] + value.outcomes.flatMap { [$0.metric, $0.agreedBy ?? ""] }
+        }
+        words += dossier.opportunities.flatMap { [$0.name, $0.offering ?? "", $0.owner ?? ""] }
+        words += dossier.whitespace.flatMap { [$0.name] + $0.competitors.map(\.supplier) }
+        words += dossier.economics?.feasibility?.reason.map { [$0] } ?? []
+        words += dossier.governance?.sponsors.flatMap { [$0.ours ?? "", $0.theirs ?? ""] } ?? []
+        words += dossier.plan.flatMap { [$0.milestone, $0.owner ?? ""] }
+        words += dossier.commitments.map(\.promise)
+        if let meeting = dossier.nextMeeting {
+            words += [meeting.objective ?? "", meeting.ask ?? "", meeting.fallback ?? ""] + meeting.theirInterests + meeting.options
+        }
+        return words
     }
 
     /// The first `bodyLimit` characters of a body's text. Only as much of the HTML is read as that

@@ -6,11 +6,26 @@ struct SiteLinks: Sendable {
     }
 
     private var sluggers: [Kind: NameSlugger] = [:]
+    /// The slugs of the site's `offerings` (dossier.yml), whose pages live in `offerings/`.
+    private var offeringSlugger = NameSlugger(names: [String]())
 
-    init(accounts: [Account]) {
+    /// `offerings` are the site's offerings, in dossier.yml's order: each gets a page.
+    init(accounts: [Account], offerings: [String] = []) {
         for kind in Kind.allCases {
             sluggers[kind] = NameSlugger(names: accounts.flatMap { Self.names(of: kind, in: $0.dossier) })
         }
+        offeringSlugger = NameSlugger(names: offerings)
+    }
+
+    /// The folder of the offering pages, relative to the site root.
+    static let offeringsFolder = "offerings"
+
+    /// The list of offerings (the offering directory), relative to the site root.
+    static let offeringsIndexPath = "\(offeringsFolder)/index.html"
+
+    /// The page of one of the site's offerings, relative to the site root.
+    func path(ofOffering offering: String) -> String {
+        "\(Self.offeringsFolder)/\(offeringSlugger.slug(for: offering))/index.html"
     }
 
     /// The names an account has of a kind; owners include team members.

@@ -24,7 +24,9 @@ struct SiteRenderer: Sendable {
     /// All output files, in a fixed order: pages, then the search index and the assets.
     /// `accountKeys` holds the keys of each account, by slug.
     func render(_ accounts: [Account], accountKeys: [String: AccountKey] = [:]) -> [PageJob] {
-        let env = RenderEnvironment(config: config, asOf: asOf, strings: theme.strings, links: SiteLinks(accounts: accounts))
+        let env = RenderEnvironment(config: config, asOf: asOf, strings: theme.strings,
+                                    links: SiteLinks(accounts: accounts, offerings: config.offerings))
+        let plan = PortfolioPlan(accounts, config: config)
         let links = Dictionary(accounts.map { ($0.dossier.slug, Self.linkSlugs(of: $0, env.links)) }) { first, _ in first }
         let wholes = accounts.map { (accountKeys[$0.dossier.slug]?.file ?? "") + "|" + (links[$0.dossier.slug] ?? "") }
         let summaries = Dictionary(accounts.map { account in
@@ -32,7 +34,7 @@ struct SiteRenderer: Sendable {
         }) { first, _ in first }
         let everyAccount = accounts.map { summaries[$0.dossier.slug] ?? "" }
         var jobs: [PageJob] = [
-            page("index.html", "index", everyAccount) { PageContext.portfolio(accounts, env) },
+            page("index.html", "index", everyAccount) { PageContext.portfolio(accounts, plan: plan, env) },
             page("stages/index.html", "stages", everyAccount) { PageContext.stageOverview(accounts, env) },
         ]
         for stage in Stage.allCases {
@@ -45,6 +47,7 @@ struct SiteRenderer: Sendable {
             jobs.append(page("\(folder)/brief.html", "brief", part) { PageContext.account(account, env) })
         }
         jobs += crossReferences(accounts, env, everyAccount: everyAccount) { summaries[$0.dossier.slug] ?? "" }
+        jobs += offeringPages(plan, env, everyAccount: everyAccount)
         jobs.append(page("search/index.html", "search", everyAccount) { PageContext.search(accounts, env) })
         let (strings, threads) = (env.strings, self.jobs)
         jobs.append(file("search/index.js", wholes) { SearchIndex.script(for: accounts, strings: strings, jobs: threads) })
@@ -73,6 +76,20 @@ struct SiteRenderer: Sendable {
             }
             return jobs
         }.flatMap { $0 }
+    }
+
+    /// The offerings directory and one page per offering; none when dossier.yml lists no `offerings`.
+    /// Offerings that differ only in case or spacing share one page, that of the first written.
+    private func offeringPages(_ plan: PortfolioPlan, _ env: RenderEnvironment, everyAccount: [String]) -> [PageJob] {
+        guard !plan.offerings.isEmpty else { return [] }
+        var jobs = [page(SiteLinks.offeringsIndexPath, "offerings", everyAccount) { PageContext.offeringDirectory(plan, env) }]
+        var paths: Set<String> = []
+        for coverage in plan.offerings {
+            let path = env.links.path(ofOffering: coverage.offering)
+            guard paths.insert(path).inserted else { continue }
+            jobs.append(page(path, "offering", everyAccount) { PageContext.offering(coverage, env) })
+        }
+        return jobs
     }
 
     /// A page rendered from `template` with the context `makeContext` builds.

@@ -6,7 +6,8 @@ import Mustache
 /// as partials, so an override can use `{{> my-partial}}`.
 public struct Theme: Sendable {
     /// Templates every theme has, by name (file name without `.mustache`).
-    public static let templateNames = ["layout", "index", "account", "brief", "stages", "stage", "directory", "group", "owner", "meetings", "search"]
+    public static let templateNames = ["layout", "index", "account", "brief", "stages", "stage", "directory", "group", "owner", "meetings", "search",
+                                        "offerings", "offering", "whitespace"]
     /// Files copied to `assets/` in the output.
     public static let assetNames = ["style.css", "brief.css", "search.js"]
 

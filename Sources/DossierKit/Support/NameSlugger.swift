@@ -30,6 +30,11 @@ public struct NameSlugger: Sendable {
         return slugs[key] ?? Self.base(for: key)
     }
 
+    /// Whether `name` (in any case or spacing) is one of the names given at creation.
+    public func knows(_ name: String) -> Bool {
+        slugs[Self.key(name)] != nil
+    }
+
     /// Names are the same when they differ only in case and spacing.
     public static func key(_ name: String) -> String {
         name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
