@@ -156,7 +156,7 @@ extension PageContext {
         var context: Context = [:]
         if !economics.years.isEmpty {
             let years = economics.years.map { RevenueChart.Year(year: $0.year, revenue: $0.ourRevenue, margin: $0.grossMargin) }
-            context["svg"] = RevenueChart(years: years, currency: currency, labels: .init(strings, subject: .ourBusiness)).svg(id: "economics")
+            context["svg"] = RevenueChart(years: years, currency: currency, labels: .init(strings, subject: .ourBusiness)).svg(id: "economics-chart")
             let costs = economics.years.compactMap { year in
                 year.costToServe.map { strings.format("economics_cost_year", ["year": String(year.year), "amount": format.money($0, currency: currency)]) }
             }
