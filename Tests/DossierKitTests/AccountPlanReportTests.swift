@@ -288,4 +288,29 @@ private func person(_ name: String, reportsTo: String? = nil, influence: Level? 
         #expect(opportunities["total"] as? String == "Open pipeline: EUR 5,850 in 4 open opportunities (unweighted: each counts in full)")
         #expect((context["next_meeting"] as? Context)?["has_negotiation"] as? Bool == true)
     }
+
+    @Test func briefKeepsItsListsShortAndSaysHowManyMoreTheReportHas() throws {
+        let items = (1...6).map { "  - {milestone: Step \($0), owner: Jonas, due: 2026-11-2\($0)}" }.joined(separator: "\n")
+        let outcomes = (1...5).map { "    - {metric: measure \($0), baseline: 1, target: 2, actual: 1.5}" }.joined(separator: "\n")
+        let context = try context("""
+            ---
+            name: Acme
+            owner: Mei Chen
+            stage: early
+            engagement: trial
+            plan:
+            \(items)
+            next_meeting: {date: 2026-12-03, with: [Anna]}
+            value:
+              outcomes:
+            \(outcomes)
+            ---
+            """)
+        let plan = try #require(context["brief_plan"] as? Context)
+        #expect((plan["items"] as? [Context])?.count == PageContext.briefPlanItems)
+        #expect(plan["more"] as? String == "2 more in the full report")
+        let value = try #require(context["brief_value"] as? Context)
+        #expect((value["outcomes"] as? [Context])?.count == PageContext.briefOutcomes)
+        #expect(value["more"] as? String == "2 more in the full report")
+    }
 }

@@ -404,6 +404,7 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 @media print { .private { border-left-color: #000; } .private-label { color: #000; border-color: #000; } }
 /* Account plan (issue 10): the negotiation plan in the meeting box, lists written inline. */
 .meeting .item + .item::before { content: " · "; }
+table.people td:nth-child(1), table.people td:nth-child(4), table.people td:nth-child(5) { white-space: nowrap; }
 
 """##,
         "brief.mustache": ##"""
@@ -440,7 +441,7 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 {{#next_meeting}}
 <section>
 <h2>{{t.people_in_the_room}}</h2>
-<table>
+<table{{#shows_plan_people}} class="people"{{/shows_plan_people}}>
 <thead><tr><th scope="col">{{t.col_name}}</th><th scope="col">{{t.col_title}}</th><th scope="col">{{t.col_role}}</th><th scope="col">{{t.col_stance}}</th><th scope="col">{{t.col_last_contact}}</th>{{#shows_plan_people}}<th scope="col">{{t.plan_col_wins}}</th><th scope="col">{{t.plan_our_person}}</th>{{/shows_plan_people}}</tr></thead>
 <tbody>
 {{#attendees}}<tr{{#is_opposed}} class="opposed"{{/is_opposed}}><td>{{name}}</td><td>{{title}}</td><td>{{role}}</td><td>{{stance}}</td><td>{{last_contact}}</td>{{#shows_plan_people}}<td>{{wins}}</td><td>{{our_contact}}</td>{{/shows_plan_people}}</tr>
@@ -1668,6 +1669,7 @@ governance_every_months_one: every month
 governance_every_months_other: "every {count} months"
 plan_reviews: Account reviews
 plan_last_review: last
+plan_next_review_when: "{date} ({when})"
 plan_next_review: next due
 plan_overdue: overdue
 plan_no_sponsors: No executive sponsor pairs yet.
@@ -2437,6 +2439,7 @@ governance_every_months_one: 每月一次
 governance_every_months_other: "每 {count} 个月一次"
 plan_reviews: 客户评审
 plan_last_review: 上次
+plan_next_review_when: "{date}（{when}）"
 plan_next_review: 下次到期
 plan_overdue: 已逾期
 plan_no_sponsors: 尚无高层发起人配对。
@@ -2562,7 +2565,6 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 @media print { .private { border-left-color: #000; } .private-label { color: #000; border-color: #000; } }
 /* account report (account plan): relationship map, objectives, value box, white space, verdicts */
 .map-and-table { display: grid; grid-template-columns: minmax(0, 1fr); gap: .5rem; }
-@media (min-width: 110rem) { .map-and-table { grid-template-columns: minmax(0, 720px) minmax(0, 1fr); align-items: start; } }
 table.people tr.uncovered td:first-child { font-weight: 700; color: var(--warn); }
 p.flag { border-radius: .3rem; }
 dl.negotiation { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .4rem 0; }

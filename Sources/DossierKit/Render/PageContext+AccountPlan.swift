@@ -189,7 +189,7 @@ extension PageContext {
         context["last_review"] = governance.lastReview.map(format.day)
         if let due = governance.nextReviewDue {
             let isOverdue = due < env.asOf
-            context["next_review"] = "\(format.day(due)) (\(format.relative(days: env.asOf.days(until: due))))"
+            context["next_review"] = strings.format("plan_next_review_when", ["date": format.day(due), "when": format.relative(days: env.asOf.days(until: due))])
             context["is_overdue"] = isOverdue
         }
         return context
