@@ -51,6 +51,25 @@ private func person(_ name: String, reportsTo: String? = nil, influence: Level? 
         #expect(parsed.all("circle").count >= 6)
     }
 
+    @Test func mapCutsACycleThatALaterPersonLeadsInto() {
+        // X reports into the cycle H → I → H without being part of it: the cycle is cut at H, written first of it.
+        let people = [person("X", reportsTo: "I"), person("H", reportsTo: "I"), person("I", reportsTo: "H")]
+        #expect(RelationshipMap(people: people).parents() == [2, nil, 1])
+        #expect(RelationshipMap(people: people).layout().map(\.index) == [1, 2, 0])
+    }
+
+    @Test func mapReadsALongReportingLineInOnePass() {
+        // 3,000 people in one line and the first reporting to the last: one cycle, cut at the first.
+        let count = 3_000
+        let people = (0..<count).map { person("P\($0)", reportsTo: "P\(($0 + count - 1) % count)") }
+        let map = RelationshipMap(people: people)
+        let parents = map.parents()
+        #expect(parents[0] == nil)
+        #expect(parents.dropFirst().enumerated().allSatisfy { $0.element == $0.offset })
+        let layout = map.layout()
+        #expect(layout.count == count && layout.last?.depth == count - 1)
+    }
+
     @Test func mapTakesTheFirstPersonOfANameAsTheManager() {
         let people = [person("Sam"), person("Sam"), person("Kim", reportsTo: "Sam")]
         #expect(RelationshipMap(people: people).parents() == [nil, nil, 0])

@@ -83,17 +83,25 @@ struct RelationshipMap: Sendable, Equatable {
             guard let name = person.reportsTo?.trimmingCharacters(in: .whitespaces), let manager = firstIndex[name], manager != index else { return nil }
             return manager
         }
-        for index in people.indices {
-            var seen: Set<Int> = [index]
-            var current = parent[index]
-            while let next = current {
-                if seen.contains(next) {
-                    if next == index { parent[index] = nil }
+        // Each reporting line is walked once (linear in the number of people): a walk that meets a person
+        // of its own path has found a cycle, which is cut at the person of it written first.
+        var state = Array(repeating: 0, count: people.count)  // 0 unseen, 1 on the current path, 2 done
+        var positionOnPath = Array(repeating: -1, count: people.count)
+        for start in people.indices where state[start] == 0 {
+            var path: [Int] = []
+            var current: Int? = start
+            while let node = current, state[node] != 2 {
+                if state[node] == 1 {
+                    let cycle = path[positionOnPath[node]...]
+                    if let first = cycle.min() { parent[first] = nil }
                     break
                 }
-                seen.insert(next)
-                current = parent[next]
+                state[node] = 1
+                positionOnPath[node] = path.count
+                path.append(node)
+                current = parent[node]
             }
+            for node in path { state[node] = 2 }
         }
         return parent
     }
