@@ -1625,7 +1625,7 @@ chart_economics_margin_row: Margin
 chart_economics_summary: "Our revenue with the customer and our gross margin on it, {years}."
 chart_economics_year_line: "{year}: our revenue {revenue}, gross margin {margin}."
 chart_economics_no_data: "No data: no figures of our revenue or gross margin yet."
-map_uncovered_note: "High influence, no contact on our side: {names}"
+plan_map_uncovered_note: "High influence, no contact on our side: {names}"
 plan_col_influence: Influence
 plan_col_reports_to: Reports to
 plan_col_our_contact: Our contact
@@ -1644,9 +1644,9 @@ plan_col_baseline: Baseline
 plan_col_actual: Actual
 plan_col_agreed_by: Agreed by
 plan_opportunities: Opportunities
-pipeline_open_total: "Open pipeline: {amount} in {count} (unweighted: each counts in full)"
-opportunities_count_one: 1 open opportunity
-opportunities_count_other: "{count} open opportunities"
+plan_pipeline_open_total: "Open pipeline: {amount} in {count} (unweighted: each counts in full)"
+plan_opportunities_count_one: 1 open opportunity
+plan_opportunities_count_other: "{count} open opportunities"
 plan_col_opportunity: Opportunity
 plan_col_offering: Offering
 plan_col_sales_stage: Sales stage
@@ -1657,16 +1657,16 @@ plan_col_centre: Buying centre
 plan_whitespace_caption: "Who supplies each offering to each buying centre: ours, a competitor (named), open (needed, nobody supplies it yet) or unknown."
 plan_economics: Our business with them
 plan_feasibility: Feasibility
-economics_no_verdict: no verdict yet
+plan_no_verdict: no verdict yet
 plan_decided: "decided {date}"
-economics_cost_year: "{year} {amount}"
+plan_cost_year: "{year} {amount}"
 plan_cost_to_serve: Cost to serve
 plan_governance: Governance
 plan_col_our_sponsor: Our sponsor
 plan_col_their_sponsor: Their sponsor
 plan_col_last_met: Last met
-governance_every_months_one: every month
-governance_every_months_other: "every {count} months"
+plan_every_months_one: every month
+plan_every_months_other: "every {count} months"
 plan_reviews: Account reviews
 plan_last_review: last
 plan_next_review_when: "{date} ({when})"
@@ -1677,20 +1677,20 @@ plan_our_promises: Our promises
 plan_their_promises: "Their promises (the customer's: not in our on-time record)"
 plan_their_promises_none: The customer has made no promises on record.
 plan_our_promises_none: We have made no promises on record.
-commitment_moved_from: "first promised for {date}"
-commitment_valued: "valued {level}"
+plan_moved_from: "first promised for {date}"
+plan_valued: "valued {level}"
 plan_stage_evidence: Stage evidence
 plan_evidence_functions: Functions in regular contact
 plan_evidence_shares: They share with us
 plan_evidence_status: Our supplier status
 plan_evidence_joint_plan: Joint business plan
-evidence_joint_plan_yes: "yes"
-evidence_joint_plan_no: "no"
+plan_evidence_joint_plan_yes: "yes"
+plan_evidence_joint_plan_no: "no"
 plan_evidence_suggests: The evidence suggests
-evidence_above: "Declared {declared}: later than the evidence shows ({suggested})."
-evidence_below: "Declared {declared}: the evidence already shows {suggested}."
-evidence_matches: "Declared {declared}, as the evidence shows."
-evidence_uncoupling: "Declared {declared}; the evidence alone would suggest {suggested}."
+plan_evidence_above: "Declared {declared}: later than the evidence shows ({suggested})."
+plan_evidence_below: "Declared {declared}: the evidence already shows {suggested}."
+plan_evidence_matches: "Declared {declared}, as the evidence shows."
+plan_evidence_uncoupling: "Declared {declared}; the evidence alone would suggest {suggested}."
 plan_evidence_short: "evidence: {stage}"
 plan_ask: Our ask
 plan_fallback: If there is no agreement
@@ -2395,7 +2395,7 @@ chart_economics_margin_row: 毛利率
 chart_economics_summary: "我方在该客户的收入与毛利率，{years}。"
 chart_economics_year_line: "{year}：我方收入 {revenue}，毛利率 {margin}。"
 chart_economics_no_data: "暂无数据：尚无我方收入或毛利率数据。"
-map_uncovered_note: "影响力高但我方无联系人：{names}"
+plan_map_uncovered_note: "影响力高但我方无联系人：{names}"
 plan_col_influence: 影响力
 plan_col_reports_to: 汇报对象
 plan_col_our_contact: 我方联系人
@@ -2414,9 +2414,9 @@ plan_col_baseline: 基线
 plan_col_actual: 实际
 plan_col_agreed_by: 确认人
 plan_opportunities: 商机
-pipeline_open_total: "在途商机：{amount}，共{count}（未加权：每项全额计入）"
-opportunities_count_one: 1 项在途商机
-opportunities_count_other: "{count} 项在途商机"
+plan_pipeline_open_total: "在途商机：{amount}，共{count}（未加权：每项全额计入）"
+plan_opportunities_count_one: 1 项在途商机
+plan_opportunities_count_other: "{count} 项在途商机"
 plan_col_opportunity: 商机
 plan_col_offering: 产品
 plan_col_sales_stage: 销售阶段
@@ -2427,16 +2427,16 @@ plan_col_centre: 采购中心
 plan_whitespace_caption: "各采购中心的每项产品由谁供应：我方、竞争对手（注明名称）、空缺（有需求但尚无人供应）或未知。"
 plan_economics: 我方与其业务
 plan_feasibility: 可行性
-economics_no_verdict: 尚无结论
+plan_no_verdict: 尚无结论
 plan_decided: "决定于 {date}"
-economics_cost_year: "{year}年 {amount}"
+plan_cost_year: "{year}年 {amount}"
 plan_cost_to_serve: 服务成本
 plan_governance: 治理
 plan_col_our_sponsor: 我方高层发起人
 plan_col_their_sponsor: 客户方高层发起人
 plan_col_last_met: 上次会面
-governance_every_months_one: 每月一次
-governance_every_months_other: "每 {count} 个月一次"
+plan_every_months_one: 每月一次
+plan_every_months_other: "每 {count} 个月一次"
 plan_reviews: 客户评审
 plan_last_review: 上次
 plan_next_review_when: "{date}（{when}）"
@@ -2447,20 +2447,20 @@ plan_our_promises: 我方承诺
 plan_their_promises: "客户方承诺（不计入我方按时率）"
 plan_their_promises_none: 客户尚无记录在案的承诺。
 plan_our_promises_none: 我方尚无记录在案的承诺。
-commitment_moved_from: "最初承诺日期 {date}"
-commitment_valued: "客户重视程度：{level}"
+plan_moved_from: "最初承诺日期 {date}"
+plan_valued: "客户重视程度：{level}"
 plan_stage_evidence: 阶段证据
 plan_evidence_functions: 定期联系的职能
 plan_evidence_shares: 客户与我们共享
 plan_evidence_status: 我方供应商地位
 plan_evidence_joint_plan: 联合业务计划
-evidence_joint_plan_yes: 有
-evidence_joint_plan_no: 无
+plan_evidence_joint_plan_yes: 有
+plan_evidence_joint_plan_no: 无
 plan_evidence_suggests: 证据显示的阶段
-evidence_above: "声明阶段为{declared}：高于证据所示（{suggested}）。"
-evidence_below: "声明阶段为{declared}：证据已显示{suggested}。"
-evidence_matches: "声明阶段为{declared}，与证据一致。"
-evidence_uncoupling: "声明阶段为{declared}；仅凭证据将显示{suggested}。"
+plan_evidence_above: "声明阶段为{declared}：高于证据所示（{suggested}）。"
+plan_evidence_below: "声明阶段为{declared}：证据已显示{suggested}。"
+plan_evidence_matches: "声明阶段为{declared}，与证据一致。"
+plan_evidence_uncoupling: "声明阶段为{declared}；仅凭证据将显示{suggested}。"
 plan_evidence_short: "证据：{stage}"
 plan_ask: 我方诉求
 plan_fallback: 若未达成一致

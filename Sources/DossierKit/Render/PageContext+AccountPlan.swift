@@ -45,7 +45,7 @@ extension PageContext {
         let uncovered = people.filter(RelationshipMap.isUncovered).map(\.name)
         var value: Context = ["svg": map.svg(id: "relationship-map"), "people": rows]
         if !uncovered.isEmpty {
-            value["uncovered"] = strings.format("map_uncovered_note", ["names": uncovered.joined(separator: strings["list_separator"])])
+            value["uncovered"] = strings.format("plan_map_uncovered_note", ["names": uncovered.joined(separator: strings["list_separator"])])
         }
         return value
     }
@@ -108,9 +108,9 @@ extension PageContext {
         let closed = dossier.opportunities.filter { !$0.isOpen }
         return [
             "rows": (open + closed).map { opportunity(of: $0, currency: currency, env) },
-            "total": env.strings.format("pipeline_open_total", [
+            "total": env.strings.format("plan_pipeline_open_total", [
                 "amount": env.format.money(dossier.openPipelineValue, currency: currency),
-                "count": env.strings.plural("opportunities_count", count: open.count),
+                "count": env.strings.plural("plan_opportunities_count", count: open.count),
             ]),
         ]
     }
@@ -158,13 +158,13 @@ extension PageContext {
             let years = economics.years.map { RevenueChart.Year(year: $0.year, revenue: $0.ourRevenue, margin: $0.grossMargin) }
             context["svg"] = RevenueChart(years: years, currency: currency, labels: .init(strings, subject: .ourBusiness)).svg(id: "economics-chart")
             let costs = economics.years.compactMap { year in
-                year.costToServe.map { strings.format("economics_cost_year", ["year": String(year.year), "amount": format.money($0, currency: currency)]) }
+                year.costToServe.map { strings.format("plan_cost_year", ["year": String(year.year), "amount": format.money($0, currency: currency)]) }
             }
             if !costs.isEmpty { context["cost_to_serve"] = costs.joined(separator: strings["list_separator"]) }
         }
         if let feasibility = economics.feasibility {
             var verdict: Context = [:]
-            verdict["verdict"] = feasibility.verdict.map { strings[$0.stringsKey] } ?? strings["economics_no_verdict"]
+            verdict["verdict"] = feasibility.verdict.map { strings[$0.stringsKey] } ?? strings["plan_no_verdict"]
             verdict["class"] = feasibility.verdict?.rawValue ?? "none"
             verdict["decided"] = feasibility.decided.map { strings.format("plan_decided", ["date": format.day($0)]) }
             verdict["reason"] = feasibility.reason
@@ -185,7 +185,7 @@ extension PageContext {
             row["last_met"] = pair.lastMet.map { strings.format("label_days_ago", ["date": format.day($0), "span": format.duration(days: $0.days(until: env.asOf))]) }
             return row
         }
-        context["rhythm"] = governance.reviewEveryMonths.map { strings.plural("governance_every_months", count: $0) }
+        context["rhythm"] = governance.reviewEveryMonths.map { strings.plural("plan_every_months", count: $0) }
         context["last_review"] = governance.lastReview.map(format.day)
         if let due = governance.nextReviewDue {
             let isOverdue = due < env.asOf
@@ -204,8 +204,8 @@ extension PageContext {
             commitments.map { item -> Context in
                 var row = commitment(of: item, env)
                 row["owner"] = item.owner ?? ""
-                row["original_due"] = item.originalDue.map { env.strings.format("commitment_moved_from", ["date": env.format.day($0)]) }
-                row["valued"] = item.valued.map { env.strings.format("commitment_valued", ["level": env.strings[$0.stringsKey]]) }
+                row["original_due"] = item.originalDue.map { env.strings.format("plan_moved_from", ["date": env.format.day($0)]) }
+                row["valued"] = item.valued.map { env.strings.format("plan_valued", ["level": env.strings[$0.stringsKey]]) }
                 return row
             }
         }
@@ -221,10 +221,10 @@ extension PageContext {
         context["functions"] = evidence.functions.isEmpty ? nil : evidence.functions.joined(separator: separator)
         context["shares"] = evidence.shares.isEmpty ? nil : evidence.shares.map { strings[$0.stringsKey] }.joined(separator: separator)
         context["supplier_status"] = evidence.supplierStatus.map { strings[$0.stringsKey] }
-        context["joint_plan"] = evidence.jointPlan.map { strings[$0 ? "evidence_joint_plan_yes" : "evidence_joint_plan_no"] }
+        context["joint_plan"] = evidence.jointPlan.map { strings[$0 ? "plan_evidence_joint_plan_yes" : "plan_evidence_joint_plan_no"] }
         let comparison = dossier.stage == .uncoupling ? "uncoupling"
             : dossier.stage > suggested ? "above" : dossier.stage < suggested ? "below" : "matches"
-        context["comparison"] = strings.format("evidence_\(comparison)", ["declared": strings.name(of: dossier.stage), "suggested": strings.name(of: suggested)])
+        context["comparison"] = strings.format("plan_evidence_\(comparison)", ["declared": strings.name(of: dossier.stage), "suggested": strings.name(of: suggested)])
         context["is_above"] = comparison == "above"
         context["short"] = strings.format("plan_evidence_short", ["stage": strings.name(of: suggested)])
         return context

@@ -42,9 +42,9 @@ extension PageContext {
         let open = dossier.openOpportunities
         if !open.isEmpty {
             var value: Context = ["rows": open.prefix(briefOpportunities).map { opportunity(of: $0, currency: currency, env) }]
-            value["total"] = strings.format("pipeline_open_total", [
+            value["total"] = strings.format("plan_pipeline_open_total", [
                 "amount": env.format.money(dossier.openPipelineValue, currency: currency),
-                "count": strings.plural("opportunities_count", count: open.count),
+                "count": strings.plural("plan_opportunities_count", count: open.count),
             ])
             context["brief_opportunities"] = value
         }
