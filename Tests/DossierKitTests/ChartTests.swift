@@ -7,7 +7,7 @@ import Testing
 
 /// An SVG string read back with `XMLParser`: every element in document order with its attributes
 /// and its own text, or the parser's error.
-private final class ParsedSVG: NSObject, XMLParserDelegate {
+final class ParsedSVG: NSObject, XMLParserDelegate {
     struct Element {
         var name: String
         var attributes: [String: String]
@@ -53,7 +53,7 @@ private final class ParsedSVG: NSObject, XMLParserDelegate {
 
 /// What every chart must satisfy: well-formed XML, an image with a title and a description, sized
 /// by its viewBox, only ids that start with the prefix (and each once), nothing external.
-private func expectWellFormedChart(_ svg: String, id: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> ParsedSVG {
+func expectWellFormedChart(_ svg: String, id: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> ParsedSVG {
     let parsed = ParsedSVG(svg)
     #expect(parsed.error == nil, "not well-formed XML: \(String(describing: parsed.error))", sourceLocation: sourceLocation)
     let root = parsed.root

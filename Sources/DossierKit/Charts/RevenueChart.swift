@@ -1,7 +1,8 @@
 import Foundation
 
 /// One account's revenue (bars, left axis) and operating margin (a line with point markers, right
-/// axis in %) over the years, with the figures printed in a small table under the years.
+/// axis in %) over the years, with the figures printed in a small table under the years; with
+/// `Labels.Subject.ourBusiness`, our revenue with the customer and our gross margin, in the same form.
 ///
 /// A missing revenue leaves its bar out, a missing margin breaks the line; both read `n/a` in the
 /// table. A single year is one bar and one marker.
@@ -22,29 +23,40 @@ struct RevenueChart: Sendable, Equatable {
 
     /// Every word the chart shows or says. `{…}` are placeholders filled by the chart.
     struct Labels: Sendable, Equatable {
+        /// Whose figures the chart shows, which decides its words.
+        enum Subject: Sendable, Equatable {
+            /// The customer's published revenue and operating margin (`financials.years`).
+            case customer
+            /// Our revenue with the customer and our gross margin on it (`economics.years`).
+            case ourBusiness
+        }
+
         /// The words of the site's language, from the strings file.
         var strings: Strings
+        var subject: Subject
         /// How numbers and money are written.
         var numbers: Format { Format(strings) }
-        var title: String { strings["chart_revenue_title"] }
+        private var prefix: String { subject == .customer ? "chart_revenue" : "chart_economics" }
+        var title: String { strings["\(prefix)_title"] }
         /// `{currency}`; `revenueBare` is used when there is no currency.
-        var revenueLegend: String { strings["chart_revenue_legend"] }
-        var revenueBare: String { strings["chart_revenue_legend_bare"] }
-        var marginLegend: String { strings["chart_margin_legend"] }
+        var revenueLegend: String { strings["\(prefix)_legend"] }
+        var revenueBare: String { strings["\(prefix)_legend_bare"] }
+        var marginLegend: String { strings[subject == .customer ? "chart_margin_legend" : "chart_economics_margin_legend"] }
         /// Row names of the table under the years.
-        var revenueRow: String { strings["chart_revenue_row"] }
-        var marginRow: String { strings["chart_margin_row"] }
+        var revenueRow: String { strings[subject == .customer ? "chart_revenue_row" : "chart_economics_row"] }
+        var marginRow: String { strings[subject == .customer ? "chart_margin_row" : "chart_economics_margin_row"] }
         var notAvailable: String { strings["chart_not_available"] }
         /// `{first}`, `{last}`.
         var yearRange: String { strings["chart_year_range"] }
         /// `{years}`.
-        var summary: String { strings["chart_revenue_summary"] }
+        var summary: String { strings["\(prefix)_summary"] }
         /// `{year}`, `{revenue}`, `{margin}`.
-        var yearLine: String { strings["chart_revenue_year_line"] }
-        var noData: String { strings["chart_revenue_no_data"] }
+        var yearLine: String { strings["\(prefix)_year_line"] }
+        var noData: String { strings["\(prefix)_no_data"] }
 
-        init(_ strings: Strings = .english) {
+        init(_ strings: Strings = .english, subject: Subject = .customer) {
             self.strings = strings
+            self.subject = subject
         }
     }
 

@@ -43,6 +43,13 @@ struct Format: Sendable, Equatable {
         return Self.trimmed(String(format: "%.1f", fraction * 100)) + "%"
     }
 
+    /// A measured value of a value outcome as written: `0.74%` (percentages keep two significant
+    /// decimals below 10%, unlike `percent`), `127`, `1.2 m`.
+    func metric(_ value: MetricValue) -> String {
+        guard value.number.isFinite else { return "–" }
+        return value.isPercent ? Self.significant(value.number * 100) + "%" : compact(value.number)
+    }
+
     /// `+6.9%` or `-2.0%`, for growth.
     func signedPercent(_ fraction: Double) -> String {
         (fraction >= 0 ? "+" : "") + percent(fraction)

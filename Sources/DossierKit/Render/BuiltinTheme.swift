@@ -13,7 +13,7 @@ enum BuiltinTheme {
 <a class="button" href="brief.html">{{t.pre_meeting_brief}}</a>
 </div>
 <dl class="facts">
-<div><dt>{{t.label_stage}}</dt><dd><span class="stage-badge stage-{{stage.slug}}">{{stage.title}}</span>{{#stage_since}} {{stage_since}}{{/stage_since}}{{#days_in_stage}} ({{days_in_stage}}){{/days_in_stage}}</dd></div>
+<div><dt>{{t.label_stage}}</dt><dd><span class="stage-badge stage-{{stage.slug}}">{{stage.title}}</span>{{#stage_since}} {{stage_since}}{{/stage_since}}{{#days_in_stage}} ({{days_in_stage}}){{/days_in_stage}}{{#stage_evidence}} <span class="evidence-note{{#is_above}} is-above{{/is_above}}">{{short}}</span>{{/stage_evidence}}</dd></div>
 <div><dt>{{t.label_target}}</dt><dd>{{#target}}{{label}}{{/target}}{{^target}}<span class="missing">{{t.no_target}}</span>{{/target}}</dd></div>
 <div><dt>{{t.label_owner}}</dt><dd><a href="{{owner_url}}">{{owner}}</a>{{#team}}; {{team}}{{/team}}</dd></div>
 {{#tier}}<div><dt>{{t.label_tier}}</dt><dd>{{tier}}</dd></div>{{/tier}}
@@ -37,20 +37,95 @@ enum BuiltinTheme {
 <section class="meeting" aria-labelledby="next-meeting">
 <h2 id="next-meeting">{{t.next_meeting}}</h2>
 <p><strong>{{date}}</strong>{{#when}} ({{when}}){{/when}}{{#objective}}: {{objective}}{{/objective}}</p>
-{{^empty(with)}}<p>{{t.meeting_with}}: {{#attendees}}{{name}}{{#title}}, {{title}}{{/title}}; {{/attendees}}</p>{{/empty(with)}}
+{{^empty(with)}}<p>{{t.meeting_with}}: {{#attendees}}{{name}}{{#title}}, {{title}}{{/title}}; {{/attendees}}</p>{{/empty(with)}}{{#has_negotiation}}
+<dl class="negotiation">
+{{#ask}}<div><dt>{{t.plan_ask}}</dt><dd>{{ask}}</dd></div>{{/ask}}
+{{#fallback}}<div><dt>{{t.plan_fallback}}</dt><dd>{{fallback}}</dd></div>{{/fallback}}
+{{^empty(their_interests)}}<div><dt>{{t.plan_their_interests}}</dt><dd>{{#their_interests}}<span class="tag">{{.}}</span> {{/their_interests}}</dd></div>{{/empty(their_interests)}}
+{{^empty(options)}}<div><dt>{{t.plan_options}}</dt><dd>{{#options}}<span class="tag">{{.}}</span> {{/options}}</dd></div>{{/empty(options)}}
+</dl>{{/has_negotiation}}
 </section>
 {{/next_meeting}}
 
 <section aria-labelledby="plan">
 <h2 id="plan">{{t.account_plan}}</h2>
+{{#has_objectives}}
+<ol class="objectives">
+{{#objectives}}<li>
+<h3>{{goal}}</h3>
+<p class="objective-progress">{{#measure}}{{t.plan_measured_by}}: {{measure}} · {{/measure}}{{#current_value}}{{t.plan_col_now}} <strong>{{current_value}}</strong> · {{/current_value}}{{#target_value}}{{t.plan_col_target}} <strong>{{target_value}}</strong>{{/target_value}}{{#by_day}} · {{t.plan_col_by}} {{by_day}}{{/by_day}}{{#progress}} <span class="progress progress-{{progress}}">{{progress_label}}</span>{{/progress}}</p>
+{{^empty(items)}}<ol class="timeline">
+{{#items}}<li class="{{status}}"><span class="date">{{due}}</span> {{milestone}}{{#item_owner}} <span class="muted">({{item_owner}})</span>{{/item_owner}} <span class="status-{{status}}">{{status_label}}{{#done}} {{done}}{{/done}}</span></li>
+{{/items}}
+</ol>{{/empty(items)}}
+{{^items}}<p class="muted">{{t.plan_objective_no_items}}</p>{{/items}}
+</li>
+{{/objectives}}
+</ol>
+{{^empty(plan_without_objective)}}
+<h3>{{t.plan_other_items}}</h3>
+<ol class="timeline">
+{{#plan_without_objective}}<li class="{{status}}"><span class="date">{{due}}</span> {{milestone}}{{#item_owner}} <span class="muted">({{item_owner}})</span>{{/item_owner}} <span class="status-{{status}}">{{status_label}}{{#done}} {{done}}{{/done}}</span></li>
+{{/plan_without_objective}}
+</ol>
+{{/empty(plan_without_objective)}}
+{{/has_objectives}}
+{{^has_objectives}}
 {{^empty(plan)}}
 <ol class="timeline">
-{{#plan}}<li class="{{status}}"><span class="date">{{due}}</span> {{milestone}} <span class="status-{{status}}">{{status_label}}{{#done}} {{done}}{{/done}}</span></li>
+{{#plan}}<li class="{{status}}"><span class="date">{{due}}</span> {{milestone}}{{#item_owner}} <span class="muted">({{item_owner}})</span>{{/item_owner}} <span class="status-{{status}}">{{status_label}}{{#done}} {{done}}{{/done}}</span></li>
 {{/plan}}
 </ol>
 {{/empty(plan)}}
 {{^plan}}<p class="missing">{{t.no_milestones}}</p>{{/plan}}
+{{/has_objectives}}
 </section>
+{{#value_case}}
+
+<section class="value-box" aria-labelledby="value">
+<h2 id="value">{{t.plan_value}}</h2>
+{{#proposition}}<p class="proposition">{{proposition}}</p>{{/proposition}}
+{{^empty(outcomes)}}
+<table class="figures">
+<thead><tr><th scope="col">{{t.plan_col_metric}}</th><th scope="col">{{t.plan_col_baseline}}</th><th scope="col">{{t.plan_col_target}}</th><th scope="col">{{t.plan_col_actual}}</th><th scope="col">{{t.plan_col_agreed_by}}</th></tr></thead>
+<tbody>
+{{#outcomes}}<tr><th scope="row">{{metric}}</th><td class="num">{{baseline}}</td><td class="num">{{outcome_target}}</td><td class="num"><strong>{{actual}}</strong></td><td>{{agreed_by}}</td></tr>
+{{/outcomes}}
+</tbody>
+</table>
+{{/empty(outcomes)}}
+</section>
+{{/value_case}}
+{{#opportunities}}
+
+<section aria-labelledby="opportunities">
+<h2 id="opportunities">{{t.plan_opportunities}}</h2>
+<p><strong>{{total}}</strong></p>
+<table class="figures">
+<thead><tr><th scope="col">{{t.plan_col_opportunity}}</th><th scope="col">{{t.plan_col_offering}}</th><th scope="col">{{t.plan_col_sales_stage}}</th><th scope="col">{{t.plan_col_value}}</th><th scope="col">{{t.plan_col_close}}</th><th scope="col">{{t.col_owner}}</th></tr></thead>
+<tbody>
+{{#rows}}<tr{{^is_open}} class="closed"{{/is_open}}><td>{{name}}</td><td>{{offering}}</td><td class="sales-{{sales_stage_class}}">{{sales_stage}}</td><td class="num">{{opportunity_value}}</td><td>{{close}}</td><td>{{opportunity_owner}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</section>
+{{/opportunities}}
+{{#whitespace}}
+
+<section aria-labelledby="whitespace">
+<h2 id="whitespace">{{t.plan_whitespace}}</h2>
+<div class="table-scroll">
+<table class="figures whitespace">
+<caption>{{t.plan_whitespace_caption}}</caption>
+<thead><tr><th scope="col">{{t.plan_col_centre}}</th>{{#offerings}}<th scope="col">{{.}}</th>{{/offerings}}</tr></thead>
+<tbody>
+{{#centres}}<tr><th scope="row">{{name}}</th>{{#cells}}<td class="cell-{{class}}">{{label}}</td>{{/cells}}</tr>
+{{/centres}}
+</tbody>
+</table>
+</div>
+</section>
+{{/whitespace}}
 
 <section aria-labelledby="financials">
 <h2 id="financials">{{t.financials}}</h2>
@@ -73,6 +148,15 @@ enum BuiltinTheme {
 {{/financials}}
 {{^financials}}<p class="missing">{{t.no_financials}}</p>{{/financials}}
 </section>
+{{#economics}}
+
+<section aria-labelledby="economics">
+<h2 id="economics">{{t.plan_economics}}</h2>
+{{#feasibility}}<p>{{t.plan_feasibility}}: <span class="verdict verdict-{{class}}">{{verdict}}</span>{{#decided}} · {{decided}}{{/decided}}{{#reason}} · {{reason}}{{/reason}}</p>{{/feasibility}}
+{{#svg}}<figure class="chart">{{{svg}}}</figure>{{/svg}}
+{{#cost_to_serve}}<p>{{t.plan_cost_to_serve}}: {{cost_to_serve}}</p>{{/cost_to_serve}}
+</section>
+{{/economics}}
 
 <section aria-labelledby="strategy">
 <h2 id="strategy">{{t.strategy}}</h2>
@@ -124,6 +208,20 @@ enum BuiltinTheme {
 
 <section aria-labelledby="dmu">
 <h2 id="dmu">{{t.decision_making_unit}}</h2>
+{{#relationship_map}}
+{{#uncovered}}<p class="flag">{{uncovered}}</p>{{/uncovered}}
+<div class="map-and-table">
+<figure class="chart relationship-map">{{{svg}}}</figure>
+<table class="figures people">
+<thead><tr><th scope="col">{{t.col_name}}</th><th scope="col">{{t.col_title}}</th><th scope="col">{{t.col_role}}</th><th scope="col">{{t.col_stance}}</th><th scope="col">{{t.plan_col_influence}}</th><th scope="col">{{t.plan_col_reports_to}}</th><th scope="col">{{t.plan_col_our_contact}}</th><th scope="col">{{t.plan_col_wins}}</th><th scope="col">{{t.col_last_contact}}</th></tr></thead>
+<tbody>
+{{#people}}<tr{{#is_uncovered}} class="uncovered"{{/is_uncovered}}><td>{{name}}</td><td>{{title}}</td><td>{{role}}</td><td class="stance-{{stance_class}}">{{stance}}</td><td>{{influence}}</td><td>{{reports_to}}</td><td>{{#our_contact}}{{our_contact}}{{/our_contact}}{{^our_contact}}{{#is_uncovered}}<span class="flag">{{t.chart_map_no_contact}}</span>{{/is_uncovered}}{{/our_contact}}</td><td>{{wins}}</td><td>{{last_contact}}</td></tr>
+{{/people}}
+</tbody>
+</table>
+</div>
+{{/relationship_map}}
+{{^relationship_map}}
 {{^empty(stakeholders)}}
 <table class="figures">
 <thead><tr><th scope="col">{{t.col_name}}</th><th scope="col">{{t.col_title}}</th><th scope="col">{{t.col_role}}</th><th scope="col">{{t.col_stance}}</th><th scope="col">{{t.col_last_contact}}</th></tr></thead>
@@ -133,15 +231,59 @@ enum BuiltinTheme {
 </tbody>
 </table>
 {{/empty(stakeholders)}}
+{{/relationship_map}}
 {{^stakeholders}}<p class="missing">{{t.no_stakeholders}}</p>{{/stakeholders}}
 <p>{{t.buying_motives}}: {{#motives}}<span class="tag">{{.}}</span> {{/motives}}{{^motives}}<span class="missing">{{t.not_recorded}}</span>{{/motives}}</p>
 <p>{{t.engagement}}: {{#engagement}}<strong>{{engagement}}</strong>{{/engagement}}{{^engagement}}<span class="muted">{{t.no_engagement}}</span>{{/engagement}}</p>
 </section>
+{{#governance}}
+
+<section aria-labelledby="governance">
+<h2 id="governance">{{t.plan_governance}}</h2>
+{{^empty(sponsors)}}
+<table class="figures">
+<thead><tr><th scope="col">{{t.plan_col_our_sponsor}}</th><th scope="col">{{t.plan_col_their_sponsor}}</th><th scope="col">{{t.plan_col_last_met}}</th></tr></thead>
+<tbody>
+{{#sponsors}}<tr><td>{{ours}}</td><td>{{theirs}}</td><td>{{last_met}}</td></tr>
+{{/sponsors}}
+</tbody>
+</table>
+{{/empty(sponsors)}}
+{{^sponsors}}<p class="muted">{{t.plan_no_sponsors}}</p>{{/sponsors}}
+{{#rhythm}}<p>{{t.plan_reviews}}: {{rhythm}}{{#last_review}} · {{t.plan_last_review}} {{last_review}}{{/last_review}}{{#next_review}} · {{t.plan_next_review}} <span class="{{#is_overdue}}status-overdue{{/is_overdue}}">{{next_review}}</span>{{#is_overdue}} <span class="flag">{{t.plan_overdue}}</span>{{/is_overdue}}{{/next_review}}</p>{{/rhythm}}
+{{^rhythm}}{{#last_review}}<p>{{t.plan_reviews}}: {{t.plan_last_review}} {{last_review}}</p>{{/last_review}}{{/rhythm}}
+</section>
+{{/governance}}
 
 <section aria-labelledby="commitments">
 <h2 id="commitments">{{t.commitments}}</h2>
 {{^empty(commitments)}}
 <p>{{t.on_time_record}}: {{#on_time_rate}}<strong>{{on_time_rate}}</strong> {{t.kept_on_time}}; {{/on_time_rate}}{{commitment_record}}</p>
+{{#commitments_split}}
+<h3>{{t.plan_our_promises}}</h3>
+{{^empty(ours)}}
+<table class="figures">
+<thead><tr><th scope="col">{{t.col_promise}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_due}}</th><th scope="col">{{t.col_done}}</th><th scope="col">{{t.col_status}}</th></tr></thead>
+<tbody>
+{{#ours}}<tr><td>{{promise}}{{#valued}} <span class="muted">({{valued}})</span>{{/valued}}{{#remedy}}<br><span class="muted">{{t.remedy}}: {{remedy}}</span>{{/remedy}}</td><td>{{owner}}</td><td>{{due}}{{#original_due}}<br><span class="muted">{{original_due}}</span>{{/original_due}}</td><td>{{done}}</td><td><span class="status-{{status}}">{{status_label}}</span></td></tr>
+{{/ours}}
+</tbody>
+</table>
+{{/empty(ours)}}
+{{^ours}}<p class="muted">{{t.plan_our_promises_none}}</p>{{/ours}}
+<h3>{{t.plan_their_promises}}</h3>
+{{^empty(theirs)}}
+<table class="figures">
+<thead><tr><th scope="col">{{t.col_promise}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_due}}</th><th scope="col">{{t.col_done}}</th><th scope="col">{{t.col_status}}</th></tr></thead>
+<tbody>
+{{#theirs}}<tr><td>{{promise}}{{#valued}} <span class="muted">({{valued}})</span>{{/valued}}{{#remedy}}<br><span class="muted">{{t.remedy}}: {{remedy}}</span>{{/remedy}}</td><td>{{owner}}</td><td>{{due}}{{#original_due}}<br><span class="muted">{{original_due}}</span>{{/original_due}}</td><td>{{done}}</td><td><span class="status-{{status}}">{{status_label}}</span></td></tr>
+{{/theirs}}
+</tbody>
+</table>
+{{/empty(theirs)}}
+{{^theirs}}<p class="muted">{{t.plan_their_promises_none}}</p>{{/theirs}}
+{{/commitments_split}}
+{{^commitments_split}}
 <table class="figures">
 <thead><tr><th scope="col">{{t.col_promise}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_due}}</th><th scope="col">{{t.col_done}}</th><th scope="col">{{t.col_status}}</th></tr></thead>
 <tbody>
@@ -149,6 +291,7 @@ enum BuiltinTheme {
 {{/commitments}}
 </tbody>
 </table>
+{{/commitments_split}}
 {{#timeline_svg}}<figure class="chart">{{{timeline_svg}}}</figure>{{/timeline_svg}}
 {{/empty(commitments)}}
 {{^commitments}}<p class="muted">{{t.no_commitments}}</p>{{/commitments}}
@@ -159,6 +302,21 @@ enum BuiltinTheme {
 {{#assessment}}<p>{{attractiveness}}{{#strength}} · {{strength}}{{/strength}}</p>{{/assessment}}
 {{^assessment}}<p class="missing">{{t.not_assessed}}</p>{{/assessment}}
 </section>
+{{#stage_evidence}}
+
+<section aria-labelledby="stage-evidence">
+<h2 id="stage-evidence">{{t.plan_stage_evidence}}</h2>
+<dl class="facts">
+<div><dt>{{t.label_stage}}</dt><dd>{{#declared}}<span class="stage-badge stage-{{slug}}">{{title}}</span>{{/declared}}</dd></div>
+<div><dt>{{t.plan_evidence_suggests}}</dt><dd>{{#suggested}}<span class="stage-badge stage-{{slug}}">{{title}}</span>{{/suggested}}</dd></div>
+{{#supplier_status}}<div><dt>{{t.plan_evidence_status}}</dt><dd>{{supplier_status}}</dd></div>{{/supplier_status}}
+{{#functions}}<div><dt>{{t.plan_evidence_functions}}</dt><dd>{{functions}}</dd></div>{{/functions}}
+{{#shares}}<div><dt>{{t.plan_evidence_shares}}</dt><dd>{{shares}}</dd></div>{{/shares}}
+{{#joint_plan}}<div><dt>{{t.plan_evidence_joint_plan}}</dt><dd>{{joint_plan}}</dd></div>{{/joint_plan}}
+</dl>
+<p class="{{#is_above}}status-overdue{{/is_above}}">{{comparison}}</p>
+</section>
+{{/stage_evidence}}
 
 {{^empty(private_notes)}}
 <section class="private" aria-labelledby="private-notes">
@@ -244,6 +402,9 @@ ul.private-notes { list-style: none; padding-left: 0; }
 ul.private-notes .depth-1 { padding-left: 1.2rem; } ul.private-notes .depth-2 { padding-left: 2.4rem; } ul.private-notes .depth-3 { padding-left: 3.6rem; }
 ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { padding-left: 6rem; }
 @media print { .private { border-left-color: #000; } .private-label { color: #000; border-color: #000; } }
+/* Account plan (issue 10): the negotiation plan in the meeting box, lists written inline. */
+.meeting .item + .item::before { content: " · "; }
+table.people td:nth-child(1), table.people td:nth-child(4), table.people td:nth-child(5) { white-space: nowrap; }
 
 """##,
         "brief.mustache": ##"""
@@ -268,7 +429,11 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 <h2>{{t.next_meeting}}</h2>
 {{#next_meeting}}
 <p class="when"><strong>{{date}}</strong>{{#when}} ({{when}}){{/when}}</p>
-{{#objective}}<p><strong>{{t.objective}}:</strong> {{objective}}</p>{{/objective}}
+{{#objective}}<p><strong>{{t.objective}}:</strong> {{objective}}</p>{{/objective}}{{#ask}}
+<p><strong>{{t.plan_ask}}:</strong> {{ask}}</p>{{/ask}}{{#fallback}}
+<p><strong>{{t.plan_fallback}}:</strong> {{fallback}}</p>{{/fallback}}{{^empty(their_interests)}}
+<p><strong>{{t.plan_their_interests}}:</strong> {{#their_interests}}<span class="item">{{.}}</span>{{/their_interests}}</p>{{/empty(their_interests)}}{{^empty(options)}}
+<p><strong>{{t.plan_options}}:</strong> {{#options}}<span class="item">{{.}}</span>{{/options}}</p>{{/empty(options)}}
 {{/next_meeting}}
 {{^next_meeting}}<p class="missing">{{t.no_meeting}}</p>{{/next_meeting}}
 </section>
@@ -276,10 +441,10 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 {{#next_meeting}}
 <section>
 <h2>{{t.people_in_the_room}}</h2>
-<table>
-<thead><tr><th scope="col">{{t.col_name}}</th><th scope="col">{{t.col_title}}</th><th scope="col">{{t.col_role}}</th><th scope="col">{{t.col_stance}}</th><th scope="col">{{t.col_last_contact}}</th></tr></thead>
+<table{{#shows_plan_people}} class="people"{{/shows_plan_people}}>
+<thead><tr><th scope="col">{{t.col_name}}</th><th scope="col">{{t.col_title}}</th><th scope="col">{{t.col_role}}</th><th scope="col">{{t.col_stance}}</th><th scope="col">{{t.col_last_contact}}</th>{{#shows_plan_people}}<th scope="col">{{t.plan_col_wins}}</th><th scope="col">{{t.plan_our_person}}</th>{{/shows_plan_people}}</tr></thead>
 <tbody>
-{{#attendees}}<tr{{#is_opposed}} class="opposed"{{/is_opposed}}><td>{{name}}</td><td>{{title}}</td><td>{{role}}</td><td>{{stance}}</td><td>{{last_contact}}</td></tr>
+{{#attendees}}<tr{{#is_opposed}} class="opposed"{{/is_opposed}}><td>{{name}}</td><td>{{title}}</td><td>{{role}}</td><td>{{stance}}</td><td>{{last_contact}}</td>{{#shows_plan_people}}<td>{{wins}}</td><td>{{our_contact}}</td>{{/shows_plan_people}}</tr>
 {{/attendees}}
 </tbody>
 </table>
@@ -305,6 +470,17 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 </ul>
 </section>
 {{/empty(meeting_findings)}}
+{{#brief_plan}}
+
+<section>
+<h2>{{t.brief_plan_due}}</h2>
+<ul>
+{{#items}}<li class="status-{{status}}">{{#due}}<strong>{{due}}</strong> {{/due}}{{milestone}}{{#item_owner}} ({{item_owner}}){{/item_owner}} · {{status_label}}</li>
+{{/items}}
+</ul>
+{{#more}}<p class="small">{{more}}</p>{{/more}}
+</section>
+{{/brief_plan}}
 
 <section>
 <h2>{{t.open_and_late}}</h2>
@@ -317,6 +493,20 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 {{^open_commitments}}<p>{{t.no_open_promises}}</p>{{/open_commitments}}
 <p class="small">{{t.record}}: {{#on_time_rate}}{{on_time_rate}} {{t.kept_on_time}}; {{/on_time_rate}}{{commitment_record}}</p>
 </section>
+{{#brief_value}}
+
+<section>
+<h2>{{t.brief_value_so_far}}</h2>
+<table>
+<thead><tr><th scope="col">{{t.plan_col_metric}}</th><th scope="col">{{t.plan_col_baseline}}</th><th scope="col">{{t.plan_col_target}}</th><th scope="col">{{t.plan_col_actual}}</th><th scope="col">{{t.plan_col_agreed_by}}</th></tr></thead>
+<tbody>
+{{#outcomes}}<tr><td>{{metric}}</td><td>{{baseline}}</td><td>{{outcome_target}}</td><td><strong>{{actual}}</strong></td><td>{{agreed_by}}</td></tr>
+{{/outcomes}}
+</tbody>
+</table>
+{{#more}}<p class="small">{{more}}</p>{{/more}}
+</section>
+{{/brief_value}}
 
 <section>
 <h2>{{t.key_numbers}}</h2>
@@ -327,6 +517,17 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 <li><span>{{t.label_research}}</span> {{completeness_label}}</li>
 </ul>
 </section>
+{{#brief_opportunities}}
+
+<section>
+<h2>{{t.brief_top_opportunities}}</h2>
+<ul>
+{{#rows}}<li><strong>{{name}}</strong>{{#opportunity_value}} · {{opportunity_value}}{{/opportunity_value}}{{#sales_stage}} · {{sales_stage}}{{/sales_stage}}{{#close}} · {{t.plan_col_close}} {{close}}{{/close}}{{#opportunity_owner}} ({{opportunity_owner}}){{/opportunity_owner}}</li>
+{{/rows}}
+</ul>
+<p class="small">{{total}}</p>
+</section>
+{{/brief_opportunities}}
 
 <section>
 <h2>{{t.talking_points}}</h2>
@@ -1604,6 +1805,105 @@ col_centres: Buying centres
 col_opportunity: Opportunity
 col_close: Close
 close_passed: close date passed
+# account report and brief (account plan)
+chart_map_title: Relationship map
+chart_map_our_contact: "our contact: {name}"
+chart_map_no_contact: no contact on our side
+chart_map_size_legend: "Size: influence"
+chart_map_uncovered_legend: high influence, no contact of ours
+chart_map_stance_unknown: stance unknown
+chart_map_summary: "{people}, drawn as a tree of who reports to whom. {uncovered} The table after the map lists every person."
+chart_map_uncovered: "High influence and no contact on our side: {names}."
+chart_map_all_covered: "Everyone of high influence has a contact on our side."
+chart_map_no_data: "No data: no stakeholders yet."
+chart_map_people_one: 1 person
+chart_map_people_other: "{count} people"
+chart_economics_title: Our revenue and gross margin
+chart_economics_legend: "Our revenue ({currency}, left axis)"
+chart_economics_legend_bare: Our revenue (left axis)
+chart_economics_margin_legend: "Gross margin (%, right axis)"
+chart_economics_row: Revenue
+chart_economics_margin_row: Margin
+chart_economics_summary: "Our revenue with the customer and our gross margin on it, {years}."
+chart_economics_year_line: "{year}: our revenue {revenue}, gross margin {margin}."
+chart_economics_no_data: "No data: no figures of our revenue or gross margin yet."
+plan_map_uncovered_note: "High influence, no contact on our side: {names}"
+plan_col_influence: Influence
+plan_col_reports_to: Reports to
+plan_col_our_contact: Our contact
+plan_col_wins: Their win
+plan_objective_number: "Objective {number}"
+plan_measured_by: Measured by
+plan_col_now: Now
+plan_col_target: Target
+plan_col_by: By
+plan_col_progress: Progress
+plan_other_items: Other plan items
+plan_objective_no_items: No plan items serve this objective yet.
+plan_value: Value we deliver
+plan_col_metric: Measure
+plan_col_baseline: Baseline
+plan_col_actual: Actual
+plan_col_agreed_by: Agreed by
+plan_opportunities: Opportunities
+plan_pipeline_open_total: "Open pipeline: {amount} in {count} (unweighted: each counts in full)"
+plan_opportunities_count_one: 1 open opportunity
+plan_opportunities_count_other: "{count} open opportunities"
+plan_col_opportunity: Opportunity
+plan_col_offering: Offering
+plan_col_sales_stage: Sales stage
+plan_col_value: Value
+plan_col_close: Close
+plan_whitespace: White space
+plan_col_centre: Buying centre
+plan_whitespace_caption: "Who supplies each offering to each buying centre: ours, a competitor (named), open (needed, nobody supplies it yet) or unknown."
+plan_economics: Our business with them
+plan_feasibility: Feasibility
+plan_no_verdict: no verdict yet
+plan_decided: "decided {date}"
+plan_cost_year: "{year} {amount}"
+plan_cost_to_serve: Cost to serve
+plan_governance: Governance
+plan_col_our_sponsor: Our sponsor
+plan_col_their_sponsor: Their sponsor
+plan_col_last_met: Last met
+plan_every_months_one: every month
+plan_every_months_other: "every {count} months"
+plan_reviews: Account reviews
+plan_last_review: last
+plan_next_review_when: "{date} ({when})"
+plan_next_review: next due
+plan_overdue: overdue
+plan_no_sponsors: No executive sponsor pairs yet.
+plan_our_promises: Our promises
+plan_their_promises: "Their promises (the customer's: not in our on-time record)"
+plan_their_promises_none: The customer has made no promises on record.
+plan_our_promises_none: We have made no promises on record.
+plan_moved_from: "first promised for {date}"
+plan_valued: "valued {level}"
+plan_stage_evidence: Stage evidence
+plan_evidence_functions: Functions in regular contact
+plan_evidence_shares: They share with us
+plan_evidence_status: Our supplier status
+plan_evidence_joint_plan: Joint business plan
+plan_evidence_joint_plan_yes: "yes"
+plan_evidence_joint_plan_no: "no"
+plan_evidence_suggests: The evidence suggests
+plan_evidence_above: "Declared {declared}: later than the evidence shows ({suggested})."
+plan_evidence_below: "Declared {declared}: the evidence already shows {suggested}."
+plan_evidence_matches: "Declared {declared}, as the evidence shows."
+plan_evidence_uncoupling: "Declared {declared}; the evidence alone would suggest {suggested}."
+plan_evidence_short: "evidence: {stage}"
+plan_ask: Our ask
+plan_fallback: If there is no agreement
+plan_their_interests: Their interests
+plan_options: Options
+plan_our_person: Our person
+brief_plan_due: Plan items due by the meeting
+brief_value_so_far: Value delivered so far
+brief_top_opportunities: Top open opportunities
+brief_more_in_report_one: "1 more in the full report"
+brief_more_in_report_other: "{count} more in the full report"
 
 """##,
         "strings/zh.yml": ##"""
@@ -2326,6 +2626,105 @@ col_centres: 采购中心
 col_opportunity: 商机
 col_close: 预计成交
 close_passed: 已过预计成交日
+# account report and brief (account plan)
+chart_map_title: 关系图
+chart_map_our_contact: "我方联系人：{name}"
+chart_map_no_contact: 我方无联系人
+chart_map_size_legend: "大小：影响力"
+chart_map_uncovered_legend: 影响力高、我方无联系人
+chart_map_stance_unknown: 态度未知
+chart_map_summary: "{people}，按汇报关系绘成树状图。{uncovered}图后的表格列出每一位。"
+chart_map_uncovered: "影响力高但我方无联系人：{names}。"
+chart_map_all_covered: "每位高影响力人员都有我方联系人。"
+chart_map_no_data: "暂无数据：尚未记录利益相关者。"
+chart_map_people_one: 1 人
+chart_map_people_other: "{count} 人"
+chart_economics_title: 我方收入与毛利率
+chart_economics_legend: "我方收入（{currency}，左轴）"
+chart_economics_legend_bare: 我方收入（左轴）
+chart_economics_margin_legend: "毛利率（%，右轴）"
+chart_economics_row: 我方收入
+chart_economics_margin_row: 毛利率
+chart_economics_summary: "我方在该客户的收入与毛利率，{years}。"
+chart_economics_year_line: "{year}：我方收入 {revenue}，毛利率 {margin}。"
+chart_economics_no_data: "暂无数据：尚无我方收入或毛利率数据。"
+plan_map_uncovered_note: "影响力高但我方无联系人：{names}"
+plan_col_influence: 影响力
+plan_col_reports_to: 汇报对象
+plan_col_our_contact: 我方联系人
+plan_col_wins: 个人诉求
+plan_objective_number: "目标 {number}"
+plan_measured_by: 衡量指标
+plan_col_now: 当前
+plan_col_target: 目标值
+plan_col_by: 期限
+plan_col_progress: 进度
+plan_other_items: 其他计划事项
+plan_objective_no_items: 尚无服务于此目标的计划事项。
+plan_value: 我们创造的价值
+plan_col_metric: 指标
+plan_col_baseline: 基线
+plan_col_actual: 实际
+plan_col_agreed_by: 确认人
+plan_opportunities: 商机
+plan_pipeline_open_total: "在途商机：{amount}，共{count}（未加权：每项全额计入）"
+plan_opportunities_count_one: 1 项在途商机
+plan_opportunities_count_other: "{count} 项在途商机"
+plan_col_opportunity: 商机
+plan_col_offering: 产品
+plan_col_sales_stage: 销售阶段
+plan_col_value: 金额
+plan_col_close: 预计成交
+plan_whitespace: 空白市场
+plan_col_centre: 采购中心
+plan_whitespace_caption: "各采购中心的每项产品由谁供应：我方、竞争对手（注明名称）、空缺（有需求但尚无人供应）或未知。"
+plan_economics: 我方与其业务
+plan_feasibility: 可行性
+plan_no_verdict: 尚无结论
+plan_decided: "决定于 {date}"
+plan_cost_year: "{year}年 {amount}"
+plan_cost_to_serve: 服务成本
+plan_governance: 治理
+plan_col_our_sponsor: 我方高层发起人
+plan_col_their_sponsor: 客户方高层发起人
+plan_col_last_met: 上次会面
+plan_every_months_one: 每月一次
+plan_every_months_other: "每 {count} 个月一次"
+plan_reviews: 客户评审
+plan_last_review: 上次
+plan_next_review_when: "{date}（{when}）"
+plan_next_review: 下次到期
+plan_overdue: 已逾期
+plan_no_sponsors: 尚无高层发起人配对。
+plan_our_promises: 我方承诺
+plan_their_promises: "客户方承诺（不计入我方按时率）"
+plan_their_promises_none: 客户尚无记录在案的承诺。
+plan_our_promises_none: 我方尚无记录在案的承诺。
+plan_moved_from: "最初承诺日期 {date}"
+plan_valued: "客户重视程度：{level}"
+plan_stage_evidence: 阶段证据
+plan_evidence_functions: 定期联系的职能
+plan_evidence_shares: 客户与我们共享
+plan_evidence_status: 我方供应商地位
+plan_evidence_joint_plan: 联合业务计划
+plan_evidence_joint_plan_yes: 有
+plan_evidence_joint_plan_no: 无
+plan_evidence_suggests: 证据显示的阶段
+plan_evidence_above: "声明阶段为{declared}：高于证据所示（{suggested}）。"
+plan_evidence_below: "声明阶段为{declared}：证据已显示{suggested}。"
+plan_evidence_matches: "声明阶段为{declared}，与证据一致。"
+plan_evidence_uncoupling: "声明阶段为{declared}；仅凭证据将显示{suggested}。"
+plan_evidence_short: "证据：{stage}"
+plan_ask: 我方诉求
+plan_fallback: 若未达成一致
+plan_their_interests: 对方关注
+plan_options: 可选方案
+plan_our_person: 我方人员
+brief_plan_due: 会前到期的计划事项
+brief_value_so_far: 迄今交付的价值
+brief_top_opportunities: 主要在途商机
+brief_more_in_report_one: "完整报告中还有 1 项"
+brief_more_in_report_other: "完整报告中还有 {count} 项"
 
 """##,
         "style.css": ##"""
@@ -2426,6 +2825,34 @@ table.whitespace { max-width: 56rem; }
 table.whitespace td.cell-ours a { color: var(--ok); font-weight: 700; }
 table.whitespace td.cell-competitor a { color: var(--warn); }
 ul.agenda li .muted { font-size: .85rem; }
+/* account report (account plan): relationship map, objectives, value box, white space, verdicts */
+.map-and-table { display: grid; grid-template-columns: minmax(0, 1fr); gap: .5rem; }
+table.people tr.uncovered td:first-child { font-weight: 700; color: var(--warn); }
+p.flag { border-radius: .3rem; }
+dl.negotiation { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .4rem 0; }
+dl.negotiation div { display: contents; }
+dl.negotiation dt { font-weight: 600; }
+dl.negotiation dd { margin: 0; }
+ol.objectives { list-style: none; padding: 0; counter-reset: objective; }
+ol.objectives > li { border-left: 3px solid var(--accent); padding: .1rem 0 .3rem .8rem; margin: .6rem 0 1rem; }
+ol.objectives h3 { margin: .2rem 0; }
+.objective-progress { margin: .2rem 0 .4rem; }
+.progress { display: inline-block; font-size: .8rem; padding: 0 .5rem; border-radius: .7rem; border: 1px solid var(--muted); color: var(--muted); }
+.progress-reached, .progress-on-track { border-color: var(--ok); color: var(--ok); }
+.progress-behind, .progress-missed { border-color: var(--warn); color: var(--warn); font-weight: 600; }
+.value-box { border: 1px solid var(--line); border-left: 4px solid var(--ok); border-radius: .4rem; padding: .2rem 1rem .4rem; margin-top: 2rem; }
+.value-box h2 { margin-top: .6rem; }
+.proposition { font-size: 1.1rem; font-weight: 600; }
+tr.closed td { color: var(--muted); }
+.table-scroll { overflow-x: auto; }
+table.whitespace td { text-align: center; }
+td.cell-ours { background: #e3f1e7; color: var(--ok); font-weight: 600; }
+td.cell-competitor { background: #f9e6df; color: var(--warn); }
+td.cell-open { background: #fdf3d6; color: #6b4e00; font-weight: 600; }
+td.cell-unknown { color: var(--muted); font-style: italic; }
+.verdict { font-weight: 700; } .verdict-go { color: var(--ok); } .verdict-no-go { color: var(--warn); } .verdict-hold { color: #8a5a12; }
+.evidence-note { font-size: .85rem; color: var(--muted); } .evidence-note.is-above { color: var(--warn); font-weight: 600; }
+@media print { td.cell-ours, td.cell-competitor, td.cell-open { background: none; } .map-and-table { display: block; } }
 
 """##,
         "whitespace.mustache": ##"""

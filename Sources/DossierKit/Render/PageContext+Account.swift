@@ -63,6 +63,8 @@ extension PageContext {
         context["findings"] = account.findings.map { finding($0, env) }
         context["meeting_findings"] = account.findings.filter(\.mattersInMeetings).map { finding($0, env) }
         context.merge(accountCharts(account, env)) { _, new in new }
+        context.merge(accountPlan(account, env)) { _, new in new }
+        context.merge(brief(of: account, env)) { _, new in new }
         context.merge(history(of: account, env)) { _, new in new }
         // Empty unless the build's audience sees private parts: the pipeline drops them otherwise.
         context["private_notes"] = dossier.privateNotes.map { note -> Context in
@@ -111,7 +113,7 @@ extension PageContext {
         return row
     }
 
-    private static func stakeholder(of person: Stakeholder, _ env: RenderEnvironment) -> Context {
+    static func stakeholder(of person: Stakeholder, _ env: RenderEnvironment) -> Context {
         var row: Context = ["name": person.name, "is_opposed": person.stance == .opposed]
         row["title"] = person.title
         row["role"] = person.role.map { env.strings["role_\($0.rawValue)"] }
@@ -121,7 +123,7 @@ extension PageContext {
         return row
     }
 
-    private static func commitment(of commitment: Commitment, _ env: RenderEnvironment) -> Context {
+    static func commitment(of commitment: Commitment, _ env: RenderEnvironment) -> Context {
         let format = env.format
         let strings = env.strings
         var row: Context = ["promise": commitment.promise]
@@ -129,27 +131,29 @@ extension PageContext {
         row["due"] = commitment.due.map(format.day)
         row["done"] = commitment.done.map(format.day)
         row["remedy"] = commitment.remedy
-        let (status, label): (String, String) = switch (commitment.done, commitment.due) {
-        case (let done?, let due?) where done > due:
+        // Measured against `original_due` when the date was moved (Commitment.status is the one home of the rule).
+        let (status, label): (String, String) = switch (commitment.status(asOf: env.asOf), commitment.done, commitment.measuredDue) {
+        case (.late, let done?, let due?):
             ("late", strings.format("status_late", ["span": format.duration(days: due.days(until: done))]))
-        case (.some, _):
+        case (.late, _, _), (.kept, _, _):
             ("kept", strings["status_kept"])
-        case (nil, let due?) where due < env.asOf:
+        case (.overdue, _, let due?):
             ("overdue", strings.format("status_overdue", ["span": format.duration(days: due.days(until: env.asOf))]))
-        case (nil, let due?):
-            ("open", due == env.asOf ? strings["status_due_today"] : strings.format("status_due", ["span": format.duration(days: env.asOf.days(until: due))]))
-        case (nil, nil):
+        case (.overdue, _, nil), (.open, _, nil):
             ("open", strings["status_open"])
+        case (.open, _, let due?):
+            ("open", due == env.asOf ? strings["status_due_today"] : strings.format("status_due", ["span": format.duration(days: env.asOf.days(until: due))]))
         }
         row["status"] = status
         row["status_label"] = label
         return row
     }
 
-    private static func milestone(of milestone: Milestone, _ env: RenderEnvironment) -> Context {
+    static func milestone(of milestone: Milestone, _ env: RenderEnvironment) -> Context {
         var row: Context = ["milestone": milestone.milestone]
         row["due"] = milestone.due.map(env.format.day)
         row["done"] = milestone.done.map(env.format.day)
+        row["item_owner"] = milestone.owner
         let status = milestone.done != nil ? "done" : (milestone.due.map { $0 < env.asOf } ?? false) ? "overdue" : "open"
         row["status"] = status
         row["status_label"] = env.strings["milestone_\(status)"]
@@ -161,6 +165,11 @@ extension PageContext {
         var value: Context = ["with": meeting.with]
         value["date"] = meeting.date.map(env.format.day)
         value["objective"] = meeting.objective
+        value["ask"] = meeting.ask
+        value["fallback"] = meeting.fallback
+        value["their_interests"] = meeting.theirInterests
+        value["options"] = meeting.options
+        value["has_negotiation"] = meeting.ask != nil || meeting.fallback != nil || !meeting.theirInterests.isEmpty || !meeting.options.isEmpty
         if let days = figures.daysUntilMeeting {
             value["when"] = env.format.relative(days: days)
             value["is_past"] = days < 0
@@ -168,7 +177,14 @@ extension PageContext {
         let people = Dictionary(dossier.stakeholders.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         value["attendees"] = meeting.with.map { name -> Context in
             guard let person = people[name] else { return ["name": name, "is_opposed": false] }
-            return stakeholder(of: person, env)
+            var row = stakeholder(of: person, env)
+            row["wins"] = person.wins.isEmpty ? nil : person.wins.prefix(briefWinsPerPerson).joined(separator: env.strings["list_separator"])
+            row["our_contact"] = person.ourContact
+            return row
+        }
+        // The brief's people table gains "their win" and "our person" only when someone in the room has either.
+        value["shows_plan_people"] = meeting.with.contains { name in
+            people[name].map { !$0.wins.isEmpty || $0.ourContact != nil } ?? false
         }
         return value
     }

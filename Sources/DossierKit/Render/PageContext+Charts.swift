@@ -56,7 +56,7 @@ extension PageContext {
             context["wallet_svg"] = WalletShareChart(total: wallet.total, ours: wallet.ours, currency: currency, labels: .init(env.strings)).svg(id: "wallet")
         }
         if !dossier.commitments.isEmpty {
-            let items = dossier.commitments.map { CommitmentTimeline.Item(promise: $0.promise, due: $0.due, done: $0.done) }
+            let items = dossier.commitments.map { CommitmentTimeline.Item(promise: $0.promise, due: $0.measuredDue, done: $0.done) }
             context["timeline_svg"] = CommitmentTimeline(items: items, asOf: env.asOf, labels: .init(env.strings)).svg(id: "timeline")
         }
         return context
