@@ -240,6 +240,8 @@ import Testing
         next_meeting:
           date: \(meetingDay)
           with: ["Lee, Anna", "王丽; 采购总监"]
+          ask: Sign the ASK-SECRET
+          fallback: FALLBACK-SECRET
           objective: |
             \(objective)
             Second line, with a comma.
@@ -270,6 +272,9 @@ import Testing
         let output = try Self.build(try Self.hostileSite())
         let files = try Self.feeds(in: output)
         #expect(files.count == 4, "meetings, Mei Chen, Jonas Weber and the Chinese owner: \(files.keys.sorted())")
+        let search = try String(contentsOf: output.appendingPathComponent("search/index.js"), encoding: .utf8)
+        #expect(search.contains("ASK-SECRET") && search.contains("FALLBACK-SECRET"), "the site holds the ask and the fallback")
+        #expect(files.values.allSatisfy { !$0.contains("ASK-SECRET") && !$0.contains("FALLBACK-SECRET") }, "a feed never does")
         let feeds = try Self.parse(files.keys.sorted().map { output.appendingPathComponent($0) })
         let meetings = try #require(feeds[output.appendingPathComponent("meetings.ics").path])
         #expect(meetings.name == "Meetings · KAM, Nord; \\ Süd")
