@@ -1197,6 +1197,25 @@ role_owner: owner
 role_team: team
 meetings_lead: "Next meetings with each account, in date order, as of {date}."
 
+# calendar feeds (issue 13): the iCalendar files meetings.ics and owners/<slug>/calendar.ics, and the pages'
+# links to them. An event's text is plain: no Markdown or HTML.
+calendar_subscribe: Add to your calendar
+calendar_meetings_hint: "Every next meeting as a calendar file: open it to import the meetings once, or subscribe to its web address in your calendar app to keep them up to date."
+calendar_owner_hint: "Their meetings and the plan items and promises they must see to, as a calendar file: open it to import them once, or subscribe to its web address in your calendar app to keep them up to date."
+calendar_address: "Address to subscribe to:"
+calendar_meetings_name: "Meetings · {title}"
+calendar_owner_name: "{name} · {title}"
+calendar_meeting_summary: "Meeting: {account}"
+calendar_due_summary: "Due: {text} ({account})"
+calendar_overdue_summary: "Overdue: {text} ({account})"
+calendar_objective: "Objective: {objective}"
+calendar_with: "With: {names}"
+calendar_account_owner: "Account owner: {owner}"
+calendar_brief: "Brief: {link}"
+calendar_item: "{kind} at {account}"
+calendar_report: "Report: {link}"
+calendar_on_site: "{path} on the site"
+
 # Search
 search_title: Search
 search_field: Search names, owners, people, segments, competitors, tags, account plans and notes
@@ -1606,24 +1625,6 @@ col_centres: Buying centres
 col_opportunity: Opportunity
 col_close: Close
 close_passed: close date passed
-# calendar feeds (issue 13): the iCalendar files meetings.ics and owners/<slug>/calendar.ics, and the pages'
-# links to them. An event's text is plain: no Markdown or HTML.
-calendar_subscribe: Add to your calendar
-calendar_meetings_hint: "Every next meeting as a calendar file: open it to import the meetings once, or subscribe to its web address in your calendar app to keep them up to date."
-calendar_owner_hint: "Their meetings and the plan items and promises they must see to, as a calendar file: open it to import them once, or subscribe to its web address in your calendar app to keep them up to date."
-calendar_address: "Address to subscribe to:"
-calendar_meetings_name: "Meetings · {title}"
-calendar_owner_name: "{name} · {title}"
-calendar_meeting_summary: "Meeting: {account}"
-calendar_due_summary: "Due: {text} ({account})"
-calendar_overdue_summary: "Overdue: {text} ({account})"
-calendar_objective: "Objective: {objective}"
-calendar_with: "With: {names}"
-calendar_account_owner: "Account owner: {owner}"
-calendar_brief: "Brief: {link}"
-calendar_item: "{kind} at {account}"
-calendar_report: "Report: {link}"
-calendar_on_site: "{path} on the site"
 
 """##,
         "strings/zh.yml": ##"""
@@ -1936,6 +1937,25 @@ on_team_of: 参与团队的客户
 role_owner: 负责人
 role_team: 团队成员
 meetings_lead: "截至 {date}，与各客户的下次会议，按日期排列。"
+
+# calendar feeds (issue 13): the iCalendar files meetings.ics and owners/<slug>/calendar.ics, and the pages'
+# links to them. An event's text is plain: no Markdown or HTML.
+calendar_subscribe: 添加到日历
+calendar_meetings_hint: "所有下次会议的日历文件：打开即可一次性导入；在日历应用中订阅其网址，会议即随网站更新。"
+calendar_owner_hint: "其会议及需跟进的计划事项与承诺的日历文件：打开即可一次性导入；在日历应用中订阅其网址，即随网站更新。"
+calendar_address: 订阅网址：
+calendar_meetings_name: "会议 · {title}"
+calendar_owner_name: "{name} · {title}"
+calendar_meeting_summary: "会议：{account}"
+calendar_due_summary: "到期：{text}（{account}）"
+calendar_overdue_summary: "已逾期：{text}（{account}）"
+calendar_objective: "目标：{objective}"
+calendar_with: "参会：{names}"
+calendar_account_owner: "客户负责人：{owner}"
+calendar_brief: "会前简报：{link}"
+calendar_item: "{account}：{kind}"
+calendar_report: "客户报告：{link}"
+calendar_on_site: "网站中的 {path}"
 
 # 搜索
 search_title: 搜索
@@ -2346,24 +2366,6 @@ col_centres: 采购中心
 col_opportunity: 商机
 col_close: 预计成交
 close_passed: 已过预计成交日
-# calendar feeds (issue 13): the iCalendar files meetings.ics and owners/<slug>/calendar.ics, and the pages'
-# links to them. An event's text is plain: no Markdown or HTML.
-calendar_subscribe: 添加到日历
-calendar_meetings_hint: "所有下次会议的日历文件：打开即可一次性导入；在日历应用中订阅其网址，会议即随网站更新。"
-calendar_owner_hint: "其会议及需跟进的计划事项与承诺的日历文件：打开即可一次性导入；在日历应用中订阅其网址，即随网站更新。"
-calendar_address: 订阅网址：
-calendar_meetings_name: "会议 · {title}"
-calendar_owner_name: "{name} · {title}"
-calendar_meeting_summary: "会议：{account}"
-calendar_due_summary: "到期：{text}（{account}）"
-calendar_overdue_summary: "已逾期：{text}（{account}）"
-calendar_objective: "目标：{objective}"
-calendar_with: "参会：{names}"
-calendar_account_owner: "客户负责人：{owner}"
-calendar_brief: "会前简报：{link}"
-calendar_item: "{account}：{kind}"
-calendar_report: "客户报告：{link}"
-calendar_on_site: "网站中的 {path}"
 
 """##,
         "style.css": ##"""
