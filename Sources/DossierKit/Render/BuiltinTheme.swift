@@ -786,6 +786,7 @@ table.people td:nth-child(1), table.people td:nth-child(4), table.people td:nth-
 {{$content}}
 <h1>{{t.nav_meetings}}</h1>
 <p class="lead">{{lead}}</p>
+<p class="subscribe"><a href="{{calendar_url}}" type="text/calendar">{{t.calendar_subscribe}}</a> <span class="muted">{{t.calendar_meetings_hint}}</span>{{#calendar_address}} {{t.calendar_address}} <code>{{calendar_address}}</code>{{/calendar_address}}</p>
 {{^empty(meetings)}}
 <table class="meetings">
 <thead><tr><th scope="col">{{t.col_date}}</th><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_with}}</th><th scope="col">{{t.col_objective}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_brief}}</th></tr></thead>
@@ -877,6 +878,7 @@ table.people td:nth-child(1), table.people td:nth-child(4), table.people td:nth-
 {{$content}}
 <p class="crumbs"><a href="../index.html">{{t.nav_owners}}</a> › {{name}}</p>
 <h1>{{name}}</h1>
+<p class="subscribe"><a href="{{calendar_url}}" type="text/calendar">{{t.calendar_subscribe}}</a> <span class="muted">{{t.calendar_owner_hint}}</span>{{#calendar_address}} {{t.calendar_address}} <code>{{calendar_address}}</code>{{/calendar_address}}</p>
 
 <section aria-labelledby="week">
 <h2 id="week">{{t.this_week}}</h2>
@@ -1395,6 +1397,25 @@ on_team_of: On the team of
 role_owner: owner
 role_team: team
 meetings_lead: "Next meetings with each account, in date order, as of {date}."
+
+# calendar feeds (issue 13): the iCalendar files meetings.ics and owners/<slug>/calendar.ics, and the pages'
+# links to them. An event's text is plain: no Markdown or HTML.
+calendar_subscribe: Add to your calendar
+calendar_meetings_hint: "Every next meeting as a calendar file: open it to import the meetings once, or subscribe to its web address in your calendar app to keep them up to date."
+calendar_owner_hint: "Their meetings and the plan items and promises they must see to, as a calendar file: open it to import them once, or subscribe to its web address in your calendar app to keep them up to date."
+calendar_address: "Address to subscribe to:"
+calendar_meetings_name: "Meetings · {title}"
+calendar_owner_name: "{name} · {title}"
+calendar_meeting_summary: "Meeting: {account}"
+calendar_due_summary: "Due: {text} ({account})"
+calendar_overdue_summary: "Overdue: {text} ({account})"
+calendar_objective: "Objective: {objective}"
+calendar_with: "With: {names}"
+calendar_account_owner: "Account owner: {owner}"
+calendar_brief: "Brief: {link}"
+calendar_item: "{kind} at {account}"
+calendar_report: "Report: {link}"
+calendar_on_site: "{path} on the site"
 
 # Search
 search_title: Search
@@ -2216,6 +2237,25 @@ on_team_of: 参与团队的客户
 role_owner: 负责人
 role_team: 团队成员
 meetings_lead: "截至 {date}，与各客户的下次会议，按日期排列。"
+
+# calendar feeds (issue 13): the iCalendar files meetings.ics and owners/<slug>/calendar.ics, and the pages'
+# links to them. An event's text is plain: no Markdown or HTML.
+calendar_subscribe: 添加到日历
+calendar_meetings_hint: "所有下次会议的日历文件：打开即可一次性导入；在日历应用中订阅其网址，会议即随网站更新。"
+calendar_owner_hint: "其会议及需跟进的计划事项与承诺的日历文件：打开即可一次性导入；在日历应用中订阅其网址，即随网站更新。"
+calendar_address: 订阅网址：
+calendar_meetings_name: "会议 · {title}"
+calendar_owner_name: "{name} · {title}"
+calendar_meeting_summary: "会议：{account}"
+calendar_due_summary: "到期：{text}（{account}）"
+calendar_overdue_summary: "已逾期：{text}（{account}）"
+calendar_objective: "目标：{objective}"
+calendar_with: "参会：{names}"
+calendar_account_owner: "客户负责人：{owner}"
+calendar_brief: "会前简报：{link}"
+calendar_item: "{account}：{kind}"
+calendar_report: "客户报告：{link}"
+calendar_on_site: "网站中的 {path}"
 
 # 搜索
 search_title: 搜索

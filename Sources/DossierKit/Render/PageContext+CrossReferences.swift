@@ -64,6 +64,9 @@ extension PageContext {
         let root = "../../"
         var context = common(env, root: root, title: group.name)
         context["name"] = group.name
+        let calendar = env.links.calendarPath(ofOwner: group.name)
+        context["calendar_url"] = root + calendar
+        context["calendar_address"] = SiteLinks.address(of: calendar, baseURL: env.config.baseURL)
         let owned = group.members.filter { $0.item == ["owner"] }.map(\.account)
         let team = group.members.filter { $0.item != ["owner"] }.map(\.account)
         context["accounts"] = owned.map { summary(of: $0, root: root, env) }
@@ -115,6 +118,8 @@ extension PageContext {
         var context = common(env, root: "../", title: env.strings["nav_meetings"])
         context["lead"] = env.strings.format("meetings_lead", ["date": env.format.day(env.asOf)])
         context["meetings"] = meetingRows(accounts, root: "../", env)
+        context["calendar_url"] = "../" + SiteLinks.meetingsCalendarPath
+        context["calendar_address"] = SiteLinks.address(of: SiteLinks.meetingsCalendarPath, baseURL: env.config.baseURL)
         return context
     }
 

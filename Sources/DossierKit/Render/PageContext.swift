@@ -95,8 +95,8 @@ enum PageContext {
     static func link(to account: Account, root: String, _ env: RenderEnvironment) -> Context {
         [
             "name": account.dossier.name,
-            "url": "\(root)accounts/\(account.dossier.slug)/index.html",
-            "brief_url": "\(root)accounts/\(account.dossier.slug)/brief.html",
+            "url": root + SiteLinks.reportPath(ofAccount: account.dossier.slug),
+            "brief_url": root + SiteLinks.briefPath(ofAccount: account.dossier.slug),
             "owner": account.dossier.owner,
             "stage": stage(account.dossier.stage, env),
         ]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the cross-reference pages of names live, shared by every page that links to them.
 struct SiteLinks: Sendable {
     /// A kind of cross-reference page: its folder and the names it is about.
@@ -26,6 +28,27 @@ struct SiteLinks: Sendable {
     /// The page of one of the site's offerings, relative to the site root.
     func path(ofOffering offering: String) -> String {
         "\(Self.offeringsFolder)/\(offeringSlugger.slug(for: offering))/index.html"
+    }
+
+    /// An account's report, relative to the site root.
+    static func reportPath(ofAccount slug: String) -> String { "accounts/\(slug)/index.html" }
+
+    /// An account's pre-meeting brief, relative to the site root.
+    static func briefPath(ofAccount slug: String) -> String { "accounts/\(slug)/brief.html" }
+
+    /// The calendar feed of every account's next meeting (iCalendar), relative to the site root.
+    static let meetingsCalendarPath = "meetings.ics"
+
+    /// The calendar feed of an owner (or team member): beside their page, relative to the site root.
+    func calendarPath(ofOwner name: String) -> String {
+        "\(Kind.owners.rawValue)/\(slugger(for: .owners).slug(for: name))/calendar.ics"
+    }
+
+    /// The absolute address of a file of the site, when the settings give the site's `base_url`.
+    static func address(of path: String, baseURL: String?) -> String? {
+        guard let baseURL else { return nil }
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        return baseURL + encoded
     }
 
     /// The names an account has of a kind; owners include team members.

@@ -41,10 +41,9 @@ struct SiteRenderer: Sendable {
             jobs.append(page("stages/\(stage.rawValue)/index.html", "stage", everyAccount) { PageContext.stagePage(stage, accounts: accounts, env) })
         }
         for (account, whole) in zip(accounts, wholes) {
-            let folder = "accounts/\(account.dossier.slug)"
             let part = [whole]
-            jobs.append(page("\(folder)/index.html", "account", part) { PageContext.account(account, env) })
-            jobs.append(page("\(folder)/brief.html", "brief", part) { PageContext.account(account, env) })
+            jobs.append(page(SiteLinks.reportPath(ofAccount: account.dossier.slug), "account", part) { PageContext.account(account, env) })
+            jobs.append(page(SiteLinks.briefPath(ofAccount: account.dossier.slug), "brief", part) { PageContext.account(account, env) })
         }
         jobs += crossReferences(accounts, env, everyAccount: everyAccount) { summaries[$0.dossier.slug] ?? "" }
         jobs += offeringPages(plan, env, everyAccount: everyAccount)
@@ -58,12 +57,13 @@ struct SiteRenderer: Sendable {
         return jobs
     }
 
-    /// Owners, segments, competitors, tags and meetings pages.
+    /// Owners, segments, competitors, tags and meetings pages, and the calendar feeds of meetings and owners.
     /// The kinds are grouped on up to `jobs` threads.
     private func crossReferences(_ accounts: [Account], _ env: RenderEnvironment, everyAccount: [String],
                                  part: @escaping @Sendable (Account) -> String) -> [PageJob] {
         let meetings = page("meetings/index.html", "meetings", everyAccount) { PageContext.meetings(accounts, env) }
-        return [meetings] + SiteLinks.Kind.allCases.parallelMap(jobs: jobs) { kind in
+        let meetingsFeed = file(SiteLinks.meetingsCalendarPath, ["calendar"] + everyAccount) { CalendarFeed.meetings(accounts, env) }
+        return [meetings, meetingsFeed] + SiteLinks.Kind.allCases.parallelMap(jobs: jobs) { kind in
             let (columns, items) = PageContext.groupItems(kind, env)
             let groups = NameGroup.group(accounts, slugger: env.links.slugger(for: kind), by: items)
             var jobs = [page("\(kind.rawValue)/index.html", "directory", everyAccount) { PageContext.directory(kind, groups: groups, env) }]
@@ -73,6 +73,9 @@ struct SiteRenderer: Sendable {
                 jobs.append(kind == .owners
                     ? page(path, "owner", members) { PageContext.owner(group, env) }
                     : page(path, "group", members) { PageContext.group(kind, group, columns: columns, env) })
+                if kind == .owners {
+                    jobs.append(file(env.links.calendarPath(ofOwner: group.name), ["calendar"] + members) { CalendarFeed.owner(group, env) })
+                }
             }
             return jobs
         }.flatMap { $0 }

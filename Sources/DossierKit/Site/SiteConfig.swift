@@ -28,6 +28,10 @@ public struct SiteConfig: Sendable, Equatable {
     /// The supplier's portfolio (`offerings:`), in the order every grid shows it; when set, the offerings
     /// dossiers name are checked against it.
     public var offerings: [String] = []
+    /// The address the built site is published at (`base_url:`), ending in `/`: calendar feeds need it for
+    /// absolute links to reports and briefs, and pages show the feeds' addresses to subscribe to. Pages
+    /// themselves keep relative links. Nil when the settings give none.
+    public var baseURL: String?
     /// Who builds can be for (`audiences:`), in the order written; see `Audience`.
     public var audiences = Audience.builtin
     /// The audience of a build without `--audience`; nil leaves private parts out.
@@ -38,7 +42,7 @@ public struct SiteConfig: Sendable, Equatable {
     public init() {}
 
     static let knownKeys = ["title", "company", "language", "currency", "stale_after_days", "unsafe_html", "remote_images", "max_dossier_bytes", "rules", "matrix_split", "exchange_rates",
-                            "audiences", "default_audience", "offerings"]
+                            "audiences", "default_audience", "offerings", "base_url"]
     static let languages = Strings.languages
 }
 
@@ -121,6 +125,7 @@ extension SiteConfig {
         }
         config.exchangeRates = decodeExchangeRates(fields["exchange_rates"], reader: &reader)
         config.offerings = decodeOfferings(fields["offerings"], reader: &reader)
+        config.baseURL = decodeBaseURL(fields["base_url"], reader: &reader)
         decodeAudiences(fields, reader: &reader, into: &config)
         return (config, reader.diagnostics)
     }
@@ -154,6 +159,25 @@ extension SiteConfig {
             offerings.append(offering)
         }
         return offerings
+    }
+
+    /// `base_url: https://kam.example.com/accounts/`: an `http:` or `https:` address with a host, in
+    /// printable ASCII (percent-encode anything else), without a query or a fragment; a `/` is added
+    /// at the end when missing.
+    private static func decodeBaseURL(_ node: Node?, reader: inout NodeReader) -> String? {
+        guard let node, let text = reader.text(node, at: "base_url") else { return nil }
+        let forbidden = Set("\"<>\\^`{|}?#".unicodeScalars)
+        let isPrintableASCII = text.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) && !forbidden.contains($0) }
+        let lowered = text.lowercased()
+        let scheme = ["https://", "http://"].first { lowered.hasPrefix($0) }
+        let rest = scheme.map { text.dropFirst($0.count) } ?? ""
+        let host = rest.prefix { $0 != "/" }
+        guard isPrintableASCII, scheme != nil, !host.isEmpty, !host.contains("@") else {
+            reader.report(.wrongType(key: "base_url", expected: "the http:// or https:// address the site is published at, such as https://kam.example.com/accounts/ (printable ASCII, no query or fragment)",
+                                     found: reader.describe(node)), at: node)
+            return nil
+        }
+        return text.hasSuffix("/") ? text : text + "/"
     }
 
     /// `amount` in `currency` expressed in the site's currency, when a rate is known.
