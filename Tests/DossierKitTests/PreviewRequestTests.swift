@@ -80,6 +80,8 @@ import Testing
             "index.html": "<html><body><h1>Portfolio</h1></body></html>",
             "accounts/acme/index.html": "<html><body><h1>Acme</h1></body></html>",
             "assets/style.css": "h1 { color: red }",
+            "meetings.ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+            "portfolio.csv": "name\r\nAcme\r\n",
         ], under: root)
         return root
     }
@@ -97,6 +99,8 @@ import Testing
         let css = responder.response(to: request("/assets/style.css?v=1"))
         #expect(css.status == 200 && css.body == Array("h1 { color: red }".utf8))
         #expect(css.value(of: "Content-Type") == "text/css; charset=utf-8")
+        #expect(responder.response(to: request("/meetings.ics")).value(of: "Content-Type") == "text/calendar; charset=utf-8")
+        #expect(responder.response(to: request("/portfolio.csv")).value(of: "Content-Type") == "text/csv; charset=utf-8")
         let script = responder.response(to: request(PreviewServer.scriptPath))
         #expect(script.status == 200 && String(decoding: script.body, as: UTF8.self).contains("new WebSocket"))
         let folder = responder.response(to: request("/accounts/acme?x=1"))

@@ -214,6 +214,8 @@ public struct PreviewResponder: Sendable {
         case "ico": "image/x-icon"
         case "woff2": "font/woff2"
         case "pdf": "application/pdf"
+        case "ics": "text/calendar; charset=utf-8"
+        case "csv": "text/csv; charset=utf-8"
         default: "application/octet-stream"
         }
     }
