@@ -82,7 +82,11 @@ public enum JSONSchema {
             let required = fields.filter(\.isRequired).map { JSONValue.string($0.key) }
             if !required.isEmpty { members.append(.init("required", .array(required))) }
             if !requiresOneOf.isEmpty {
-                members.append(.init("anyOf", .array(requiresOneOf.map { .object([.init("required", .array([.string($0)]))]) })))
+                // Given and not null: the decoder reads `ours:` with nothing after it as absent.
+                members.append(.init("anyOf", .array(requiresOneOf.map { key in
+                    .object([.init("required", .array([.string(key)])),
+                             .init("properties", .object([.init(key, .object([.init("not", .object([.init("type", .string("null"))]))]))]))])
+                })))
             }
             return .object(members)
         case .dictionary(let keys, let values, let valuesMayBeNull):
