@@ -16,7 +16,7 @@ extension SiteConfig {
         })),
         Field("matrix_split", .number(minimum: 1, maximum: 5)),
         Field("exchange_rates", .dictionary(keys: .currency, values: .number(exclusiveMinimum: 0, maximum: maxExchangeRate))),
-        Field("audiences", .dictionary(keys: .text, values: .mapping([Field("private", .flag)]))),
+        Field("audiences", .dictionary(keys: .text, values: .mapping([Field("private", .flag, mayBeNull: false)]))),
         Field("default_audience", .text),
         Field("offerings", .list(.text)),
     ])
