@@ -5,6 +5,7 @@ import Yams
 ///
 /// Returns a dossier whenever the required keys are usable, even with errors elsewhere, so `check`
 /// reports every problem in one run; the build refuses to write when any error was reported.
+/// The keys it knows come from `shape` (DossierDecoder+Shape.swift), which `dossier schema` prints too.
 enum DossierDecoder {
     /// `offerings` are the site's (dossier.yml); when not empty, every offering the dossier names is checked against them.
     static func decode(_ root: Node?, frontMatter: FrontMatter, file: SourceFile, offerings: [String] = []) -> (Dossier?, [Diagnostic]) {
