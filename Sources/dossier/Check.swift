@@ -12,7 +12,7 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, or github (GitHub Actions workflow commands).")
     var format: SiteChecker.OutputFormat = .text
 
     @Flag(inversion: .prefixedNo, help: "List the health rules' findings as note: lines.")

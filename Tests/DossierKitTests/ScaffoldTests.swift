@@ -6,7 +6,7 @@ import Testing
     @Test func aNewSiteAndANewDossierCheckCleanly() throws {
         let site = try TestSupport.makeTemporaryFolder().appendingPathComponent("research")
         let written = try Scaffold.initSite(at: site, today: TestSupport.asOf)
-        #expect(written == ["dossier.yml", ".gitignore", "content/accounts/example-account.md"])
+        #expect(written == ["dossier.yml", ".gitignore", "content/accounts/example-account.md"] + EditorFiles.files.map(\.path))
         let path = try Scaffold.newDossier(slug: "acme-gmbh", name: "Acme \"Quoted\" GmbH", owner: nil, in: site, today: TestSupport.asOf)
         #expect(path == "content/accounts/acme-gmbh.md")
         let (output, isPassing) = SiteChecker(siteRoot: site, asOf: TestSupport.asOf, isStrict: true, includesNotes: false).check(format: .text)

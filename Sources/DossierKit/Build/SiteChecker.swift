@@ -3,7 +3,14 @@ import Foundation
 /// `dossier check`: validates every dossier without writing anything.
 public struct SiteChecker: Sendable {
     /// How `check` prints its findings.
-    public enum OutputFormat: String, Sendable, CaseIterable { case text, json }
+    public enum OutputFormat: String, Sendable, CaseIterable {
+        /// `path:line:col: severity: message` lines for people and editors.
+        case text
+        /// One JSON document for tools.
+        case json
+        /// GitHub Actions workflow commands, shown on the pull request's lines.
+        case github
+    }
 
     public var siteRoot: URL
     public var asOf: Day
@@ -39,6 +46,7 @@ public struct SiteChecker: Sendable {
         case .text: DiagnosticReport.text(analysis.diagnostics, summary: analysis.summary)
         case .json: DiagnosticReport.json(analysis.diagnostics, errors: analysis.errorCount, warnings: analysis.warningCount,
                                           notes: analysis.noteCount, dossiers: analysis.fileCount)
+        case .github: DiagnosticReport.github(analysis.diagnostics, summary: analysis.summary)
         }
         return (output, !analysis.hasErrors)
     }

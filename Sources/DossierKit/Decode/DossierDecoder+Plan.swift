@@ -4,7 +4,7 @@ import Yams
 /// with the checks of names that must match another list (`reports_to`, offerings).
 extension DossierDecoder {
     static func decodeObjective(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Objective? {
-        guard let fields = reader.fields(of: node, at: path, known: ["goal", "measure", "target", "by"]) else { return nil }
+        guard let fields = reader.fields(of: node, at: path, known: knownKeys(at: "objectives[]")) else { return nil }
         let measure: Objective.Measure? = reader.keyword(fields["measure"], at: fields.path("measure"))
         let target = decodeObjectiveTarget(fields["target"], measure: measure, isMeasureKnown: fields["measure"] == nil || measure != nil,
                                            at: fields.path("target"), reader: &reader)
@@ -37,7 +37,7 @@ extension DossierDecoder {
     }
 
     static func decodeValue(_ node: Node?, reader: inout NodeReader) -> ValueCase? {
-        guard let fields = reader.fields(of: node, at: "value", known: ["proposition", "outcomes"]) else { return nil }
+        guard let fields = reader.fields(of: node, at: "value", known: knownKeys(at: "value")) else { return nil }
         return ValueCase(
             proposition: reader.text(fields["proposition"], at: "value.proposition"),
             outcomes: reader.list(fields["outcomes"], at: "value.outcomes", element: decodeOutcome)
@@ -45,7 +45,7 @@ extension DossierDecoder {
     }
 
     private static func decodeOutcome(_ reader: inout NodeReader, _ node: Node, _ path: String) -> ValueCase.Outcome? {
-        let known = ["metric", "baseline", "target", "actual", "agreed_by"]
+        let known = knownKeys(at: "value.outcomes[]")
         guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
         let baseline = reader.metricValue(fields["baseline"], at: fields.path("baseline"))
         let target = reader.metricValue(fields["target"], at: fields.path("target"))
@@ -57,7 +57,7 @@ extension DossierDecoder {
     }
 
     static func decodeOpportunity(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Opportunity? {
-        let known = ["name", "offering", "value", "stage", "close", "owner"]
+        let known = knownKeys(at: "opportunities[]")
         guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
         let offering = reader.text(fields["offering"], at: fields.path("offering"))
         let value = reader.money(fields["value"], at: fields.path("value"), allowsNegative: false)
@@ -70,7 +70,7 @@ extension DossierDecoder {
     }
 
     static func decodeBuyingCentre(_ reader: inout NodeReader, _ node: Node, _ path: String) -> BuyingCentre? {
-        guard let fields = reader.fields(of: node, at: path, known: ["centre", "ours", "competitors", "open"]) else { return nil }
+        guard let fields = reader.fields(of: node, at: path, known: knownKeys(at: "whitespace[]")) else { return nil }
         let ours = reader.textList(fields["ours"], at: fields.path("ours"))
         let competitors = decodeSupplies(fields["competitors"], at: fields.path("competitors"), reader: &reader)
         let open = reader.textList(fields["open"], at: fields.path("open"))
@@ -98,9 +98,9 @@ extension DossierDecoder {
     }
 
     static func decodeEconomics(_ node: Node?, reader: inout NodeReader) -> Economics? {
-        guard let fields = reader.fields(of: node, at: "economics", known: ["feasibility", "years"]) else { return nil }
+        guard let fields = reader.fields(of: node, at: "economics", known: knownKeys(at: "economics")) else { return nil }
         var economics = Economics()
-        if let feasibility = reader.fields(of: fields["feasibility"], at: "economics.feasibility", known: ["verdict", "decided", "reason"]) {
+        if let feasibility = reader.fields(of: fields["feasibility"], at: "economics.feasibility", known: knownKeys(at: "economics.feasibility")) {
             economics.feasibility = Economics.Feasibility(
                 verdict: reader.keyword(feasibility["verdict"], at: "economics.feasibility.verdict"),
                 decided: reader.day(feasibility["decided"], at: "economics.feasibility.decided"),
@@ -112,7 +112,7 @@ extension DossierDecoder {
     }
 
     private static func decodeEconomicsYear(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Economics.Year? {
-        let known = ["year", "our_revenue", "gross_margin", "cost_to_serve"]
+        let known = knownKeys(at: "economics.years[]")
         guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
         guard let yearNode = fields["year"] else {
             reader.report(.missingKey(fields.path("year")), at: node)
@@ -128,7 +128,7 @@ extension DossierDecoder {
     }
 
     static func decodeGovernance(_ node: Node?, reader: inout NodeReader) -> Governance? {
-        let known = ["sponsors", "review_every_months", "last_review"]
+        let known = knownKeys(at: "governance")
         guard let fields = reader.fields(of: node, at: "governance", known: known) else { return nil }
         return Governance(
             sponsors: reader.list(fields["sponsors"], at: "governance.sponsors", element: decodeSponsorPair),
@@ -138,7 +138,7 @@ extension DossierDecoder {
     }
 
     private static func decodeSponsorPair(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Governance.SponsorPair? {
-        guard let fields = reader.fields(of: node, at: path, known: ["ours", "theirs", "last_met"]) else { return nil }
+        guard let fields = reader.fields(of: node, at: path, known: knownKeys(at: "governance.sponsors[]")) else { return nil }
         let pair = Governance.SponsorPair(
             ours: reader.text(fields["ours"], at: fields.path("ours")),
             theirs: reader.text(fields["theirs"], at: fields.path("theirs")),
@@ -153,7 +153,7 @@ extension DossierDecoder {
     }
 
     static func decodeStageEvidence(_ node: Node?, reader: inout NodeReader) -> StageEvidence? {
-        let known = ["functions", "shares", "supplier_status", "joint_plan"]
+        let known = knownKeys(at: "stage_evidence")
         guard let fields = reader.fields(of: node, at: "stage_evidence", known: known) else { return nil }
         return StageEvidence(
             functions: reader.textList(fields["functions"], at: "stage_evidence.functions"),

@@ -5,14 +5,8 @@ import Yams
 ///
 /// Returns a dossier whenever the required keys are usable, even with errors elsewhere, so `check`
 /// reports every problem in one run; the build refuses to write when any error was reported.
+/// The keys it knows come from `shape` (DossierDecoder+Shape.swift), which `dossier schema` prints too.
 enum DossierDecoder {
-    static let topLevelKeys = [
-        "name", "owner", "team", "stage", "stage_since", "target", "tier", "reviewed", "tags", "segments",
-        "financials", "strategy", "competitors", "external_factors", "stakeholders", "motives", "engagement",
-        "commitments", "plan", "assessment", "next_meeting", "private",
-        "objectives", "value", "opportunities", "whitespace", "economics", "governance", "stage_evidence",
-    ]
-
     /// `offerings` are the site's (dossier.yml); when not empty, every offering the dossier names is checked against them.
     static func decode(_ root: Node?, frontMatter: FrontMatter, file: SourceFile, offerings: [String] = []) -> (Dossier?, [Diagnostic]) {
         var reader = NodeReader(path: file.path, yamlLine: frontMatter.yamlLine, yaml: frontMatter.yaml)
@@ -22,7 +16,7 @@ enum DossierDecoder {
             return (nil, missing)
         }
         reader.reportControlCharacters(in: root, at: nil)
-        guard let fields = reader.fields(of: root, at: nil, known: topLevelKeys) else {
+        guard let fields = reader.fields(of: root, at: nil, known: knownKeys(at: "")) else {
             return (nil, reader.diagnostics)
         }
         let name = required(fields, "name", reader: &reader) { $0.text($1, at: $2) }
@@ -85,12 +79,12 @@ enum DossierDecoder {
     }
 
     private static func decodeTarget(_ node: Node?, reader: inout NodeReader) -> Target? {
-        guard let fields = reader.fields(of: node, at: "target", known: ["stage", "by"]) else { return nil }
+        guard let fields = reader.fields(of: node, at: "target", known: knownKeys(at: "target")) else { return nil }
         return Target(stage: reader.keyword(fields["stage"], at: "target.stage"), by: reader.day(fields["by"], at: "target.by"))
     }
 
     private static func decodeSegment(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Segment? {
-        guard let fields = reader.fields(of: node, at: path, known: ["name", "share", "trend"]) else { return nil }
+        guard let fields = reader.fields(of: node, at: path, known: knownKeys(at: "segments[]")) else { return nil }
         guard let name = requiredText(fields, "name", reader: &reader) else { return nil }
         return Segment(
             name: name,
@@ -100,13 +94,13 @@ enum DossierDecoder {
     }
 
     private static func decodeFinancials(_ node: Node?, reader: inout NodeReader) -> Financials? {
-        let known = ["currency", "years", "rating", "wallet"]
+        let known = knownKeys(at: "financials")
         guard let fields = reader.fields(of: node, at: "financials", known: known) else { return nil }
         var financials = Financials()
         financials.currency = reader.currency(fields["currency"], at: "financials.currency")
         financials.years = reader.list(fields["years"], at: "financials.years", element: decodeYear).sorted { $0.year < $1.year }
         financials.rating = reader.text(fields["rating"], at: "financials.rating")
-        if let wallet = reader.fields(of: fields["wallet"], at: "financials.wallet", known: ["total", "ours"]) {
+        if let wallet = reader.fields(of: fields["wallet"], at: "financials.wallet", known: knownKeys(at: "financials.wallet")) {
             financials.wallet = Financials.Wallet(
                 total: reader.money(wallet["total"], at: "financials.wallet.total", allowsNegative: false),
                 ours: reader.money(wallet["ours"], at: "financials.wallet.ours", allowsNegative: false)
@@ -116,7 +110,7 @@ enum DossierDecoder {
     }
 
     private static func decodeYear(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Financials.Year? {
-        let known = ["year", "revenue", "operating_margin", "net_income", "employees"]
+        let known = knownKeys(at: "financials.years[]")
         guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
         guard let yearNode = fields["year"] else {
             reader.report(.missingKey(fields.path("year")), at: node)
@@ -133,7 +127,7 @@ enum DossierDecoder {
     }
 
     private static func decodeStrategy(_ node: Node?, reader: inout NodeReader) -> Strategy? {
-        guard let fields = reader.fields(of: node, at: "strategy", known: ["summary", "priorities"]) else { return nil }
+        guard let fields = reader.fields(of: node, at: "strategy", known: knownKeys(at: "strategy")) else { return nil }
         return Strategy(
             summary: reader.text(fields["summary"], at: "strategy.summary"),
             priorities: reader.textList(fields["priorities"], at: "strategy.priorities")
@@ -141,7 +135,7 @@ enum DossierDecoder {
     }
 
     private static func decodeCompetitor(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Competitor? {
-        let known = ["name", "position", "share", "strengths", "weaknesses"]
+        let known = knownKeys(at: "competitors[]")
         guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
         guard let name = requiredText(fields, "name", reader: &reader) else { return nil }
         return Competitor(
@@ -154,7 +148,7 @@ enum DossierDecoder {
     }
 
     private static func decodeFactor(_ reader: inout NodeReader, _ node: Node, _ path: String) -> ExternalFactor? {
-        guard let fields = reader.fields(of: node, at: path, known: ["kind", "summary", "impact"]) else { return nil }
+        guard let fields = reader.fields(of: node, at: path, known: knownKeys(at: "external_factors[]")) else { return nil }
         let kind: ExternalFactor.Kind? = reader.keyword(fields["kind"], at: fields.path("kind"))
         let impact: ExternalFactor.Impact? = reader.keyword(fields["impact"], at: fields.path("impact"))
         guard let summary = requiredText(fields, "summary", reader: &reader) else { return nil }
@@ -162,7 +156,7 @@ enum DossierDecoder {
     }
 
     private static func decodeStakeholder(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Stakeholder? {
-        let known = ["name", "title", "role", "stance", "influence", "reports_to", "our_contact", "wins", "last_contact"]
+        let known = knownKeys(at: "stakeholders[]")
         guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
         let title = reader.text(fields["title"], at: fields.path("title"))
         let role: Stakeholder.Role? = reader.keyword(fields["role"], at: fields.path("role"))
@@ -179,7 +173,7 @@ enum DossierDecoder {
     }
 
     private static func decodeCommitment(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Commitment? {
-        let known = ["promise", "by", "owner", "due", "original_due", "done", "remedy", "valued"]
+        let known = knownKeys(at: "commitments[]")
         guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
         let party: Commitment.Party? = reader.keyword(fields["by"], at: fields.path("by"), named: "party")
         let owner = reader.text(fields["owner"], at: fields.path("owner"))
@@ -196,7 +190,7 @@ enum DossierDecoder {
 
     /// A plan item; its `objective` must be the 1-based number of one of the `objectiveCount` objectives.
     private static func decodeMilestone(_ reader: inout NodeReader, _ node: Node, _ path: String, objectiveCount: Int) -> Milestone? {
-        guard let fields = reader.fields(of: node, at: path, known: ["milestone", "owner", "due", "done", "objective"]) else { return nil }
+        guard let fields = reader.fields(of: node, at: path, known: knownKeys(at: "plan[]")) else { return nil }
         let owner = reader.text(fields["owner"], at: fields.path("owner"))
         let due = reader.day(fields["due"], at: fields.path("due"))
         let done = reader.day(fields["done"], at: fields.path("done"))
@@ -215,7 +209,7 @@ enum DossierDecoder {
     }
 
     private static func decodeAssessment(_ node: Node?, reader: inout NodeReader) -> Assessment? {
-        guard let fields = reader.fields(of: node, at: "assessment", known: ["attractiveness", "strength"]) else { return nil }
+        guard let fields = reader.fields(of: node, at: "assessment", known: knownKeys(at: "assessment")) else { return nil }
         return Assessment(
             attractiveness: reader.integer(fields["attractiveness"], at: "assessment.attractiveness", in: 1...5),
             strength: reader.integer(fields["strength"], at: "assessment.strength", in: 1...5)
@@ -223,7 +217,7 @@ enum DossierDecoder {
     }
 
     private static func decodeMeeting(_ node: Node?, reader: inout NodeReader) -> Meeting? {
-        let known = ["date", "with", "objective", "ask", "fallback", "their_interests", "options"]
+        let known = knownKeys(at: "next_meeting")
         guard let fields = reader.fields(of: node, at: "next_meeting", known: known) else { return nil }
         return Meeting(
             date: reader.day(fields["date"], at: "next_meeting.date"),

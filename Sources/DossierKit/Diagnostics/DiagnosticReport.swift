@@ -1,6 +1,6 @@
 import Foundation
 
-/// Prints diagnostics for people (compiler style) or for tools (JSON).
+/// Prints diagnostics for people (compiler style) or for tools (JSON, GitHub Actions workflow commands).
 public enum DiagnosticReport {
     /// One `path:line:col: severity: message` line per diagnostic, then the summary line; control
     /// characters from the site (newlines too, so one diagnostic stays one line) are shown escaped.
@@ -27,6 +27,39 @@ public enum DiagnosticReport {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(Document(diagnostics: entries, errors: errors, warnings: warnings, notes: notes, dossiers: dossiers))) ?? Data("{}".utf8)
         return escapingRemainingControls(String(decoding: data, as: UTF8.self)) + "\n"
+    }
+
+    /// One GitHub Actions workflow command per diagnostic (`::error file=…,line=…,col=…::message`; warnings
+    /// and notes as `::warning` and `::notice`), so a pull request shows them on the lines they are about,
+    /// then the summary as a plain log line. Properties and message are escaped as GitHub documents, so a
+    /// path or message can never end the command early or start another.
+    public static func github(_ diagnostics: [Diagnostic], summary: String) -> String {
+        let lines = diagnostics.map { diagnostic in
+            let command = switch diagnostic.severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .note: "notice"
+            }
+            let location = diagnostic.location
+            let properties = [("file", location.path), ("line", String(location.line)), ("col", String(location.column))]
+                .map { "\($0.0)=\(escapedProperty($0.1))" }.joined(separator: ",")
+            return "::\(command) \(properties)::\(escapedData(diagnostic.message))"
+        }
+        return (lines + [escapedData(summary)]).joined(separator: "\n") + "\n"
+    }
+
+    /// A workflow command's message: `%`, carriage return and line feed percent-encoded.
+    static func escapedData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// A workflow command's property value: as data, and `:` and `,` too, which end a property.
+    static func escapedProperty(_ text: String) -> String {
+        escapedData(text)
+            .replacingOccurrences(of: ":", with: "%3A")
+            .replacingOccurrences(of: ",", with: "%2C")
     }
 
     /// JSON escapes C0 controls itself; DEL and C1 controls (which can only stand inside strings) become

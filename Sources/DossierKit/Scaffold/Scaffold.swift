@@ -58,25 +58,50 @@ public enum Scaffold {
     /// The pre-commit hook's path in a site.
     public static let hookPath = ".githooks/pre-commit"
 
-    /// Creates a research site in `folder` (which must be new or empty): settings, one example, .gitignore,
-    /// and with `withHook` a pre-commit hook that checks staged dossiers.
+    /// What `init` did: the files it wrote, and the editor files it kept because the folder already had them.
+    public struct Created: Sendable, Equatable {
+        /// Paths relative to the site, in the order written.
+        public var written: [String]
+        public var kept: [EditorFiles.Kept]
+    }
+
+    /// Creates a research site in `folder` and returns the paths written (see `createSite`).
     public static func initSite(at folder: URL, today: Day, withHook: Bool = false) throws(Failure) -> [String] {
+        try createSite(at: folder, today: today, withHook: withHook).written
+    }
+
+    /// Adds the editor files (`EditorFiles`) to an existing site; files it already has are kept.
+    public static func addEditorFiles(to siteRoot: URL) throws(Failure) -> Created {
+        guard DossierFileLoader.isSite(siteRoot) else { throw .notASite(siteRoot.path) }
+        let (editorFiles, kept) = EditorFiles.plan(in: siteRoot)
+        for (path, text) in editorFiles {
+            try create(siteRoot.appendingPathComponent(path), text: text, displayPath: path)
+        }
+        return Created(written: editorFiles.map(\.path), kept: kept)
+    }
+
+    /// Creates a research site in `folder` (which must be new or empty but for `.git` and `.vscode`):
+    /// settings, one example, .gitignore, the editor files (`EditorFiles`; those `.vscode` already has
+    /// are kept), and with `withHook` a pre-commit hook that checks staged dossiers.
+    public static func createSite(at folder: URL, today: Day, withHook: Bool = false) throws(Failure) -> Created {
         let manager = FileManager.default
         let existing = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
-        guard existing.filter({ $0 != ".git" }).isEmpty else { throw .notEmpty(folder.path) }
+        guard existing.filter({ $0 != ".git" && $0 != EditorFiles.folder }).isEmpty else { throw .notEmpty(folder.path) }
+        let (editorFiles, kept) = EditorFiles.plan(in: folder)
         var files: [(String, String)] = [
             (SiteConfig.fileName, DossierSkeleton.siteConfig),
             (".gitignore", "# Build output and cache of dossier, and what an interrupted build leaves beside the output\noutput/\n.dossier-cache/\n.output.dossier-*\n"),
             ("\(DossierFileLoader.accountsFolder)/example-account.md", DossierSkeleton.text(name: "Example Account Ltd", owner: "Unassigned", today: today)),
         ]
         if withHook { files.append((hookPath, DossierSkeleton.preCommitHook)) }
+        files += editorFiles.map { ($0.path, $0.text) }
         for (path, text) in files {
             try create(folder.appendingPathComponent(path), text: text, displayPath: path)
         }
         if withHook {
             try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.appendingPathComponent(hookPath).path)
         }
-        return files.map(\.0)
+        return Created(written: files.map(\.0), kept: kept)
     }
 
     private static func defaultName(for slug: String) -> String {

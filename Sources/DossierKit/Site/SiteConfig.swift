@@ -41,8 +41,8 @@ public struct SiteConfig: Sendable, Equatable {
 
     public init() {}
 
-    static let knownKeys = ["title", "company", "language", "currency", "stale_after_days", "unsafe_html", "remote_images", "max_dossier_bytes", "rules", "matrix_split", "exchange_rates",
-                            "audiences", "default_audience", "offerings", "base_url"]
+    /// The settings' keys, from `shape` (SiteConfig+Shape.swift).
+    static let knownKeys = shape.keys(at: "")
     static let languages = Strings.languages
 }
 
