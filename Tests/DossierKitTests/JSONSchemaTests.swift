@@ -122,6 +122,7 @@ import Yams
         "assessment-not-integer", "assessment-out-of-range", "bad-currency", "bad-date-next-week", "bad-date-slashes",
         "columns-count-characters", "config-bad-language", "config-bad-stale-after-days", "config-exchange-rate-out-of-range",
         "config-not-a-mapping", "config-unknown-key", "config-unknown-key-no-suggestion", "empty-front-matter", "empty-required-value",
+        "required-values-left-empty",
         "errors-in-several-files", "front-matter-is-list", "list-where-mapping-belongs", "many-unknown-keys",
         "mapping-where-list-belongs", "missing-name", "missing-owner", "missing-stage", "number-as-name", "number-as-owner",
         "numbers-out-of-range", "several-errors", "share-out-of-range", "share-out-of-range-decimal", "share-percent-out-of-range",

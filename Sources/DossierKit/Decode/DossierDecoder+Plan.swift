@@ -114,11 +114,7 @@ extension DossierDecoder {
     private static func decodeEconomicsYear(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Economics.Year? {
         let known = knownKeys(at: "economics.years[]")
         guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
-        guard let yearNode = fields["year"] else {
-            reader.report(.missingKey(fields.path("year")), at: node)
-            return nil
-        }
-        guard let year = reader.integer(yearNode, at: fields.path("year"), in: 1800...9999) else { return nil }
+        guard let year = requiredValue(fields, "year", reader: &reader, read: { $0.integer($1, at: $2, in: 1800...9999) }) else { return nil }
         return Economics.Year(
             year: year,
             ourRevenue: reader.money(fields["our_revenue"], at: fields.path("our_revenue"), allowsNegative: false),

@@ -72,9 +72,7 @@ enum DossierDecoder {
             return nil
         }
         if let value = read(&reader, node, key) { return value }
-        if reader.isNull(node) || (node.scalar?.string.trimmingCharacters(in: .whitespaces).isEmpty ?? false) {
-            reader.report(.emptyValue(key: key), at: node)
-        }
+        reader.reportIfEmpty(node, key: key)
         return nil
     }
 
@@ -112,11 +110,7 @@ enum DossierDecoder {
     private static func decodeYear(_ reader: inout NodeReader, _ node: Node, _ path: String) -> Financials.Year? {
         let known = knownKeys(at: "financials.years[]")
         guard let fields = reader.fields(of: node, at: path, known: known) else { return nil }
-        guard let yearNode = fields["year"] else {
-            reader.report(.missingKey(fields.path("year")), at: node)
-            return nil
-        }
-        guard let year = reader.integer(yearNode, at: fields.path("year"), in: 1800...9999) else { return nil }
+        guard let year = requiredValue(fields, "year", reader: &reader, read: { $0.integer($1, at: $2, in: 1800...9999) }) else { return nil }
         return Financials.Year(
             year: year,
             revenue: reader.money(fields["revenue"], at: fields.path("revenue")),
@@ -232,10 +226,20 @@ enum DossierDecoder {
 
     /// A list item's required text field, reported as missing at the item when absent.
     static func requiredText(_ fields: Fields, _ key: String, reader: inout NodeReader) -> String? {
+        requiredValue(fields, key, reader: &reader) { $0.text($1, at: $2) }
+    }
+
+    /// Reads a required key of a list item or a mapping, reporting it when it is absent, or null or
+    /// blank (a value of the wrong type is reported by `read`).
+    static func requiredValue<T>(
+        _ fields: Fields, _ key: String, reader: inout NodeReader, read: (inout NodeReader, Node, String) -> T?
+    ) -> T? {
         guard let node = fields[key] else {
             reader.report(.missingKey(fields.path(key)), at: fields.node)
             return nil
         }
-        return reader.text(node, at: fields.path(key))
+        if let value = read(&reader, node, fields.path(key)) { return value }
+        reader.reportIfEmpty(node, key: fields.path(key))
+        return nil
     }
 }

@@ -298,6 +298,13 @@ struct NodeReader {
         return values
     }
 
+    /// Reports a required value written as null or left blank.
+    mutating func reportIfEmpty(_ node: Node, key: String) {
+        if isNull(node) || (node.scalar?.string.trimmingCharacters(in: .whitespaces).isEmpty ?? false) {
+            report(.emptyValue(key: key), at: node)
+        }
+    }
+
     func isNull(_ node: Node) -> Bool {
         if case .scalar(let scalar) = node, scalar.style == .plain {
             return tagName(node) == .null
