@@ -8,6 +8,8 @@ extension AccountHistory {
         for (label, changes) in [("recent", recentChanges), ("meeting", meetingChanges)] {
             parts.append(label + ":" + (changes.map { $0.map(\.cacheKey).joined(separator: "\n") } ?? "-"))
         }
+        parts.append("signals:" + (signals.map { $0.map { Message($0.messageKey, $0.arguments, count: $0.count).cacheKey + "@\($0.line)" }
+            .joined(separator: "\n") } ?? "-"))
         return parts.joined(separator: "\n")
     }
 }

@@ -13,7 +13,7 @@ extension PageContext {
         context["team"] = dossier.team.isEmpty ? nil : strings.format("label_team", ["names": dossier.team.joined(separator: strings["list_separator"])])
         context["stage_since"] = dossier.stageSince.map { strings.format("label_since", ["date": format.day($0)]) }
         context["reviewed"] = dossier.reviewed.map { reviewed in
-            strings.format("label_days_ago", ["date": format.day(reviewed), "span": format.duration(days: reviewed.days(until: env.asOf))])
+            strings.format("label_days_ago", ["date": format.day(reviewed), "span": format.duration(from: reviewed, to: env.asOf)])
         }
         context["is_stale"] = figures.isStale
         context["completeness_label"] = strings.format("label_complete", ["percent": format.percent(figures.completeness)])
@@ -73,7 +73,7 @@ extension PageContext {
         }
         context["body_html"] = account.body.html
         context["talking_points_html"] = account.body.talkingPointsHTML
-        context["days_in_stage_brief"] = figures.daysInStage.map { strings.format("brief_in_stage_for", ["span": format.duration(days: $0)]) }
+        context["days_in_stage_brief"] = dossier.stageSince.map { strings.format("brief_in_stage_for", ["span": format.duration(from: $0, to: env.asOf)]) }
         return context
     }
 
@@ -131,13 +131,13 @@ extension PageContext {
         row["remedy"] = commitment.remedy
         let (status, label): (String, String) = switch (commitment.done, commitment.due) {
         case (let done?, let due?) where done > due:
-            ("late", strings.format("status_late", ["span": format.duration(days: due.days(until: done))]))
+            ("late", strings.format("status_late", ["span": format.duration(from: due, to: done)]))
         case (.some, _):
             ("kept", strings["status_kept"])
         case (nil, let due?) where due < env.asOf:
-            ("overdue", strings.format("status_overdue", ["span": format.duration(days: due.days(until: env.asOf))]))
+            ("overdue", strings.format("status_overdue", ["span": format.duration(from: due, to: env.asOf)]))
         case (nil, let due?):
-            ("open", due == env.asOf ? strings["status_due_today"] : strings.format("status_due", ["span": format.duration(days: env.asOf.days(until: due))]))
+            ("open", due == env.asOf ? strings["status_due_today"] : strings.format("status_due", ["span": format.duration(from: env.asOf, to: due)]))
         case (nil, nil):
             ("open", strings["status_open"])
         }
@@ -162,7 +162,7 @@ extension PageContext {
         value["date"] = meeting.date.map(env.format.day)
         value["objective"] = meeting.objective
         if let days = figures.daysUntilMeeting {
-            value["when"] = env.format.relative(days: days)
+            value["when"] = meeting.date.map { env.format.relative($0, from: env.asOf) }
             value["is_past"] = days < 0
         }
         let people = Dictionary(dossier.stakeholders.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -27,7 +27,7 @@ extension PageContext {
                 row["promise"] = commitment.promise
                 row["owner"] = commitment.owner ?? account.dossier.owner
                 if let due = commitment.due {
-                    row["overdue"] = env.strings.format("overdue_since", ["date": format.day(due), "span": format.duration(days: due.days(until: env.asOf))])
+                    row["overdue"] = env.strings.format("overdue_since", ["date": format.day(due), "span": format.duration(from: due, to: env.asOf)])
                 }
                 return row
             }
