@@ -144,4 +144,31 @@ import Testing
             }
         }
     }
+
+    /// The report and the brief show "Going well", the portfolio counts it, in both languages; an account
+    /// with no signal shows no empty section.
+    @Test(arguments: [("en", "Going well", "Value proven", "1 positive signal in the portfolio"), ("zh", "进展顺利", "价值已证实", "组合中有 1 个积极信号")])
+    func pagesShowWhatIsGoingWell(_ language: String, _ heading: String, _ title: String, _ lead: String) throws {
+        let site = try TestSupport.makeTemporaryFolder()
+        try TestSupport.write([
+            "dossier.yml": "title: X\nlanguage: \(language)\n",
+            "content/accounts/acme.md": edited([("actual: 0.8%", "actual: 0.65%")]),
+            "content/accounts/plain.md": Self.plain.replacingOccurrences(of: "Plain AG", with: "Plain Two AG"),
+        ], under: site)
+        let output = site.appendingPathComponent("output")
+        var builder = SiteBuilder(siteRoot: site, output: output, asOf: TestSupport.asOf)
+        builder.readsHistory = false
+        #expect(builder.build().problems.isEmpty)
+        func page(_ path: String) throws -> String { try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) }
+        for path in ["accounts/acme/index.html", "accounts/acme/brief.html"] {
+            let html = try page(path)
+            #expect(html.contains("<h2 id=\"going-well\">\(heading)</h2>"), "\(path)")
+            #expect(html.contains("<span class=\"flag good\">\(title)</span>"), "\(path)")
+        }
+        #expect(!(try page("accounts/plain/index.html")).contains("going-well"))
+        let portfolio = try page("index.html")
+        #expect(portfolio.contains(lead))
+        #expect(portfolio.contains("<a href=\"accounts/acme/index.html\">Plain AG</a>"))
+        #expect(!portfolio.contains("<a href=\"accounts/plain/index.html\">Plain Two AG</a> <span class=\"muted\">"))
+    }
 }

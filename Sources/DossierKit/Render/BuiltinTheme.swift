@@ -32,6 +32,7 @@ enum BuiltinTheme {
 {{/empty(findings)}}
 {{^findings}}<p class="muted">{{t.no_findings}}</p>{{/findings}}
 </section>
+{{> going-well}}
 
 {{#next_meeting}}
 <section class="meeting" aria-labelledby="next-meeting">
@@ -245,6 +246,9 @@ ul.private-notes .depth-1 { padding-left: 1.2rem; } ul.private-notes .depth-2 { 
 ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { padding-left: 6rem; }
 @media print { .private { border-left-color: #000; } .private-label { color: #000; border-color: #000; } }
 
+/* health signals (issue 11): what is going well */
+.going-well ul.signals { list-style: none; padding-left: 0; }
+
 """##,
         "brief.mustache": ##"""
 <!DOCTYPE html>
@@ -305,6 +309,7 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 </ul>
 </section>
 {{/empty(meeting_findings)}}
+{{> going-well}}
 
 <section>
 <h2>{{t.open_and_late}}</h2>
@@ -371,6 +376,18 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 </ul>
 {{/content}}
 {{/layout}}
+
+"""##,
+        "going-well.mustache": ##"""
+{{^empty(going_well)}}
+<section class="going-well" aria-labelledby="going-well">
+<h2 id="going-well">{{t.going_well_title}}</h2>
+<ul class="signals">
+{{#going_well}}<li><span class="flag good">{{title}}</span> {{message}}</li>
+{{/going_well}}
+</ul>
+</section>
+{{/empty(going_well)}}
 
 """##,
         "group.mustache": ##"""
@@ -450,6 +467,7 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 </div>
 </div>
 </section>
+{{> portfolio-going-well}}
 
 <section aria-labelledby="by-stage">
 <h2 id="by-stage">{{t.accounts_by_stage}}</h2>
@@ -587,6 +605,19 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 </section>
 {{/content}}
 {{/layout}}
+
+"""##,
+        "portfolio-going-well.mustache": ##"""
+{{^empty(going_well_accounts)}}
+<section class="going-well" aria-labelledby="going-well">
+<h2 id="going-well">{{t.going_well_title}}</h2>
+<p class="muted">{{going_well_lead}}</p>
+<ul class="plain">
+{{#going_well_accounts}}<li><a href="{{url}}">{{name}}</a> <span class="muted">({{count_label}})</span>: {{#signals}}<span class="flag good">{{title}}</span> {{/signals}}</li>
+{{/going_well_accounts}}
+</ul>
+</section>
+{{/empty(going_well_accounts)}}
 
 """##,
         "search.js": ##"""
@@ -1413,7 +1444,8 @@ change_buying_basis: "buying basis now: {basis}"
 going_well_title: Going well
 going_well_flag_one: "1 going well"
 going_well_flag_other: "{count} going well"
-going_well_portfolio: "Going well"
+going_well_lead_one: "1 positive signal in the portfolio"
+going_well_lead_other: "{count} positive signals in the portfolio, on {accounts} accounts"
 signal_promises-kept_title: Promises kept
 signal_promises-kept_explanation: "The last promises that fell due were all kept on time: trust is growing."
 signal_promises-kept_message_one: "the last promise due was kept on time"
@@ -2112,7 +2144,8 @@ change_buying_basis: "采购依据更新为：{basis}"
 going_well_title: 进展顺利
 going_well_flag_one: "1 项进展顺利"
 going_well_flag_other: "{count} 项进展顺利"
-going_well_portfolio: "进展顺利"
+going_well_lead_one: "组合中有 1 个积极信号"
+going_well_lead_other: "组合中共有 {count} 个积极信号，分布在 {accounts} 个客户"
 signal_promises-kept_title: 信守承诺
 signal_promises-kept_explanation: "最近到期的承诺全部按时兑现：信任正在增长。"
 signal_promises-kept_message_one: "最近一项到期的承诺已按时兑现"
@@ -2221,6 +2254,10 @@ ul.private-notes { list-style: none; padding-left: 0; }
 ul.private-notes .depth-1 { padding-left: 1.2rem; } ul.private-notes .depth-2 { padding-left: 2.4rem; } ul.private-notes .depth-3 { padding-left: 3.6rem; }
 ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { padding-left: 6rem; }
 @media print { .private { border-left-color: #000; } .private-label { color: #000; border-color: #000; } }
+
+/* health signals (issue 11): what is going well */
+.flag.good { border-color: #2f7d32; color: #1e5e22; }
+.going-well ul.signals { list-style: none; padding-left: 0; }
 
 """##,
     ]

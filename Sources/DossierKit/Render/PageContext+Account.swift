@@ -62,6 +62,7 @@ extension PageContext {
         context["missing_research"] = figures.missingResearch.map { strings[$0.stringsKey] }
         context["findings"] = account.findings.map { finding($0, env) }
         context["meeting_findings"] = account.findings.filter(\.mattersInMeetings).map { finding($0, env) }
+        context["going_well"] = goingWell(of: account, env)
         context.merge(accountCharts(account, env)) { _, new in new }
         context.merge(history(of: account, env)) { _, new in new }
         // Empty unless the build's audience sees private parts: the pipeline drops them otherwise.

@@ -7,6 +7,7 @@ extension PageContext {
         var context = common(env, root: root, title: env.config.title)
         context["lead"] = env.strings.plural("portfolio_lead", count: accounts.count, ["date": format.day(env.asOf)])
         context.merge(portfolioCharts(accounts, env)) { _, new in new }
+        context.merge(portfolioGoingWell(accounts, root: root, env)) { _, new in new }
         context["stages"] = Stage.allCases.map { stage -> Context in
             let members = accounts.filter { $0.dossier.stage == stage }
             var value = self.stage(stage, env)
