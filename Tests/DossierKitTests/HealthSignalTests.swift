@@ -171,4 +171,35 @@ import Testing
         #expect(portfolio.contains("<a href=\"accounts/acme/index.html\">Plain AG</a>"))
         #expect(!portfolio.contains("<a href=\"accounts/plain/index.html\">Plain Two AG</a> <span class=\"muted\">"))
     }
+
+    /// With git history, the build compares the dossier with its version committed 90 days ago: the stage
+    /// moved forward and the share of wallet rose (neither can be seen in `check`, which reads no history).
+    @Test func theBuildComparesWithTheVersionOf90DaysAgo() throws {
+        let repository = try TestSupport.makeTemporaryFolder()
+        let before = """
+            ---
+            name: Acme
+            owner: Mei Chen
+            stage: early
+            financials: {wallet: {total: 1000000, ours: 100000}}
+            ---
+
+            """
+        let after = before.replacingOccurrences(of: "stage: early", with: "stage: mid").replacingOccurrences(of: "ours: 100000", with: "ours: 150000")
+        try HistoryTests.git(["init", "-q"], in: repository)
+        try TestSupport.write(["content/accounts/acme.md": before], under: repository)
+        try HistoryTests.git(["add", "."], in: repository)
+        try HistoryTests.git(["commit", "-q", "-m", "Acme"], in: repository, date: "2026-06-01T10:00:00+00:00")
+        try TestSupport.write(["content/accounts/acme.md": after], under: repository)
+        try HistoryTests.git(["commit", "-q", "-am", "Acme moves on"], in: repository, date: "2026-10-01T10:00:00+00:00")
+        let output = repository.appendingPathComponent("output")
+        #expect(SiteBuilder(siteRoot: repository, output: output, asOf: TestSupport.asOf).build().problems.isEmpty)
+        let report = try String(contentsOf: output.appendingPathComponent("accounts/acme/index.html"), encoding: .utf8)
+        #expect(report.contains("<li><span class=\"flag good\">Stage advanced</span> moved from Early KAM to Mid KAM</li>"))
+        #expect(report.contains("<li><span class=\"flag good\">Share of wallet up</span> share of wallet up from 10% to 15%</li>"))
+        let portfolio = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(portfolio.contains("2 positive signals in the portfolio"))
+        let (text, _) = SiteChecker(siteRoot: repository, asOf: TestSupport.asOf).check(format: .text)
+        #expect(!text.contains("going well"))
+    }
 }

@@ -1445,7 +1445,7 @@ going_well_title: Going well
 going_well_flag_one: "1 going well"
 going_well_flag_other: "{count} going well"
 going_well_lead_one: "1 positive signal in the portfolio"
-going_well_lead_other: "{count} positive signals in the portfolio, on {accounts} accounts"
+going_well_lead_other: "{count} positive signals in the portfolio"
 signal_promises-kept_title: Promises kept
 signal_promises-kept_explanation: "The last promises that fell due were all kept on time: trust is growing."
 signal_promises-kept_message_one: "the last promise due was kept on time"
@@ -2145,7 +2145,7 @@ going_well_title: 进展顺利
 going_well_flag_one: "1 项进展顺利"
 going_well_flag_other: "{count} 项进展顺利"
 going_well_lead_one: "组合中有 1 个积极信号"
-going_well_lead_other: "组合中共有 {count} 个积极信号，分布在 {accounts} 个客户"
+going_well_lead_other: "组合中共有 {count} 个积极信号"
 signal_promises-kept_title: 信守承诺
 signal_promises-kept_explanation: "最近到期的承诺全部按时兑现：信任正在增长。"
 signal_promises-kept_message_one: "最近一项到期的承诺已按时兑现"

@@ -22,7 +22,7 @@ extension PageContext {
         let total = accounts.reduce(0) { $0 + $1.signals.count }
         return [
             "going_well_accounts": rows,
-            "going_well_lead": env.strings.plural("going_well_lead", count: total, ["accounts": String(rows.count)]),
+            "going_well_lead": env.strings.plural("going_well_lead", count: total),
         ]
     }
 }
