@@ -224,4 +224,14 @@ import Testing
         #expect(changes.map { $0.text(in: .english) } == ["buying basis now: price, service"])
         #expect(changes.map { $0.text(in: Strings.builtin("zh")) } == ["采购依据更新为：价格、服务"])
     }
+
+    @Test func theBuyingBasisSurvivesTheCacheForm() throws {
+        let text = HealthRuleTests.healthy.replacingOccurrences(of: "motives: [reliability, price]", with: "buying_basis: [price, sustainability]")
+        var dossier = try #require(TestSupport.analyze(text).0?.dossier)
+        dossier.body = ""
+        let entry = CachedDossier(dossier: dossier, body: RenderedMarkdown(html: "", talkingPointsHTML: nil))
+        let back = try #require(CachedDossier(bytes: entry.bytes))
+        #expect(back.dossier.buyingBasis == [.price, .sustainability])
+        #expect(back.dossier == dossier)
+    }
 }

@@ -1,7 +1,7 @@
 /// What a finding is about or fires because of, so one cause raises one finding (see
 /// `HealthRules.oneFindingPerCause`). A cause is a short key: one commitment or one stakeholder (by the
 /// line of its list item), or a part of the dossier as a whole.
-public enum FindingCause {
+enum FindingCause {
     /// A commitment, by the line of its list item.
     static func promise(_ commitment: Commitment) -> String { "promise@\(commitment.line)" }
     /// A stakeholder, by the line of its list item.
