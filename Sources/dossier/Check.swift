@@ -18,12 +18,12 @@ struct Check: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "List the health rules' findings as note: lines.")
     var notes = true
 
-    @Flag(help: "List every health rule, one line each, and exit.")
+    @Flag(help: "List every health rule and positive signal, one line each, and exit.")
     var rules = false
 
     func run() throws {
         if rules {
-            say(HealthRules.listing(), terminator: "")
+            say(HealthRules.listing() + HealthSignals.listing(), terminator: "")
             return
         }
         let checker = SiteChecker(siteRoot: site.siteRoot, asOf: try asOf.day(), isStrict: strict, includesNotes: notes, configFile: site.config)

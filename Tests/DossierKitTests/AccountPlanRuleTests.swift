@@ -72,7 +72,7 @@ import Testing
                         ("target: {stage: partnership", "target: {stage: synergistic"), ("supplier_status: preferred, functions: [operations, procurement]", "supplier_status: sole, functions: [a, b, c], shares: [plans]")],
          "Partnership KAM without a sponsor pair", 30),
         ("review-overdue", [("last_review: 2026-09-30", "last_review: 2026-08-20")], "account review was due on 20 Nov 2026 (last review 20 Aug 2026)", 30),
-        ("pilot-without-baseline", [("engagement: framework", "engagement: pilot"), ("baseline: 0.9%, ", "")],
+        ("pilot-without-baseline", [("engagement: framework", "engagement: pilot"), ("baseline: 0.9%, ", ""), ("stage_since: 2026-01-10", "stage_since: 2026-09-10")],
          "pilot: no value outcome has both a baseline and a target", 24),
         ("no-feasibility-verdict", [("stage: mid\n", "stage: pre\n"), ("stage_since: 2026-01-10", "stage_since: 2026-03-01"),
                                     ("stage_evidence: {supplier_status: preferred, functions: [operations, procurement]}\n", "")],
@@ -85,7 +85,7 @@ import Testing
          "the customer's promise is overdue: Data (due 15 Nov 2026)", 21),
     ] as [(String, [(String, String)], String, Int)])
     func eachRuleFiresOnWhatItLooksFor(_ id: String, _ replacements: [(String, String)], _ message: String, _ line: Int) throws {
-        // A pilot always has customer-testing-us's finding besides.
+        // A pilot older than six months would have customer-testing-us's finding besides.
         let found = findings(replacing(replacements)).filter { $0.ruleID != "customer-testing-us" }
         #expect(found.map(\.ruleID) == [id])
         let finding = try #require(found.first)
@@ -170,13 +170,14 @@ import Testing
         ], under: site)
         let (output, _) = SiteChecker(siteRoot: site, asOf: TestSupport.asOf).check(format: .json)
         struct Document: Decodable {
-            struct Entry: Decodable { let file: String, line: Int, severity: String, message: String, rule: String? }
+            struct Entry: Decodable { let file: String, line: Int, severity: String, message: String, rule: String?, kind: String? }
             let diagnostics: [Entry]
         }
         let entries = try JSONDecoder().decode(Document.self, from: Data(output.utf8)).diagnostics
         let acme = entries.filter { $0.file == "content/accounts/acme.md" }
-        #expect(acme.map(\.rule) == ["uncovered-influencer", "margin-below-floor"])
+        #expect(acme.map(\.rule) == ["uncovered-influencer", "new-decision-maker-contact", "margin-below-floor"])
         #expect(acme.allSatisfy { $0.severity == "note" })
+        #expect(acme.map(\.kind) == ["finding", "signal", "finding"])
         #expect(acme.last?.message == "gross margin 10% in 2025, below the floor of 15% [margin-below-floor]")
         let warning = try #require(entries.first { $0.severity == "warning" })
         #expect(warning.rule == nil)

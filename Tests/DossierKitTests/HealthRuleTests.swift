@@ -52,14 +52,15 @@ import Testing
         ("plan-item-overdue", "due: 2027-02-01", "due: 2026-02-01", "", ""),
         ("research-gaps", "competitors: [{name: Rival, position: challenger}]", "", "", ""),
         ("stale-research", "reviewed: 2026-11-01", "reviewed: 2026-06-01", "", ""),
-        ("price-only-motives", "motives: [reliability, price]", "motives: [Lowest price, cost]", "", ""),
+        ("price-buyer", "motives: [reliability, price]", "motives: [reliability, price]\nbuying_basis: [price]", "", ""),
         ("customer-testing-us", "engagement: framework", "engagement: pilot", "", ""),
         ("broken-promise-unremedied", "done: 2026-09-30", "done: 2026-10-05", "", ""),
-        ("low-on-time-rate", "done: 2026-09-30}", "}", "", ""),
-        ("opposed-decision-maker", "role: economic-buyer, stance: neutral", "role: economic-buyer, stance: opposed", "", ""),
+        ("low-on-time-rate", "done: 2026-09-30}", "done: 2026-10-09, remedy: Sorry.}\n  - {promise: B, due: 2026-06-01, done: 2026-06-01}",
+         "plan:", "  - {promise: C, due: 2026-07-01, done: 2026-07-20, remedy: Apologised.}\nplan:"),
+        ("opposed-stakeholder", "role: economic-buyer, stance: neutral", "role: economic-buyer, stance: opposed", "", ""),
         ("decision-maker-out-of-touch", "last_contact: 2026-11-10", "last_contact: 2026-08-01", "", ""),
         ("single-point-of-contact", "  - {name: Cem, role: user, stance: supportive}\n", "", "", ""),
-        ("stuck-in-stage", "stage_since: 2026-01-10", "stage_since: 2024-12-01", "", ""),
+        ("stuck-in-stage", "stage_since: 2026-01-10", "stage_since: 2022-12-01", "", ""),
     ])
     func eachRuleFiresOnWhatItLooksFor(_ id: String, _ old: String, _ new: String, _ old2: String, _ new2: String) {
         var text = replacing(old, with: new)
@@ -70,7 +71,7 @@ import Testing
 
     @Test func findingsPointAtTheLineTheyAreAbout() {
         let text = replacing("role: economic-buyer, stance: neutral", with: "role: economic-buyer, stance: opposed")
-        let finding = findings(text).first { $0.ruleID == "opposed-decision-maker" }
+        let finding = findings(text).first { $0.ruleID == "opposed-stakeholder" }
         #expect(finding?.line == 15)
         #expect(finding?.message(in: .english) == "Bob (economic-buyer) is opposed")
         #expect(finding?.severity == .high)
@@ -99,8 +100,9 @@ import Testing
             """.utf8)))
         #expect(diagnostics.map(\.formatted) == [
             "dossier.yml:3:3: warning: unknown rule 'stale-reserch'; did you mean 'stale-research'?",
-            "dossier.yml:4:20: warning: unknown key 'rules.stuck-in-stage.month'; did you mean 'months'?",
-            "dossier.yml:5:23: error: 'rules.price-only-motives' must be off, on, or a mapping of thresholds, found the text 'maybe'",
+            "dossier.yml:4:20: warning: unknown key 'rules.stuck-in-stage.month'; it is ignored",
+            "dossier.yml:5:3: warning: the rule 'price-only-motives' was renamed to 'price-buyer'; its settings still apply, but write 'price-buyer'",
+            "dossier.yml:5:23: error: 'rules.price-buyer' must be off, on, or a mapping of thresholds, found the text 'maybe'",
         ])
     }
 
@@ -109,8 +111,9 @@ import Testing
         try TestSupport.write(["content/accounts/acme.md": replacing("engagement: framework", with: "engagement: trial")], under: site)
         let (output, isPassing) = SiteChecker(siteRoot: site, asOf: TestSupport.asOf, isStrict: true).check(format: .text)
         #expect(output == """
-            content/accounts/acme.md:18:1: note: trial: no open commitments [customer-testing-us]
-            0 errors, 0 warnings, 1 note in 1 dossier
+            content/accounts/acme.md:14:1: note: going well: recent contact with the decision maker (Ann) on 10 Nov 2026 [new-decision-maker-contact]
+            content/accounts/acme.md:18:1: note: trial running for 10 months (limit 6): agree the result or the next step [customer-testing-us]
+            0 errors, 0 warnings, 1 note, 1 signal in 1 dossier
 
             """)
         #expect(isPassing)
@@ -126,13 +129,15 @@ import Testing
         #expect(Set(HealthRules.all.map(\.id)).count == HealthRules.all.count)
     }
 
+    /// Every rule fires in the example site, or is named in a finding it folded into (one cause, one finding),
+    /// except the four the example's accounts do not warrant (docs/site-guide.md says why; their own tests
+    /// show them firing and staying quiet).
     @Test func everyRuleFiresSomewhereInTheExampleSite() {
         let analysis = SiteAnalysis.analyze(siteRoot: TestSupport.repositoryRoot, asOf: TestSupport.asOf)
-        let fired = Set(analysis.dossiers.flatMap(\.findings).map(\.ruleID))
-        #expect(fired == Set(HealthRules.all.map(\.id)))
+        let findings = analysis.dossiers.flatMap(\.findings)
+        let fired = Set(findings.map(\.ruleID) + findings.flatMap(\.alsoRuleIDs))
+        #expect(fired.union(["stuck-in-stage", "research-gaps", "single-threaded", "plan-overdue"]) == Set(HealthRules.all.map(\.id)))
         let contract = analysis.dossiers.first { $0.dossier.slug == "nordwind-logistik" }
-        #expect(contract?.findings.map(\.ruleID).sorted() == [
-            "broken-promise-unremedied", "customer-commitment-overdue", "customer-testing-us", "low-on-time-rate", "stuck-in-stage",
-        ])
+        #expect(contract?.findings.map(\.ruleID).sorted() == ["broken-promise-unremedied", "customer-commitment-overdue"])
     }
 }

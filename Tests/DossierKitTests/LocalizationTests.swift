@@ -60,7 +60,7 @@ import Testing
         #expect(format.compact(1_840_000_000) == "18.4亿")
         #expect(format.compact(62_000_000) == "6,200万")
         #expect(format.money(6_100_000, currency: "EUR") == "EUR 610万")
-        #expect(format.duration(days: 7) == "7 天")
+        #expect(format.duration(from: Day(epochDay: 0), to: Day(epochDay: 7)) == "7 天")
         let english = Format(Self.english)
         #expect(english.day(Day(year: 2026, month: 12, day: 3) ?? Day(epochDay: 0)) == "3 Dec 2026")
         #expect(english.compact(1_840_000_000) == "1.84 bn")

@@ -23,7 +23,7 @@ import Testing
         for key in ["influence:", "reports_to:", "our_contact:", "wins:", "objectives:", "measure:", "objective: 1", "value:", "outcomes:",
                     "agreed_by:", "opportunities:", "whitespace:", "economics:", "feasibility:", "cost_to_serve:", "governance:",
                     "sponsors:", "review_every_months:", "stage_evidence:", "supplier_status:", "joint_plan:", "by: us",
-                    "original_due:", "valued:", "ask:", "fallback:", "their_interests:", "options:"] {
+                    "original_due:", "valued:", "ask:", "fallback:", "their_interests:", "options:", "buying_basis:"] {
             #expect(skeleton.contains("# ") && skeleton.split(separator: "\n").contains { $0.hasPrefix("#") && $0.contains(key) }, "no \(key)")
         }
         let uncommented = skeleton.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
@@ -38,6 +38,7 @@ import Testing
         let dossier = try #require(analyzed?.dossier)
         #expect(dossier.stakeholders.first?.reportsTo == "Boss Name" && dossier.stakeholders.first?.influence == .high)
         #expect(dossier.objectives.first?.target == .fraction(0.25))
+        #expect(dossier.buyingBasis == [.quality, .service])
         #expect(dossier.plan.first?.objective == 1)
         #expect(dossier.value?.outcomes.first?.isMeasurable == true)
         #expect(dossier.opportunities.first?.stage == .qualify)

@@ -10,7 +10,7 @@ import Testing
             #expect(BuiltinTheme.files[name] == String(decoding: data, as: UTF8.self), "templates/\(name) changed: run scripts/embed-theme")
         }
         let strings = Strings.languages.map { "strings/\($0).yml" }
-        #expect(Set(files.keys) == Set(Theme.templateNames.map { $0 + ".mustache" } + Theme.assetNames + strings))
+        #expect(Set(files.keys) == Set((Theme.templateNames + Theme.partialNames).map { $0 + ".mustache" } + Theme.assetNames + strings))
     }
 
     @Test func aSiteTemplateOverridesTheBuiltInOne() throws {

@@ -29,7 +29,7 @@ enum DossierPipeline {
         return (analyzed, diagnostics + notes)
     }
 
-    /// The derive stage alone: figures as of `asOf` and health findings, with the findings as notes.
+    /// The derive stage alone: figures as of `asOf`, health findings and positive signals, both as notes.
     /// For an audience that does not see private parts, the `private:` mapping is dropped here, before
     /// anything reads the dossier (the body's `{private}` sections are dropped by `MarkdownRenderer`).
     static func derive(_ dossier: Dossier, config: SiteConfig, asOf: Day) -> (AnalyzedDossier, [Diagnostic]) {
@@ -44,6 +44,11 @@ enum DossierPipeline {
             Diagnostic(.note, .finding(ruleID: finding.ruleID, message: finding.message(in: .english)),
                        at: SourceLocation(path: dossier.path, line: finding.line), in: .derive)
         }
-        return (AnalyzedDossier(dossier: dossier, figures: figures, findings: findings), notes)
+        let signals = HealthSignals.evaluate(dossier, figures: figures, config: config)
+        let signalNotes = signals.map { signal in
+            Diagnostic(.note, .signal(id: signal.signalID, message: signal.message(in: .english)),
+                       at: SourceLocation(path: dossier.path, line: signal.line), in: .derive)
+        }
+        return (AnalyzedDossier(dossier: dossier, figures: figures, findings: findings, signals: signals), notes + signalNotes)
     }
 }

@@ -18,7 +18,10 @@ public struct SiteAnalysis: Sendable {
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
-    public var noteCount: Int { diagnostics.filter { $0.severity == .note }.count }
+    /// Notes that are not positive signals (health findings and other remarks).
+    public var noteCount: Int { diagnostics.filter { $0.severity == .note && !$0.isSignal }.count }
+    /// Positive health signals ("going well"), listed as notes but counted apart.
+    public var signalCount: Int { diagnostics.filter(\.isSignal).count }
     public var hasErrors: Bool { errorCount > 0 }
 }
 
@@ -90,6 +93,7 @@ extension SiteAnalysis {
     public var summary: String {
         func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
         let notes = noteCount == 0 ? "" : ", \(count(noteCount, "note"))"
-        return "\(count(errorCount, "error")), \(count(warningCount, "warning"))\(notes) in \(count(fileCount, "dossier"))"
+        let signals = signalCount == 0 ? "" : ", \(count(signalCount, "signal"))"
+        return "\(count(errorCount, "error")), \(count(warningCount, "warning"))\(notes)\(signals) in \(count(fileCount, "dossier"))"
     }
 }

@@ -145,7 +145,7 @@ public struct SiteBuilder: Sendable {
             let source = analysis.sources[account.dossier.path]
             return (account.dossier.slug, SiteRenderer.AccountKey(
                 file: account.dossier.path + "|" + (source?.contentHash ?? "") + "|" + (account.history?.cacheKey ?? "-"),
-                frontMatter: source?.summaryHash ?? ""))
+                frontMatter: (source?.summaryHash ?? "") + "|" + (account.history?.signalsCacheKey ?? "-")))
         }) { first, _ in first }
         let renderer = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf, settingsKey: keys.settings, jobs: jobs)
         let pages = renderer.render(accounts, accountKeys: accountKeys)

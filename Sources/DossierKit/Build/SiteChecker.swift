@@ -45,7 +45,7 @@ public struct SiteChecker: Sendable {
         let output = switch format {
         case .text: DiagnosticReport.text(analysis.diagnostics, summary: analysis.summary)
         case .json: DiagnosticReport.json(analysis.diagnostics, errors: analysis.errorCount, warnings: analysis.warningCount,
-                                          notes: analysis.noteCount, dossiers: analysis.fileCount)
+                                          notes: analysis.noteCount, signals: analysis.signalCount, dossiers: analysis.fileCount)
         case .github: DiagnosticReport.github(analysis.diagnostics, summary: analysis.summary)
         }
         return (output, !analysis.hasErrors)

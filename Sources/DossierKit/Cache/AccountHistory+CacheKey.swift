@@ -8,6 +8,14 @@ extension AccountHistory {
         for (label, changes) in [("recent", recentChanges), ("meeting", meetingChanges)] {
             parts.append(label + ":" + (changes.map { $0.map(\.cacheKey).joined(separator: "\n") } ?? "-"))
         }
+        parts.append(signalsCacheKey)
         return parts.joined(separator: "\n")
+    }
+
+    /// The signals judged with git history, written out: pages that list accounts show them too (the
+    /// portfolio's "Going well"), so they belong to the key of those pages as well.
+    var signalsCacheKey: String {
+        "signals:" + (signals.map { $0.map { Message($0.messageKey, $0.arguments, count: $0.count).cacheKey + "@\($0.line)" }
+            .joined(separator: "\n") } ?? "-")
     }
 }

@@ -11,7 +11,7 @@ extension Dossier: CacheCodable {
         writer.write(engagement); writer.write(commitments); writer.write(plan); writer.write(assessment)
         writer.write(nextMeeting); writer.write(privateNotes); writer.write(bodyLine); writer.write(keyLines)
         writer.write(objectives); writer.write(value); writer.write(opportunities); writer.write(whitespace)
-        writer.write(economics); writer.write(governance); writer.write(stageEvidence)
+        writer.write(economics); writer.write(governance); writer.write(stageEvidence); writer.write(buyingBasis)
     }
 
     init(from reader: inout CacheReader) throws {
@@ -25,6 +25,7 @@ extension Dossier: CacheCodable {
         bodyLine = try reader.read(); keyLines = try reader.read()
         objectives = try reader.read(); value = try reader.read(); opportunities = try reader.read(); whitespace = try reader.read()
         economics = try reader.read(); governance = try reader.read(); stageEvidence = try reader.read()
+        buyingBasis = try reader.read()
     }
 }
 
@@ -36,6 +37,7 @@ extension ExternalFactor.Impact: CacheCodable {}
 extension Stakeholder.Role: CacheCodable {}
 extension Stakeholder.Stance: CacheCodable {}
 extension Engagement: CacheCodable {}
+extension BuyingBasis: CacheCodable {}
 extension Level: CacheCodable {}
 extension Commitment.Party: CacheCodable {}
 extension Objective.Measure: CacheCodable {}

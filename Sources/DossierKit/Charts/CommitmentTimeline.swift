@@ -85,7 +85,7 @@ struct CommitmentTimeline: Sendable, Equatable {
 
         func day(_ day: Day) -> String { numbers.day(day) }
 
-        func count(days number: Int) -> String { numbers.duration(days: number) }
+        func span(from start: Day, to end: Day) -> String { numbers.duration(from: start, to: end) }
     }
 
     var items: [Item]
@@ -240,7 +240,7 @@ struct CommitmentTimeline: Sendable, Equatable {
         case .kept, .doneWithoutDueDate: color = SVG.ok
         case .open, .openWithoutDueDate: color = SVG.muted
         }
-        parts.append(SVG.text(statusText(status), x: Self.statusX, y: middle + 4, size: 11.5, weight: isBad ? "bold" : nil, fill: color))
+        parts.append(SVG.text(statusText(status, of: item), x: Self.statusX, y: middle + 4, size: 11.5, weight: isBad ? "bold" : nil, fill: color))
         parts.append("</g>")
         return parts.joined()
     }
@@ -285,9 +285,9 @@ struct CommitmentTimeline: Sendable, Equatable {
         let done = item.done.map(labels.day) ?? ""
         switch status {
         case .kept, .late:
-            return Strings.fill(labels.rowDone, ["promise": item.promise, "due": due, "done": done, "status": statusText(status)])
+            return Strings.fill(labels.rowDone, ["promise": item.promise, "due": due, "done": done, "status": statusText(status, of: item)])
         case .overdue, .open:
-            return Strings.fill(labels.rowOpen, ["promise": item.promise, "due": due, "status": statusText(status)])
+            return Strings.fill(labels.rowOpen, ["promise": item.promise, "due": due, "status": statusText(status, of: item)])
         case .doneWithoutDueDate:
             return Strings.fill(labels.rowDoneWithoutDueDate, ["promise": item.promise, "done": done])
         case .openWithoutDueDate:
@@ -295,14 +295,15 @@ struct CommitmentTimeline: Sendable, Equatable {
         }
     }
 
-    private func statusText(_ status: Status) -> String {
+    private func statusText(_ status: Status, of item: Item) -> String {
+        let due = item.due ?? asOf
         switch status {
-        case .kept: labels.kept
-        case let .late(days): Strings.fill(labels.late, ["days": labels.count(days: days)])
-        case let .overdue(days): Strings.fill(labels.overdue, ["days": labels.count(days: days)])
-        case let .open(days): days == 0 ? labels.dueToday : Strings.fill(labels.open, ["days": labels.count(days: days)])
-        case .doneWithoutDueDate: labels.doneWithoutDueDate
-        case .openWithoutDueDate: labels.openWithoutDueDate
+        case .kept: return labels.kept
+        case .late: return Strings.fill(labels.late, ["days": labels.span(from: due, to: item.done ?? due)])
+        case .overdue: return Strings.fill(labels.overdue, ["days": labels.span(from: due, to: asOf)])
+        case let .open(days): return days == 0 ? labels.dueToday : Strings.fill(labels.open, ["days": labels.span(from: asOf, to: due)])
+        case .doneWithoutDueDate: return labels.doneWithoutDueDate
+        case .openWithoutDueDate: return labels.openWithoutDueDate
         }
     }
 

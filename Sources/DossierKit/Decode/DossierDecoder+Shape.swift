@@ -38,6 +38,7 @@ extension DossierDecoder {
             Field("our_contact", .text), Field("wins", .list(.text)), Field("last_contact", .day),
         ]))),
         Field("motives", .list(.text)),
+        Field("buying_basis", .list(.words(BuyingBasis.self))),
         Field("engagement", .words(Engagement.self)),
         Field("commitments", .list(.mapping([
             .required("promise", .text), Field("by", .words(Commitment.Party.self)), Field("owner", .text), Field("due", .day),

@@ -37,6 +37,9 @@ enum DossierDecoder {
         for index in dossier.externalFactors.indices { dossier.externalFactors[index].index = index }
         dossier.stakeholders = reader.list(fields["stakeholders"], at: "stakeholders", element: decodeStakeholder)
         dossier.motives = reader.textList(fields["motives"], at: "motives")
+        dossier.buyingBasis = reader.list(fields["buying_basis"], at: "buying_basis") { reader, node, path in
+            reader.keyword(node, at: path, named: "buying basis")
+        }
         dossier.engagement = reader.keyword(fields["engagement"], at: "engagement")
         dossier.commitments = reader.list(fields["commitments"], at: "commitments", element: decodeCommitment)
         dossier.objectives = reader.list(fields["objectives"], at: "objectives", element: decodeObjective)

@@ -4,4 +4,6 @@ public struct AnalyzedDossier: Sendable {
     public var figures: AccountFigures
     /// Findings of the health rules, most severe first.
     public var findings: [Finding]
+    /// Positive health signals (what is going well), judged without git history.
+    public var signals: [Signal] = []
 }

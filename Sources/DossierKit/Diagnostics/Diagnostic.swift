@@ -30,10 +30,18 @@ public struct Diagnostic: Error, Sendable, Equatable {
     /// The message a person reads, without the location.
     public var message: String { problem.message }
 
-    /// The id of the health rule that made this diagnostic, for a finding; nil otherwise.
+    /// The id of the health rule or signal that made this diagnostic, for a finding or a signal; nil otherwise.
     public var ruleID: String? {
-        if case .finding(let id, _) = problem { return id }
-        return nil
+        switch problem {
+        case .finding(let id, _), .signal(let id, _): id
+        default: nil
+        }
+    }
+
+    /// Whether this diagnostic is a positive health signal (what is going well), not a problem.
+    public var isSignal: Bool {
+        if case .signal = problem { return true }
+        return false
     }
 
     /// The compiler-style line: `path:line:col: error: message`.

@@ -8,24 +8,29 @@ public enum DiagnosticReport {
         (diagnostics.map { TerminalText.escaped($0.formatted) } + [summary]).joined(separator: "\n") + "\n"
     }
 
-    /// The same diagnostics as a JSON document with sorted keys; a health finding also has `rule`, its rule's id.
-    public static func json(_ diagnostics: [Diagnostic], errors: Int, warnings: Int, notes: Int, dossiers: Int) -> String {
+    /// The same diagnostics as a JSON document with sorted keys; a health finding or positive signal also has
+    /// `rule`, its id, and `kind`, `finding` or `signal`. `notes` counts the notes that are not signals.
+    public static func json(_ diagnostics: [Diagnostic], errors: Int, warnings: Int, notes: Int, signals: Int = 0, dossiers: Int) -> String {
         struct Entry: Encodable {
             let file: String, line: Int, column: Int, severity: String, message: String, stage: String
-            /// The health rule's id, for findings only (left out of other diagnostics).
+            /// The health rule's or signal's id, for findings and signals only (left out of other diagnostics).
             let rule: String?
+            /// `finding` or `signal`, for findings and signals only.
+            let kind: String?
         }
         struct Document: Encodable {
             let diagnostics: [Entry]
-            let errors: Int, warnings: Int, notes: Int, dossiers: Int
+            let errors: Int, warnings: Int, notes: Int, signals: Int, dossiers: Int
         }
         let entries = diagnostics.map {
             Entry(file: $0.location.path, line: $0.location.line, column: $0.location.column,
-                  severity: $0.severity.rawValue, message: $0.message, stage: $0.stage.rawValue, rule: $0.ruleID)
+                  severity: $0.severity.rawValue, message: $0.message, stage: $0.stage.rawValue, rule: $0.ruleID,
+                  kind: $0.ruleID == nil ? nil : $0.isSignal ? "signal" : "finding")
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(diagnostics: entries, errors: errors, warnings: warnings, notes: notes, dossiers: dossiers))) ?? Data("{}".utf8)
+        let document = Document(diagnostics: entries, errors: errors, warnings: warnings, notes: notes, signals: signals, dossiers: dossiers)
+        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
         return escapingRemainingControls(String(decoding: data, as: UTF8.self)) + "\n"
     }
 

@@ -30,6 +30,12 @@ public enum Problem: Sendable, Equatable {
     case unknownKey(String, suggestion: String?)
     case moreUnknownKeys(Int)
     case unknownRule(String, suggestion: String?)
+    /// An old rule id in dossier.yml that still works under its new name.
+    case renamedRule(old: String, new: String)
+    /// An unknown id under `signals:` in dossier.yml.
+    case unknownSignal(String, suggestion: String?)
+    /// A positive health signal (what is going well), listed by `check` like a finding but never a problem.
+    case signal(id: String, message: String)
     /// A name that should be a stakeholder of the same dossier (`reports_to`).
     case unknownStakeholder(key: String, name: String, suggestion: String?)
     /// An offering not among dossier.yml's `offerings`.
@@ -126,6 +132,12 @@ public enum Problem: Sendable, Equatable {
                 + (suggestion.map { "; did you mean '\($0)'?" } ?? "; add it to `offerings:` there or correct the name")
         case .finding(let ruleID, let message):
             "\(message) [\(ruleID)]"
+        case .renamedRule(let old, let new):
+            "the rule '\(old)' was renamed to '\(new)'; its settings still apply, but write '\(new)'"
+        case .unknownSignal(let id, let suggestion):
+            "unknown signal '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; `dossier check --rules` lists them")
+        case .signal(let id, let message):
+            "going well: \(message) [\(id)]"
         case .emptyValue(let key):
             "'\(key)' is empty; it is required, so give it a value"
         case .templateSyntax(let detail):

@@ -13,6 +13,8 @@ public struct AccountHistory: Sendable {
     /// The file's first commit is after the day the changes are counted from.
     public var isNewSinceRecent = false
     public var isNewSinceMeeting = false
+    /// The positive signals judged against the version of `recentSince` (nil when there is none).
+    public var signals: [Signal]?
 }
 
 extension SiteHistory {
@@ -53,7 +55,9 @@ extension SiteHistory {
             let dossier = analyzed.dossier
             guard var history = histories[dossier.path], !history.entries.isEmpty || history.isUncommitted else { continue }
             if let commit = commit(of: dossier.path, onOrBefore: recentSince) {
-                history.recentChanges = oldDossier(commit, dossier).map { ChangeDetector.changes(from: $0, to: dossier) }
+                let old = oldDossier(commit, dossier)
+                history.recentChanges = old.map { ChangeDetector.changes(from: $0, to: dossier) }
+                history.signals = old.map { HealthSignals.evaluate(dossier, figures: analyzed.figures, config: config, previous: $0) }
             } else {
                 history.isNewSinceRecent = true
             }

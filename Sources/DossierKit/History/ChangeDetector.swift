@@ -32,6 +32,9 @@ enum ChangeDetector {
         if old.motives != new.motives, !new.motives.isEmpty {
             changes.append(Message("change_motives", ["motives": .texts(new.motives)]))
         }
+        if old.buyingBasis != new.buyingBasis, !new.buyingBasis.isEmpty {
+            changes.append(Message("change_buying_basis", ["basis": .words(new.buyingBasis.map { "buying_basis_\($0.rawValue)" })]))
+        }
         if old.assessment != new.assessment {
             for (key, before, after) in [("change_attractiveness", old.assessment?.attractiveness, new.assessment?.attractiveness),
                                          ("change_strength", old.assessment?.strength, new.assessment?.strength)] where before != after {

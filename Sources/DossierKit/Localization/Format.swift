@@ -55,17 +55,19 @@ struct Format: Sendable, Equatable {
         (fraction >= 0 ? "+" : "") + percent(fraction)
     }
 
-    /// `5 days`, `1 day`, `3 months` for long spans.
-    func duration(days: Int) -> String {
-        let count = abs(days)
-        if count >= 60 { return strings.plural("duration_months", count: count / 30) }
-        return strings.plural("duration_days", count: count)
+    /// The span from one day to another (either order): `5 days`, `1 day`, or whole calendar months
+    /// (`Day.months(until:)`) from 60 days on, such as `3 months`.
+    func duration(from start: Day, to end: Day) -> String {
+        let days = abs(start.days(until: end))
+        if days >= 60 { return strings.plural("duration_months", count: abs(start.months(until: end))) }
+        return strings.plural("duration_days", count: days)
     }
 
-    /// `in 5 days`, `today`, `5 days ago`.
-    func relative(days: Int) -> String {
+    /// `in 5 days`, `today`, `5 days ago`: when `day` is, seen from `asOf`.
+    func relative(_ day: Day, from asOf: Day) -> String {
+        let days = asOf.days(until: day)
         if days == 0 { return strings["when_today"] }
-        return strings.format(days > 0 ? "when_in" : "when_ago", ["span": duration(days: days)])
+        return strings.format(days > 0 ? "when_in" : "when_ago", ["span": duration(from: asOf, to: day)])
     }
 
     static func significant(_ value: Double) -> String {

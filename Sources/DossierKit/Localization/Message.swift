@@ -39,6 +39,8 @@ public enum MessageArgument: Sendable, Equatable {
     case amount(Double)
     /// A value outcome's measured value: a percentage (`0.74%`) or a number (`127`), as written.
     case measured(MetricValue)
+    /// The time from one day to another: days, or whole calendar months from 60 days on (`Format.duration`).
+    case span(from: Day, to: Day)
 
     func text(in strings: Strings, format: Format) -> String {
         switch self {
@@ -51,6 +53,7 @@ public enum MessageArgument: Sendable, Equatable {
         case .texts(let texts): texts.joined(separator: strings["list_separator"])
         case .percent(let fraction): format.percent(fraction)
         case .amount(let amount): format.compact(amount)
+        case .span(let start, let end): format.duration(from: start, to: end)
         case .measured(let value): Format.significant(value.isPercent ? value.number * 100 : value.number) + (value.isPercent ? "%" : "")
         }
     }

@@ -20,6 +20,8 @@ public struct Dossier: Sendable, Equatable {
     public var externalFactors: [ExternalFactor] = []
     public var stakeholders: [Stakeholder] = []
     public var motives: [String] = []
+    /// What the customer buys on, from a closed list (`buying_basis:`).
+    public var buyingBasis: [BuyingBasis] = []
     public var engagement: Engagement?
     public var commitments: [Commitment] = []
     public var plan: [Milestone] = []

@@ -32,6 +32,7 @@ enum BuiltinTheme {
 {{/empty(findings)}}
 {{^findings}}<p class="muted">{{t.no_findings}}</p>{{/findings}}
 </section>
+{{> going-well}}
 
 {{#next_meeting}}
 <section class="meeting" aria-labelledby="next-meeting">
@@ -406,6 +407,9 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 .meeting .item + .item::before { content: " · "; }
 table.people td:nth-child(1), table.people td:nth-child(4), table.people td:nth-child(5) { white-space: nowrap; }
 
+/* health signals (issue 11): what is going well */
+.going-well ul.signals { list-style: none; padding-left: 0; }
+
 """##,
         "brief.mustache": ##"""
 <!DOCTYPE html>
@@ -481,6 +485,7 @@ table.people td:nth-child(1), table.people td:nth-child(4), table.people td:nth-
 {{#more}}<p class="small">{{more}}</p>{{/more}}
 </section>
 {{/brief_plan}}
+{{> going-well}}
 
 <section>
 <h2>{{t.open_and_late}}</h2>
@@ -572,6 +577,18 @@ table.people td:nth-child(1), table.people td:nth-child(4), table.people td:nth-
 </ul>
 {{/content}}
 {{/layout}}
+
+"""##,
+        "going-well.mustache": ##"""
+{{^empty(going_well)}}
+<section class="going-well" aria-labelledby="going-well">
+<h2 id="going-well">{{t.going_well_title}}</h2>
+<ul class="signals">
+{{#going_well}}<li><span class="flag good">{{title}}</span> {{message}}</li>
+{{/going_well}}
+</ul>
+</section>
+{{/empty(going_well)}}
 
 """##,
         "group.mustache": ##"""
@@ -712,6 +729,7 @@ table.people td:nth-child(1), table.people td:nth-child(4), table.people td:nth-
 </div>
 </div>
 </section>
+{{> portfolio-going-well}}
 
 <section aria-labelledby="by-stage">
 <h2 id="by-stage">{{t.accounts_by_stage}}</h2>
@@ -941,6 +959,19 @@ table.people td:nth-child(1), table.people td:nth-child(4), table.people td:nth-
 </section>
 {{/content}}
 {{/layout}}
+
+"""##,
+        "portfolio-going-well.mustache": ##"""
+{{^empty(going_well_accounts)}}
+<section class="going-well" aria-labelledby="going-well">
+<h2 id="going-well">{{t.going_well_title}}</h2>
+<p class="muted">{{going_well_lead}}</p>
+<ul class="plain">
+{{#going_well_accounts}}<li><a href="{{url}}">{{name}}</a> <span class="muted">({{count_label}})</span>: {{#signals}}<span class="flag good">{{title}}</span> {{/signals}}</li>
+{{/going_well_accounts}}
+</ul>
+</section>
+{{/empty(going_well_accounts)}}
 
 """##,
         "search.js": ##"""
@@ -1443,30 +1474,14 @@ rule_stale-research_title: Stale research
 rule_stale-research_explanation: "Research not reviewed recently may be wrong: check it before you rely on it."
 rule_stale-research_never: "research was never reviewed: add a reviewed date"
 rule_stale-research_message: "research last reviewed {days} days ago (limit {limit})"
-rule_price-only-motives_title: Price-only buyer
-rule_price-only-motives_explanation: "Price buyers rarely go beyond the early stage: find motives other than price, or invest less."
-rule_price-only-motives_message: "the customer buys on price alone ({motives})"
 rule_customer-testing-us_title: Customer is testing us
-rule_customer-testing-us_explanation: "In a pilot or trial the customer is testing us and expects visible improvement quickly: keep every promise."
-rule_customer-testing-us_none: "{engagement}: no open commitments"
-rule_customer-testing-us_next_one: "{engagement}: 1 open commitment, next due in {days} days"
-rule_customer-testing-us_next_other: "{engagement}: {count} open commitments, next due in {days} days"
-rule_customer-testing-us_overdue_one: "{engagement}: 1 open commitment, overdue by {days} days"
-rule_customer-testing-us_overdue_other: "{engagement}: {count} open commitments, one overdue by {days} days"
-rule_customer-testing-us_undated_one: "{engagement}: 1 open commitment"
-rule_customer-testing-us_undated_other: "{engagement}: {count} open commitments"
 rule_broken-promise-unremedied_title: Broken promise
 rule_broken-promise-unremedied_explanation: "A broken promise is best met at once with an apology and compensation: record the remedy."
 rule_broken-promise-unremedied_late: "{promise}: delivered late, no remedy recorded"
 rule_broken-promise-unremedied_open: "{promise}: still open past its due date, no remedy recorded"
 rule_low-on-time-rate_title: Promises kept late
-rule_low-on-time-rate_explanation: "Trust rests on kept promises: fewer than 80% kept on time in the last 12 months erodes it."
 rule_low-on-time-rate_message: "only {kept} of {measured} promises due in the last {months} months were kept on time ({percent}%)"
-rule_opposed-decision-maker_title: Opposed decision maker
-rule_opposed-decision-maker_explanation: "A decision maker or economic buyer opposes us: understand why before anything else."
-rule_opposed-decision-maker_message: "{name} ({role}) is opposed"
 rule_decision-maker-out-of-touch_title: Decision maker out of touch
-rule_decision-maker-out-of-touch_explanation: "No contact with the decision maker for 90 days: ask for a meeting before a competitor does."
 rule_decision-maker-out-of-touch_since: "no contact with the decision maker ({names}) since {date}"
 rule_decision-maker-out-of-touch_never: "no contact with the decision maker ({names}) ever recorded"
 rule_single-point-of-contact_title: Single point of contact
@@ -1474,7 +1489,6 @@ rule_single-point-of-contact_explanation: "From the mid stage on, build contacts
 rule_single-point-of-contact_message_one: "only 1 stakeholder known at {stage} (at least {minimum} expected)"
 rule_single-point-of-contact_message_other: "only {count} stakeholders known at {stage} (at least {minimum} expected)"
 rule_stuck-in-stage_title: Stuck in stage
-rule_stuck-in-stage_explanation: "Over 18 months in the same stage despite a target: rethink what would move the account on."
 rule_stuck-in-stage_message: "{months} months in {stage} with a target set (limit {limit} months)"
 rule_plan-item-overdue_title: Plan item overdue
 rule_plan-item-overdue_explanation: "A step of the account plan is past its due date: do it, or move it with its owner."
@@ -1925,6 +1939,53 @@ brief_value_so_far: Value delivered so far
 brief_top_opportunities: Top open opportunities
 brief_more_in_report_one: "1 more in the full report"
 brief_more_in_report_other: "{count} more in the full report"
+# health signals (issue 11): renamed and reworked rules, the buying basis, one finding per cause, and the
+# positive signals shown as "Going well"
+finding_also: "{message} (also behind: {rules})"
+rule_customer-testing-us_explanation: "In a pilot or trial the customer is testing us and expects visible improvement quickly: keep every promise, and bring the pilot to a decision."
+rule_customer-testing-us_overdue_one: "{engagement}: a promise of ours is overdue by {span}"
+rule_customer-testing-us_overdue_other: "{engagement}: {count} promises of ours are overdue, the oldest by {span}"
+rule_customer-testing-us_long: "{engagement} running for {months} months (limit {limit}): agree the result or the next step"
+rule_low-on-time-rate_explanation: "Trust rests on kept promises: fewer than 80% kept on time in the last 12 months (at least 3 promises due) erodes it."
+rule_opposed-stakeholder_title: Opposed stakeholder
+rule_opposed-stakeholder_explanation: "Someone who can stop the deal opposes us: understand why before anything else."
+rule_opposed-stakeholder_message: "{name} ({role}) is opposed"
+rule_opposed-stakeholder_influence: "{name} (high influence) is opposed"
+rule_decision-maker-out-of-touch_explanation: "No recent contact with the decision maker (60 to 90 days, by stage): ask for a meeting before a competitor does."
+rule_stuck-in-stage_explanation: "Longer in the same stage than usual for it (12 to 48 months, by stage) despite a target: rethink what would move the account on."
+rule_price-buyer_title: Price buyer
+rule_price-buyer_explanation: "The customer buys on price alone: serve it efficiently and do not over-invest; price buyers rarely go beyond the early stage."
+rule_price-buyer_message: "buys on price alone at {stage}: serve efficiently, invest little"
+buying_basis_price: price
+buying_basis_quality: quality
+buying_basis_service: service
+buying_basis_innovation: innovation
+buying_basis_relationship: relationship
+buying_basis_risk: risk
+buying_basis_sustainability: sustainability
+change_buying_basis: "buying basis now: {basis}"
+going_well_title: Going well
+going_well_flag_one: "1 going well"
+going_well_flag_other: "{count} going well"
+going_well_lead_one: "1 positive signal in the portfolio"
+going_well_lead_other: "{count} positive signals in the portfolio"
+signal_promises-kept_title: Promises kept
+signal_promises-kept_explanation: "The last promises that fell due were all kept on time: trust is growing."
+signal_promises-kept_message_one: "the last promise due was kept on time"
+signal_promises-kept_message_other: "the last {count} promises due were all kept on time"
+signal_stage-advanced_title: Stage advanced
+signal_stage-advanced_explanation: "The relationship moved to a later stage recently."
+signal_stage-advanced_moved: "moved from {old} to {stage}"
+signal_stage-advanced_since: "reached {stage} on {date}"
+signal_new-decision-maker-contact_title: In touch with the decision maker
+signal_new-decision-maker-contact_explanation: "A decision maker was met or spoken to recently."
+signal_new-decision-maker-contact_message: "recent contact with the decision maker ({names}) on {date}"
+signal_wallet-share-up_title: Share of wallet up
+signal_wallet-share-up_explanation: "We win more of the customer's spend in our category than before."
+signal_wallet-share-up_message: "share of wallet up from {old} to {new}"
+signal_value-proven_title: Value proven
+signal_value-proven_explanation: "A measured outcome of the value proposition has reached its target."
+signal_value-proven_message: "{metric}: {actual} reached the target of {target}"
 
 """##,
         "strings/zh.yml": ##"""
@@ -2283,30 +2344,14 @@ rule_stale-research_title: 调研过时
 rule_stale-research_explanation: "长期未复核的调研可能已不准确：使用之前请先核实。"
 rule_stale-research_never: "调研从未复核：请添加复核日期"
 rule_stale-research_message: "调研上次复核于 {days} 天前（上限 {limit} 天）"
-rule_price-only-motives_title: 只看价格的客户
-rule_price-only-motives_explanation: "只看价格的客户很少能走出初期阶段：请找到价格以外的购买动机，或减少投入。"
-rule_price-only-motives_message: "客户仅凭价格做采购决定（{motives}）"
 rule_customer-testing-us_title: 客户正在考验我们
-rule_customer-testing-us_explanation: "在试点或试用期间，客户在考验我们，并期待迅速看到明显改善：务必兑现每一项承诺。"
-rule_customer-testing-us_none: "{engagement}：没有未完成的承诺"
-rule_customer-testing-us_next_one: "{engagement}：1 项未完成承诺，{days} 天后到期"
-rule_customer-testing-us_next_other: "{engagement}：{count} 项未完成承诺，最近一项 {days} 天后到期"
-rule_customer-testing-us_overdue_one: "{engagement}：1 项未完成承诺，已逾期 {days} 天"
-rule_customer-testing-us_overdue_other: "{engagement}：{count} 项未完成承诺，其中一项已逾期 {days} 天"
-rule_customer-testing-us_undated_one: "{engagement}：1 项未完成承诺"
-rule_customer-testing-us_undated_other: "{engagement}：{count} 项未完成承诺"
 rule_broken-promise-unremedied_title: 违背承诺
 rule_broken-promise-unremedied_explanation: "承诺一旦落空，最好立即道歉并给予补偿：请记录补救措施。"
 rule_broken-promise-unremedied_late: "{promise}：延迟交付，未记录补救措施"
 rule_broken-promise-unremedied_open: "{promise}：已过截止日期仍未完成，未记录补救措施"
 rule_low-on-time-rate_title: 承诺履行延迟
-rule_low-on-time-rate_explanation: "信任建立在兑现承诺之上：过去 12 个月按时履行率低于 80% 会削弱信任。"
 rule_low-on-time-rate_message: "过去 {months} 个月内到期的 {measured} 项承诺中，仅 {kept} 项按时履行（{percent}%）"
-rule_opposed-decision-maker_title: 决策者持反对态度
-rule_opposed-decision-maker_explanation: "决策者或经济决策人反对我们：首先要弄清原因。"
-rule_opposed-decision-maker_message: "{name}（{role}）持反对态度"
 rule_decision-maker-out-of-touch_title: 与决策者失去联系
-rule_decision-maker-out-of-touch_explanation: "已 90 天未与决策者联系：请抢在竞争对手之前约见。"
 rule_decision-maker-out-of-touch_since: "自 {date} 起未与决策者（{names}）联系"
 rule_decision-maker-out-of-touch_never: "从未记录与决策者（{names}）的联系"
 rule_single-point-of-contact_title: 单一联系人
@@ -2314,7 +2359,6 @@ rule_single-point-of-contact_explanation: "从中期阶段起，要建立跨职�
 rule_single-point-of-contact_message_one: "处于{stage}，仅知 1 位利益相关者（应至少 {minimum} 位）"
 rule_single-point-of-contact_message_other: "处于{stage}，仅知 {count} 位利益相关者（应至少 {minimum} 位）"
 rule_stuck-in-stage_title: 阶段停滞
-rule_stuck-in-stage_explanation: "已设定目标，却在同一阶段停留超过 18 个月：请重新思考如何推动客户向前发展。"
 rule_stuck-in-stage_message: "已设定目标，但在{stage}停留 {months} 个月（上限 {limit} 个月）"
 rule_plan-item-overdue_title: 计划事项逾期
 rule_plan-item-overdue_explanation: "客户计划中的一项工作已过截止日期：请完成它，或与负责人一起调整日期。"
@@ -2765,6 +2809,52 @@ brief_value_so_far: 迄今交付的价值
 brief_top_opportunities: 主要在途商机
 brief_more_in_report_one: "完整报告中还有 1 项"
 brief_more_in_report_other: "完整报告中还有 {count} 项"
+# health signals (issue 11)：更名和调整的规则、采购依据、一个原因只产生一条发现，以及作为“进展顺利”显示的积极信号
+finding_also: "{message}（同时导致：{rules}）"
+rule_customer-testing-us_explanation: "在试点或试用期间，客户在考验我们，并期待迅速看到明显改善：务必兑现每一项承诺，并推动试点得出结论。"
+rule_customer-testing-us_overdue_one: "{engagement}：我方一项承诺已逾期 {span}"
+rule_customer-testing-us_overdue_other: "{engagement}：我方 {count} 项承诺已逾期，最早一项逾期 {span}"
+rule_customer-testing-us_long: "{engagement}已进行 {months} 个月（上限 {limit} 个月）：请商定结果或下一步"
+rule_low-on-time-rate_explanation: "信任建立在兑现承诺之上：过去 12 个月（至少 3 项承诺到期）按时履行率低于 80% 会削弱信任。"
+rule_opposed-stakeholder_title: 关键人物持反对态度
+rule_opposed-stakeholder_explanation: "能够否决交易的人反对我们：首先要弄清原因。"
+rule_opposed-stakeholder_message: "{name}（{role}）持反对态度"
+rule_opposed-stakeholder_influence: "{name}（影响力高）持反对态度"
+rule_decision-maker-out-of-touch_explanation: "近期未与决策者联系（按阶段为 60 至 90 天）：请抢在竞争对手之前约见。"
+rule_stuck-in-stage_explanation: "已设定目标，却在同一阶段停留超出该阶段的常规时长（按阶段为 12 至 48 个月）：请重新思考如何推动客户向前发展。"
+rule_price-buyer_title: 价格导向型客户
+rule_price-buyer_explanation: "客户只看价格：请高效服务，不要过度投入；价格导向型客户很少能走出初期阶段。"
+rule_price-buyer_message: "处于{stage}，只看价格：高效服务，少量投入"
+buying_basis_price: 价格
+buying_basis_quality: 质量
+buying_basis_service: 服务
+buying_basis_innovation: 创新
+buying_basis_relationship: 关系
+buying_basis_risk: 风险
+buying_basis_sustainability: 可持续性
+change_buying_basis: "采购依据更新为：{basis}"
+going_well_title: 进展顺利
+going_well_flag_one: "1 项进展顺利"
+going_well_flag_other: "{count} 项进展顺利"
+going_well_lead_one: "组合中有 1 个积极信号"
+going_well_lead_other: "组合中共有 {count} 个积极信号"
+signal_promises-kept_title: 信守承诺
+signal_promises-kept_explanation: "最近到期的承诺全部按时兑现：信任正在增长。"
+signal_promises-kept_message_one: "最近一项到期的承诺已按时兑现"
+signal_promises-kept_message_other: "最近 {count} 项到期的承诺全部按时兑现"
+signal_stage-advanced_title: 阶段推进
+signal_stage-advanced_explanation: "合作关系最近进入了更高的阶段。"
+signal_stage-advanced_moved: "由{old}进入{stage}"
+signal_stage-advanced_since: "于 {date} 进入{stage}"
+signal_new-decision-maker-contact_title: 与决策者保持联系
+signal_new-decision-maker-contact_explanation: "最近与决策者见过面或通过话。"
+signal_new-decision-maker-contact_message: "{date} 与决策者（{names}）有过联系"
+signal_wallet-share-up_title: 钱包份额上升
+signal_wallet-share-up_explanation: "我们在客户该品类支出中的份额比以前更高。"
+signal_wallet-share-up_message: "钱包份额由 {old} 升至 {new}"
+signal_value-proven_title: 价值已证实
+signal_value-proven_explanation: "价值主张中的一项衡量成果已达到目标。"
+signal_value-proven_message: "{metric}：{actual} 已达到目标 {target}"
 
 """##,
         "style.css": ##"""
@@ -2893,6 +2983,10 @@ td.cell-unknown { color: var(--muted); font-style: italic; }
 .verdict { font-weight: 700; } .verdict-go { color: var(--ok); } .verdict-no-go { color: var(--warn); } .verdict-hold { color: #8a5a12; }
 .evidence-note { font-size: .85rem; color: var(--muted); } .evidence-note.is-above { color: var(--warn); font-weight: 600; }
 @media print { td.cell-ours, td.cell-competitor, td.cell-open { background: none; } .map-and-table { display: block; } }
+
+/* health signals (issue 11): what is going well */
+.flag.good { border-color: #2f7d32; color: #1e5e22; }
+.going-well ul.signals { list-style: none; padding-left: 0; }
 
 """##,
         "whitespace.mustache": ##"""

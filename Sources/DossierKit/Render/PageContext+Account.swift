@@ -13,7 +13,7 @@ extension PageContext {
         context["team"] = dossier.team.isEmpty ? nil : strings.format("label_team", ["names": dossier.team.joined(separator: strings["list_separator"])])
         context["stage_since"] = dossier.stageSince.map { strings.format("label_since", ["date": format.day($0)]) }
         context["reviewed"] = dossier.reviewed.map { reviewed in
-            strings.format("label_days_ago", ["date": format.day(reviewed), "span": format.duration(days: reviewed.days(until: env.asOf))])
+            strings.format("label_days_ago", ["date": format.day(reviewed), "span": format.duration(from: reviewed, to: env.asOf)])
         }
         context["is_stale"] = figures.isStale
         context["completeness_label"] = strings.format("label_complete", ["percent": format.percent(figures.completeness)])
@@ -62,6 +62,7 @@ extension PageContext {
         context["missing_research"] = figures.missingResearch.map { strings[$0.stringsKey] }
         context["findings"] = account.findings.map { finding($0, env) }
         context["meeting_findings"] = account.findings.filter(\.mattersInMeetings).map { finding($0, env) }
+        context["going_well"] = goingWell(of: account, env)
         context.merge(accountCharts(account, env)) { _, new in new }
         context.merge(accountPlan(account, env)) { _, new in new }
         context.merge(brief(of: account, env)) { _, new in new }
@@ -75,7 +76,7 @@ extension PageContext {
         }
         context["body_html"] = account.body.html
         context["talking_points_html"] = account.body.talkingPointsHTML
-        context["days_in_stage_brief"] = figures.daysInStage.map { strings.format("brief_in_stage_for", ["span": format.duration(days: $0)]) }
+        context["days_in_stage_brief"] = dossier.stageSince.map { strings.format("brief_in_stage_for", ["span": format.duration(from: $0, to: env.asOf)]) }
         return context
     }
 
@@ -134,15 +135,15 @@ extension PageContext {
         // Measured against `original_due` when the date was moved (Commitment.status is the one home of the rule).
         let (status, label): (String, String) = switch (commitment.status(asOf: env.asOf), commitment.done, commitment.measuredDue) {
         case (.late, let done?, let due?):
-            ("late", strings.format("status_late", ["span": format.duration(days: due.days(until: done))]))
+            ("late", strings.format("status_late", ["span": format.duration(from: due, to: done)]))
         case (.late, _, _), (.kept, _, _):
             ("kept", strings["status_kept"])
         case (.overdue, _, let due?):
-            ("overdue", strings.format("status_overdue", ["span": format.duration(days: due.days(until: env.asOf))]))
+            ("overdue", strings.format("status_overdue", ["span": format.duration(from: due, to: env.asOf)]))
         case (.overdue, _, nil), (.open, _, nil):
             ("open", strings["status_open"])
         case (.open, _, let due?):
-            ("open", due == env.asOf ? strings["status_due_today"] : strings.format("status_due", ["span": format.duration(days: env.asOf.days(until: due))]))
+            ("open", due == env.asOf ? strings["status_due_today"] : strings.format("status_due", ["span": format.duration(from: env.asOf, to: due)]))
         }
         row["status"] = status
         row["status_label"] = label
@@ -171,7 +172,7 @@ extension PageContext {
         value["options"] = meeting.options
         value["has_negotiation"] = meeting.ask != nil || meeting.fallback != nil || !meeting.theirInterests.isEmpty || !meeting.options.isEmpty
         if let days = figures.daysUntilMeeting {
-            value["when"] = env.format.relative(days: days)
+            value["when"] = meeting.date.map { env.format.relative($0, from: env.asOf) }
             value["is_past"] = days < 0
         }
         let people = Dictionary(dossier.stakeholders.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

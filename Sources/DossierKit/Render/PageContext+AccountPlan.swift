@@ -182,14 +182,14 @@ extension PageContext {
             var row: Context = [:]
             row["ours"] = pair.ours
             row["theirs"] = pair.theirs
-            row["last_met"] = pair.lastMet.map { strings.format("label_days_ago", ["date": format.day($0), "span": format.duration(days: $0.days(until: env.asOf))]) }
+            row["last_met"] = pair.lastMet.map { strings.format("label_days_ago", ["date": format.day($0), "span": format.duration(from: $0, to: env.asOf)]) }
             return row
         }
         context["rhythm"] = governance.reviewEveryMonths.map { strings.plural("plan_every_months", count: $0) }
         context["last_review"] = governance.lastReview.map(format.day)
         if let due = governance.nextReviewDue {
             let isOverdue = due < env.asOf
-            context["next_review"] = strings.format("plan_next_review_when", ["date": format.day(due), "when": format.relative(days: env.asOf.days(until: due))])
+            context["next_review"] = strings.format("plan_next_review_when", ["date": format.day(due), "when": format.relative(due, from: env.asOf)])
             context["is_overdue"] = isOverdue
         }
         return context

@@ -107,7 +107,7 @@ extension PageContext {
                 row["text"] = item.text
                 row["kind"] = env.strings["agenda_kind_\(item.kind.rawValue)"]
                 row["date"] = env.format.day(item.due)
-                row["when"] = env.format.relative(days: env.asOf.days(until: item.due))
+                row["when"] = env.format.relative(item.due, from: env.asOf)
                 row["is_overdue"] = item.isOverdue
                 return row
             }
@@ -140,7 +140,7 @@ extension PageContext {
                 var row = link(to: account, root: root, env)
                 row["date"] = env.format.day(date)
                 row["with"] = account.dossier.nextMeeting?.with.joined(separator: env.strings["list_separator"]) ?? ""
-                row["when"] = env.format.relative(days: days)
+                row["when"] = env.format.relative(date, from: env.asOf)
                 row["is_past"] = days < 0
                 row["is_this_week"] = (0...7).contains(days)
                 row["is_later"] = days > 7

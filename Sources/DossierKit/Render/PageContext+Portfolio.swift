@@ -8,6 +8,7 @@ extension PageContext {
         context["lead"] = env.strings.plural("portfolio_lead", count: accounts.count, ["date": format.day(env.asOf)])
         context.merge(portfolioCharts(accounts, env)) { _, new in new }
         context.merge(portfolioPlan(plan, root: root, env)) { _, new in new }
+        context.merge(portfolioGoingWell(accounts, root: root, env)) { _, new in new }
         context["stages"] = Stage.allCases.map { stage -> Context in
             let members = accounts.filter { $0.dossier.stage == stage }
             var value = self.stage(stage, env)
@@ -28,7 +29,7 @@ extension PageContext {
                 row["promise"] = commitment.promise
                 row["owner"] = commitment.owner ?? account.dossier.owner
                 if let due = commitment.due {
-                    row["overdue"] = env.strings.format("overdue_since", ["date": format.day(due), "span": format.duration(days: due.days(until: env.asOf))])
+                    row["overdue"] = env.strings.format("overdue_since", ["date": format.day(due), "span": format.duration(from: due, to: env.asOf)])
                 }
                 return row
             }

@@ -80,7 +80,7 @@ enum PageContext {
             "flags": flags(of: account, env),
         ]
         row["tier"] = dossier.tier
-        row["days_in_stage"] = figures.daysInStage.map { format.duration(days: $0) }
+        row["days_in_stage"] = dossier.stageSince.map { format.duration(from: $0, to: env.asOf) }
         row["on_time_rate"] = figures.onTimeRate.map(format.percent)
         row["share_of_wallet"] = figures.shareOfWallet.map(format.percent)
         row["target"] = target(of: dossier, env)

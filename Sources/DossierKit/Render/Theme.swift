@@ -7,7 +7,9 @@ import Mustache
 public struct Theme: Sendable {
     /// Templates every theme has, by name (file name without `.mustache`).
     public static let templateNames = ["layout", "index", "account", "brief", "stages", "stage", "directory", "group", "owner", "meetings", "search",
-                                        "offerings", "offering", "whitespace"]
+                                        "offerings", "offering"]
+    /// Partials of the built-in theme, which a site may override like the templates.
+    public static let partialNames = ["going-well", "portfolio-going-well", "whitespace"]
     /// Files copied to `assets/` in the output.
     public static let assetNames = ["style.css", "brief.css", "search.js"]
 
@@ -24,9 +26,10 @@ public struct Theme: Sendable {
         var strings = Strings(language: language)
         var diagnostics: [Diagnostic] = []
         let siteTemplates = (try? FileManager.default.contentsOfDirectory(atPath: siteRoot.appendingPathComponent("templates").path)) ?? []
-        let extraPartials = siteTemplates.filter { $0.hasSuffix(".mustache") && !templateNames.contains(String($0.dropLast(".mustache".count))) }
+        let builtinNames = templateNames + partialNames
+        let extraPartials = siteTemplates.filter { $0.hasSuffix(".mustache") && !builtinNames.contains(String($0.dropLast(".mustache".count))) }
         let stringsFile = "strings/\(language).yml"
-        for fileName in templateNames.map({ $0 + ".mustache" }) + extraPartials.sorted() + assetNames + [stringsFile] {
+        for fileName in builtinNames.map({ $0 + ".mustache" }) + extraPartials.sorted() + assetNames + [stringsFile] {
             let path = "templates/\(fileName)"
             guard let text = read(fileName, siteRoot: siteRoot, diagnostics: &diagnostics) else { continue }
             if fileName == stringsFile {

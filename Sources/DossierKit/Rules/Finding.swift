@@ -22,12 +22,24 @@ public struct Finding: Sendable, Equatable {
     public var line: Int
     /// Whether the brief shows it: it changes what to say or ask in the meeting.
     public var mattersInMeetings: Bool
+    /// The cause the finding is about, when it is the most specific finding about it (the broken promise
+    /// itself, the opposed person, the stage against its evidence); see `FindingCause`.
+    public var subject: String?
+    /// What the finding fires because of (see `FindingCause`); `HealthRules.evaluate` keeps one finding
+    /// per cause.
+    public var causes: [String] = []
+    /// Ids of other rules that fired only because of this finding's causes, folded into it (one cause,
+    /// one finding); its message names them.
+    public var alsoRuleIDs: [String] = []
 
     /// The rule's short name in `strings`' language.
     public func title(in strings: Strings) -> String { strings["rule_\(ruleID)_title"] }
 
     /// The specific fact in `strings`' language, e.g. "Lukas Berg (economic-buyer) is opposed".
     public func message(in strings: Strings) -> String {
-        Message(messageKey, arguments, count: count).text(in: strings)
+        let text = Message(messageKey, arguments, count: count).text(in: strings)
+        guard !alsoRuleIDs.isEmpty else { return text }
+        let titles = alsoRuleIDs.map { strings["rule_\($0)_title"] }.joined(separator: strings["list_separator"])
+        return strings.format("finding_also", ["message": text, "rules": titles])
     }
 }

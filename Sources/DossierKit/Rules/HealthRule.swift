@@ -20,9 +20,11 @@ extension HealthRule {
     public var mattersInMeetings: Bool { false }
 
     /// A finding of this rule with the message `rule_<id>_<message>`.
-    func finding(_ message: String, _ arguments: [String: MessageArgument] = [:], count: Int? = nil, line: Int) -> Finding {
+    /// `subject` is the cause it is about, `causes` what it fires because of (see `Finding.subject`, `Finding.causes`).
+    func finding(_ message: String, _ arguments: [String: MessageArgument] = [:], count: Int? = nil, line: Int,
+                 subject: String? = nil, causes: [String] = []) -> Finding {
         Finding(ruleID: id, severity: severity, messageKey: "rule_\(id)_\(message)", arguments: arguments, count: count,
-                line: line, mattersInMeetings: mattersInMeetings)
+                line: line, mattersInMeetings: mattersInMeetings, subject: subject, causes: causes)
     }
 }
 
@@ -31,6 +33,9 @@ public struct RuleInput: Sendable {
     public var dossier: Dossier
     public var figures: AccountFigures
     public var parameters: [String: Int]
+    /// The dossier as committed `SiteHistory.recentDays` days ago, when git history is read; signals compare
+    /// against it (nil in `check`, outside git, and for files first committed later).
+    public var previous: Dossier? = nil
 
     /// The effective value of a parameter.
     public func parameter(_ name: String) -> Int { parameters[name] ?? 0 }

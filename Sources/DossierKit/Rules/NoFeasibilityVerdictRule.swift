@@ -9,7 +9,7 @@ struct NoFeasibilityVerdictRule: HealthRule {
         guard dossier.stage == .pre, let since = dossier.stageSince, dossier.economics?.feasibility?.verdict == nil else { return [] }
         let limit = account.parameter("months")
         guard since.adding(months: limit) < account.asOf else { return [] }
-        let months = max(limit, since.days(until: account.asOf) * 12 / 365)
+        let months = since.months(until: account.asOf)
         return [finding("message", ["months": .number(months), "limit": .number(limit)], line: account.line(of: "stage_since"))]
     }
 }

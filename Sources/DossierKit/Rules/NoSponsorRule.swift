@@ -7,6 +7,7 @@ struct NoSponsorRule: HealthRule {
         let dossier = account.dossier
         guard dossier.stage == .partnership || dossier.stage == .synergistic else { return [] }
         guard !(dossier.governance?.sponsors.contains { $0.ours != nil && $0.theirs != nil } ?? false) else { return [] }
-        return [finding("message", ["stage": .stage(dossier.stage)], line: account.line(of: dossier.governance == nil ? "stage" : "governance"))]
+        return [finding("message", ["stage": .stage(dossier.stage)], line: account.line(of: dossier.governance == nil ? "stage" : "governance"),
+                        causes: [FindingCause.stage])]
     }
 }

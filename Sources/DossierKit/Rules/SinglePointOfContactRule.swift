@@ -11,6 +11,6 @@ struct SinglePointOfContactRule: HealthRule {
         guard dossier.stage >= .mid, dossier.stage != .uncoupling, dossier.stakeholders.count < minimum,
               !dossier.stakeholders.contains(where: { $0.ourContact != nil }) else { return [] }
         return [finding("message", ["stage": .stage(dossier.stage), "minimum": .number(minimum)], count: dossier.stakeholders.count,
-                        line: account.line(of: dossier.stakeholders.isEmpty ? "stage" : "stakeholders"))]
+                        line: account.line(of: dossier.stakeholders.isEmpty ? "stage" : "stakeholders"), causes: [FindingCause.stage])]
     }
 }

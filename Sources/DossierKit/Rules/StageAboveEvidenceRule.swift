@@ -6,6 +6,6 @@ struct StageAboveEvidenceRule: HealthRule {
     func findings(in account: RuleInput) -> [Finding] {
         let dossier = account.dossier
         guard dossier.stage != .uncoupling, let suggested = dossier.suggestedStage, dossier.stage > suggested else { return [] }
-        return [finding("message", ["stage": .stage(dossier.stage), "evidence": .stage(suggested)], line: account.line(of: "stage_evidence"))]
+        return [finding("message", ["stage": .stage(dossier.stage), "evidence": .stage(suggested)], line: account.line(of: "stage_evidence"), subject: FindingCause.stage)]
     }
 }

@@ -1,4 +1,5 @@
-/// Research not reviewed for a long time is not to be trusted in a meeting.
+/// Research not reviewed for a long time is not to be trusted in a meeting. Not judged for `uncoupling`:
+/// an account being wound down needs no fresh research.
 struct StaleResearchRule: HealthRule {
     let id = "stale-research"
     let severity = Finding.Severity.medium
@@ -7,10 +8,12 @@ struct StaleResearchRule: HealthRule {
     let mattersInMeetings = true
 
     func findings(in account: RuleInput) -> [Finding] {
+        guard account.dossier.stage != .uncoupling else { return [] }
         let limit = account.parameter("after_days")
-        guard let reviewed = account.dossier.reviewed else { return [finding("never", line: 1)] }
+        guard let reviewed = account.dossier.reviewed else { return [finding("never", line: 1, subject: FindingCause.research)] }
         let age = reviewed.days(until: account.asOf)
         guard age > limit else { return [] }
-        return [finding("message", ["days": .number(age), "limit": .number(limit)], line: account.line(of: "reviewed"))]
+        return [finding("message", ["days": .number(age), "limit": .number(limit)], line: account.line(of: "reviewed"),
+                        subject: FindingCause.research)]
     }
 }

@@ -6,7 +6,7 @@ struct UncoveredInfluencerRule: HealthRule {
 
     func findings(in account: RuleInput) -> [Finding] {
         account.dossier.stakeholders.filter { $0.influence == .high && $0.ourContact == nil }.map { person in
-            finding("message", ["name": .text(person.name)], line: person.line)
+            finding("message", ["name": .text(person.name)], line: person.line, causes: [FindingCause.person(person)])
         }
     }
 }

@@ -58,6 +58,7 @@ enum DossierSkeleton {
         #     title: Managing Director
         #     influence: high
         # motives: [service reliability]
+        # buying_basis: [quality, service]  # price, quality, service, innovation, relationship, risk, sustainability
         # engagement: pilot        # pilot, trial, limited-contract, framework, partnership
         # commitments:
         #   - promise: What we promised

@@ -14,6 +14,10 @@ extension SiteConfig {
             let thresholds = rule.parameters.keys.sorted().map { Field($0, .integer(0...100_000)) }
             return Field(rule.id, thresholds.isEmpty ? .switchWord : .either([.switchWord, .mapping(thresholds)]), mayBeNull: false)
         })),
+        Field("signals", .mapping(HealthSignals.all.map { signal in
+            let thresholds = signal.parameters.keys.sorted().map { Field($0, .integer(0...100_000)) }
+            return Field(signal.id, thresholds.isEmpty ? .switchWord : .either([.switchWord, .mapping(thresholds)]), mayBeNull: false)
+        })),
         Field("matrix_split", .number(minimum: 1, maximum: 5)),
         Field("exchange_rates", .dictionary(keys: .currency, values: .number(exclusiveMinimum: 0, maximum: maxExchangeRate))),
         Field("audiences", .dictionary(keys: .text, values: .mapping([Field("private", .flag, mayBeNull: false)]))),

@@ -21,6 +21,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var maxDossierBytes = 10 * 1024 * 1024
     /// Health rules switched off or with changed thresholds.
     public var rules = RuleSettings()
+    /// Positive health signals switched off or with changed thresholds (`signals:`).
+    public var signals = RuleSettings()
     /// Where the portfolio matrix splits high from low on its 1-5 scales (scores from it up are high).
     public var matrixSplit = 3.0
     /// Value of one unit of a currency in the site's currency, to add up wallets across currencies.
@@ -116,6 +118,7 @@ extension SiteConfig {
             config.maxDossierBytes = limit
         }
         config.rules = RuleSettings.decode(fields["rules"], reader: &reader)
+        config.signals = RuleSettings.decodeSignals(fields["signals"], reader: &reader)
         if let split = reader.number(fields["matrix_split"], at: "matrix_split") {
             if (1...5).contains(split) {
                 config.matrixSplit = split

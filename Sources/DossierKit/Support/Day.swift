@@ -54,16 +54,6 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The day `count` days after this one (before it when negative).
     public func adding(days count: Int) -> Day { Day(epochDay: epochDay + count) }
 
-    /// The same day `count` months later (earlier when negative), moved back to the month's last day
-    /// when that month is shorter: 2026-01-31 plus one month is 2026-02-28.
-    public func adding(months count: Int) -> Day {
-        let months = year * 12 + (month - 1) + count
-        let newYear = months >= 0 ? months / 12 : (months - 11) / 12
-        let newMonth = months - newYear * 12 + 1
-        let newDay = min(day, Day.daysInMonth(newMonth, of: newYear))
-        return Day(year: newYear, month: newMonth, day: newDay) ?? adding(days: count * 365 / 12)
-    }
-
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
     static func daysInMonth(_ month: Int, of year: Int) -> Int {
