@@ -11,7 +11,7 @@ extension Dossier: CacheCodable {
         writer.write(engagement); writer.write(commitments); writer.write(plan); writer.write(assessment)
         writer.write(nextMeeting); writer.write(privateNotes); writer.write(bodyLine); writer.write(keyLines)
         writer.write(objectives); writer.write(value); writer.write(opportunities); writer.write(whitespace)
-        writer.write(economics); writer.write(governance); writer.write(stageEvidence)
+        writer.write(economics); writer.write(governance); writer.write(stageEvidence); writer.write(crmID)
     }
 
     init(from reader: inout CacheReader) throws {
@@ -24,7 +24,7 @@ extension Dossier: CacheCodable {
         assessment = try reader.read(); nextMeeting = try reader.read(); privateNotes = try reader.read()
         bodyLine = try reader.read(); keyLines = try reader.read()
         objectives = try reader.read(); value = try reader.read(); opportunities = try reader.read(); whitespace = try reader.read()
-        economics = try reader.read(); governance = try reader.read(); stageEvidence = try reader.read()
+        economics = try reader.read(); governance = try reader.read(); stageEvidence = try reader.read(); crmID = try reader.read()
     }
 }
 

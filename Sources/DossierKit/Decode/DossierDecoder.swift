@@ -11,6 +11,7 @@ enum DossierDecoder {
         "financials", "strategy", "competitors", "external_factors", "stakeholders", "motives", "engagement",
         "commitments", "plan", "assessment", "next_meeting", "private",
         "objectives", "value", "opportunities", "whitespace", "economics", "governance", "stage_evidence",
+        "crm_id",
     ]
 
     /// `offerings` are the site's (dossier.yml); when not empty, every offering the dossier names is checked against them.
@@ -29,6 +30,7 @@ enum DossierDecoder {
         let owner = required(fields, "owner", reader: &reader) { $0.text($1, at: $2) }
         let stage: Stage? = required(fields, "stage", reader: &reader) { $0.keyword($1, at: $2) }
         var dossier = Dossier(slug: file.slug, path: file.path, name: name ?? "", owner: owner ?? "", stage: stage ?? .pre)
+        dossier.crmID = reader.text(fields["crm_id"], at: "crm_id")
         dossier.team = reader.textList(fields["team"], at: "team")
         dossier.stageSince = reader.day(fields["stage_since"], at: "stage_since")
         dossier.target = decodeTarget(fields["target"], reader: &reader)

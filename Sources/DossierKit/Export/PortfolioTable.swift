@@ -1,0 +1,128 @@
+import Foundation
+
+/// The portfolio as one table, one row per account with the figures a sales director wants, for
+/// spreadsheets and scripts (`dossier export`; later the site's `portfolio.csv`).
+///
+/// Columns come in a fixed order (`columns`); numbers are unformatted (fractions as fractions, 0.145, not
+/// 14.5%; amounts in the dossier's currency, named in `currency`), dates ISO (`YYYY-MM-DD`), and an
+/// unknown figure is empty (CSV) or `null` (JSON).
+public struct PortfolioTable: Sendable, Equatable {
+    /// One cell.
+    public enum Value: Sendable, Equatable {
+        case text(String)
+        case number(Double)
+        case day(Day)
+        case flag(Bool)
+        case none
+
+        /// The cell as CSV text: numbers in full, without separators or units.
+        var csvText: String {
+            switch self {
+            case .text(let text): text
+            case .number(let value): Self.plain(value)
+            case .day(let day): day.description
+            case .flag(let value): value ? "true" : "false"
+            case .none: ""
+            }
+        }
+
+        /// Whole numbers without a decimal point; others in the shortest form that reads back the same.
+        static func plain(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        }
+    }
+
+    /// The column names, in order.
+    public static let columns = [
+        "slug", "name", "crm_id", "owner", "stage", "stage_since", "days_in_stage", "target_stage", "target_by", "tier",
+        "currency", "wallet_total", "wallet_ours", "share_of_wallet", "on_time_rate", "open_commitments", "overdue_commitments",
+        "customer_overdue_commitments", "findings_high", "findings_medium", "findings_low", "next_meeting", "days_until_meeting",
+        "open_opportunities", "open_pipeline", "reviewed", "stale",
+    ]
+
+    /// The day the figures are computed for.
+    public var asOf: Day
+    /// One row per account, sorted by slug; each has one value per column.
+    public var rows: [[Value]]
+
+    /// The table of every usable dossier of `analysis`.
+    public init(analysis: SiteAnalysis, asOf: Day) {
+        self.asOf = asOf
+        rows = analysis.dossiers.sorted { $0.dossier.slug < $1.dossier.slug }.map { Self.row(of: $0, config: analysis.config) }
+    }
+
+    private static func row(of analyzed: AnalyzedDossier, config: SiteConfig) -> [Value] {
+        let dossier = analyzed.dossier, figures = analyzed.figures
+        func text(_ value: String?) -> Value { value.map(Value.text) ?? .none }
+        func number(_ value: Double?) -> Value { value.map(Value.number) ?? .none }
+        func count(_ value: Int?) -> Value { value.map { .number(Double($0)) } ?? .none }
+        func day(_ value: Day?) -> Value { value.map(Value.day) ?? .none }
+        let findings = { (severity: Finding.Severity) in count(analyzed.findings.filter { $0.severity == severity }.count) }
+        let values: [String: Value] = [
+            "slug": .text(dossier.slug),
+            "name": .text(dossier.name),
+            "crm_id": text(dossier.crmID),
+            "owner": .text(dossier.owner),
+            "stage": .text(dossier.stage.rawValue),
+            "stage_since": day(dossier.stageSince),
+            "days_in_stage": count(figures.daysInStage),
+            "target_stage": text(dossier.target?.stage?.rawValue),
+            "target_by": day(dossier.target?.by),
+            "tier": text(dossier.tier),
+            "currency": .text(dossier.financials?.currency ?? config.currency),
+            "wallet_total": number(dossier.financials?.wallet?.total),
+            "wallet_ours": number(dossier.financials?.wallet?.ours),
+            "share_of_wallet": number(figures.shareOfWallet),
+            "on_time_rate": number(figures.onTimeRate),
+            "open_commitments": count(figures.open.count),
+            "overdue_commitments": count(figures.overdue.count),
+            "customer_overdue_commitments": count(figures.customerOverdue.count),
+            "findings_high": findings(.high),
+            "findings_medium": findings(.medium),
+            "findings_low": findings(.low),
+            "next_meeting": day(dossier.nextMeeting?.date),
+            "days_until_meeting": count(figures.daysUntilMeeting),
+            "open_opportunities": count(dossier.openOpportunities.count),
+            "open_pipeline": .number(dossier.openPipelineValue),
+            "reviewed": day(dossier.reviewed),
+            "stale": .flag(figures.isStale),
+        ]
+        return columns.map { values[$0] ?? .none }
+    }
+
+    /// The table as CSV (RFC 4180, UTF-8, CRLF line ends), the header first; `excel` puts a UTF-8
+    /// byte-order mark in front, so Excel reads the text as UTF-8 (names such as 华信电子 stay whole).
+    public func csv(excel: Bool = false) -> String {
+        (excel ? "\u{FEFF}" : "") + CSVText.record(Self.columns) + rows.map { CSVText.record($0.map(\.csvText)) }.joined()
+    }
+
+    /// The table as JSON: `{"as_of": ..., "columns": [...], "accounts": [{column: value}, ...]}`, keys sorted,
+    /// numbers as JSON numbers, dates as ISO text, unknown figures as `null`.
+    public func json() -> String {
+        struct Cell: Encodable {
+            var value: Value
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.singleValueContainer()
+                switch value {
+                case .text(let text): try container.encode(text)
+                case .number(let number):
+                    if number == number.rounded(), abs(number) < 1e15 { try container.encode(Int64(number)) } else { try container.encode(number) }
+                case .day(let day): try container.encode(day.description)
+                case .flag(let flag): try container.encode(flag)
+                case .none: try container.encodeNil()
+                }
+            }
+        }
+        struct Document: Encodable {
+            var asOf: String
+            var columns: [String]
+            var accounts: [[String: Cell]]
+            enum CodingKeys: String, CodingKey { case asOf = "as_of", columns, accounts }
+        }
+        let accounts = rows.map { row in Dictionary(uniqueKeysWithValues: zip(Self.columns, row.map { Cell(value: $0) })) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(Document(asOf: asOf.description, columns: Self.columns, accounts: accounts))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
