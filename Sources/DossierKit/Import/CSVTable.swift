@@ -121,6 +121,22 @@ struct CSVTable: Sendable {
             offset = min(scalars.count, offset + count)
         }
 
+        /// Why the quoted field at the cursor is not what the reader made of it: text after its closing
+        /// quote (where that text starts), or no closing quote at all (where the field opens).
+        mutating func diagnoseQuotedField(delimiter: Unicode.Scalar) -> (Problem, Position) {
+            let opening = position
+            var index = offset + 1
+            while index < scalars.count {
+                if scalars[index] == "\"" {
+                    if index + 1 < scalars.count, scalars[index + 1] == "\"" { index += 2; continue }
+                    advance(index + 1 - offset)
+                    return (.csvTextAfterQuote, position)
+                }
+                index += 1
+            }
+            return (.csvUnclosedQuote, opening)
+        }
+
         /// Passes over `field` as the reader returned it and the delimiter or line end after it; returns the
         /// problem and its place when the text does not match.
         mutating func pass(_ field: String, delimiter: Unicode.Scalar, isLast: Bool) -> (Problem, Position)? {
@@ -128,7 +144,7 @@ struct CSVTable: Sendable {
             if offset < scalars.count, scalars[offset] == "\"" {
                 let opening = position
                 let raw = 2 + length + field.unicodeScalars.filter { $0 == "\"" }.count
-                guard offset + raw <= scalars.count, scalars[offset + raw - 1] == "\"" else { return (.csvUnclosedQuote, opening) }
+                guard offset + raw <= scalars.count, scalars[offset + raw - 1] == "\"" else { return diagnoseQuotedField(delimiter: delimiter) }
                 advance(raw)
             } else {
                 advance(length)

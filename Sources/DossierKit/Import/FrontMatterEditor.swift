@@ -16,11 +16,14 @@ enum FrontMatterEditor {
     /// `text` with each of `blocks` (key and its new lines) put in place of the key's block.
     static func replacing(_ blocks: [(key: String, lines: [String])], in text: String) throws(Refusal) -> String {
         guard !blocks.isEmpty else { return text }
-        let crlf = text.contains("\r\n")
-        if text.replacingOccurrences(of: "\r\n", with: "").contains("\r") {
+        let bytes = Array(text.utf8)
+        let crs = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\r") }
+        let crlf = !crs.isEmpty
+        if crs.contains(where: { $0 + 1 == bytes.count || bytes[$0 + 1] != UInt8(ascii: "\n") }) {
             throw .reason("it has old Mac line ends (CR alone); save it with LF or CRLF line ends")
         }
-        var lines = text.components(separatedBy: "\n")
+        // Split on the LF byte: Swift takes CRLF for one character, which a split on "\n" would miss.
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         func bare(_ line: String) -> String {
             var line = Substring(line)
             if line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
