@@ -96,33 +96,43 @@ public struct PortfolioTable: Sendable, Equatable {
         (excel ? "\u{FEFF}" : "") + CSVText.record(Self.columns) + rows.map { CSVText.record($0.map(\.csvText)) }.joined()
     }
 
-    /// The table as JSON: `{"as_of": ..., "columns": [...], "accounts": [{column: value}, ...]}`, keys sorted,
-    /// numbers as JSON numbers, dates as ISO text, unknown figures as `null`.
+    /// The table as JSON: `{"as_of": ..., "columns": [...], "accounts": [{column: value}, ...]}`, one account per
+    /// line with its keys in column order, numbers as JSON numbers in the shortest form that reads back the
+    /// same (Foundation's encoder rounds to 16 digits), dates as ISO text, unknown figures as `null`.
     public func json() -> String {
-        struct Cell: Encodable {
-            var value: Value
-            func encode(to encoder: Encoder) throws {
-                var container = encoder.singleValueContainer()
-                switch value {
-                case .text(let text): try container.encode(text)
-                case .number(let number):
-                    if number == number.rounded(), abs(number) < 1e15 { try container.encode(Int64(number)) } else { try container.encode(number) }
-                case .day(let day): try container.encode(day.description)
-                case .flag(let flag): try container.encode(flag)
-                case .none: try container.encodeNil()
+        func string(_ text: String) -> String {
+            var result = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": result += "\\\""
+                case "\\": result += "\\\\"
+                case "\n": result += "\\n"
+                case "\r": result += "\\r"
+                case "\t": result += "\\t"
+                default:
+                    if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                        let hex = String(scalar.value, radix: 16, uppercase: true)
+                        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        result.unicodeScalars.append(scalar)
+                    }
                 }
             }
+            return result + "\""
         }
-        struct Document: Encodable {
-            var asOf: String
-            var columns: [String]
-            var accounts: [[String: Cell]]
-            enum CodingKeys: String, CodingKey { case asOf = "as_of", columns, accounts }
+        func value(_ cell: Value) -> String {
+            switch cell {
+            case .text(let text): string(text)
+            case .number(let number): Value.plain(number)
+            case .day(let day): string(day.description)
+            case .flag(let flag): flag ? "true" : "false"
+            case .none: "null"
+            }
         }
-        let accounts = rows.map { row in Dictionary(uniqueKeysWithValues: zip(Self.columns, row.map { Cell(value: $0) })) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(asOf: asOf.description, columns: Self.columns, accounts: accounts))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let accounts = rows.map { row in
+            "    {" + zip(Self.columns, row).map { "\(string($0)): \(value($1))" }.joined(separator: ", ") + "}"
+        }
+        return "{\n  \"as_of\": \(string(asOf.description)),\n  \"columns\": [" + Self.columns.map(string).joined(separator: ", ") + "],\n"
+            + "  \"accounts\": [" + (accounts.isEmpty ? "" : "\n" + accounts.joined(separator: ",\n") + "\n  ") + "]\n}\n"
     }
 }
