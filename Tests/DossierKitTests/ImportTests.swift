@@ -154,6 +154,35 @@ import Testing
         #expect(report.count(.new) == 49)
     }
 
+    @Test func twoDossiersWithOneCRMIdAreAnErrorAndNeitherIsTouched() throws {
+        let (site, files) = try makeSite()
+        _ = importer(site, files, contacts: false, opportunities: false).run(dryRun: false)
+        let copy = "---\nname: Copy\nowner: X\nstage: pre\ncrm_id: \"0015g00000AcC002\"\n---\n"
+        try TestSupport.write(["content/accounts/dach/copy.md": copy], under: site)
+        var accounts = try String(contentsOf: files.appendingPathComponent("accounts.csv"), encoding: .utf8)
+        accounts = accounts.replacingOccurrences(of: "Alpen Logistik GmbH 02,", with: "Alpen Logistik GmbH 2,")
+        try Data(accounts.utf8).write(to: files.appendingPathComponent("accounts.csv"))
+        let before = try TestSupport.tree(at: site)
+        let report = importer(site, files, contacts: false, opportunities: false).run(dryRun: false)
+        #expect(report.diagnostics.map(\.message).contains(
+            "the CRM id 0015g00000AcC002 is the crm_id of content/accounts/alpen-logistik-gmbh-02.md and content/accounts/dach/copy.md; keep it in one of them; that account was not imported"))
+        #expect(try TestSupport.tree(at: site) == before)
+    }
+
+    @Test func withoutAnOwnerColumnTheImportNeedsOwner() throws {
+        let root = try TestSupport.makeTemporaryFolder()
+        let site = root.appendingPathComponent("site")
+        _ = try Scaffold.initSite(at: site, today: TestSupport.asOf)
+        try TestSupport.write(["a.csv": "Account ID,Account Name\n1,Acme\n"], under: root)
+        let without = CRMImport(siteRoot: site, accounts: root.appendingPathComponent("a.csv").path, asOf: TestSupport.asOf).run(dryRun: false)
+        #expect(without.isAborted && without.diagnostics.map(\.message) == [
+            "no column 'Account Owner' (the account's owner; or give --owner NAME for all) in the header: Account ID, Account Name; did you mean 'Account Name'? name the column in a mapping file given with --map",
+        ])
+        let with = CRMImport(siteRoot: site, accounts: root.appendingPathComponent("a.csv").path, defaultOwner: "Mei Chen", asOf: TestSupport.asOf).run(dryRun: false)
+        #expect(with.diagnostics == [] && with.entries == [.init(path: "content/accounts/acme.md", change: .new)])
+        #expect(dossiers(in: site)["acme"]?.owner == "Mei Chen")
+    }
+
     /// Values YAML would read as something else, or that break naive YAML, come back as the same text.
     @Test func hostileValuesComeOutAsYAMLThatReadsBackTheSame() throws {
         let root = try TestSupport.makeTemporaryFolder()

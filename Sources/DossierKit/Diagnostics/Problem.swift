@@ -66,6 +66,8 @@ public enum Problem: Sendable, Equatable {
     case csvDuplicateAccount(crmID: String, otherLine: Int)
     /// An imported account would take a dossier's slug that belongs to another account.
     case importConflict(slug: String, path: String, existingID: String?, importedID: String, importedName: String)
+    /// Two dossiers of the site have the same `crm_id`.
+    case duplicateCRMID(String, paths: [String])
     /// The import cannot edit a dossier's front-matter in place.
     case importCannotEdit(path: String, reason: String)
 
@@ -180,6 +182,8 @@ public enum Problem: Sendable, Equatable {
             "'\(importedName)' (CRM id \(importedID)) would be written to \(path), which holds another account"
                 + (existingID.map { " (CRM id \($0))" } ?? " (not imported, no crm_id)")
                 + "; nothing was written for it: rename one of them, or set crm_id in \(path) if it is the same account (slug '\(slug)')"
+        case .duplicateCRMID(let id, let paths):
+            "the CRM id \(id) is the crm_id of \(paths.joined(separator: " and ")); keep it in one of them; that account was not imported"
         case .importCannotEdit(let path, let reason):
             "cannot update \(path): \(reason); it was left as it is"
         case .privateMarkerNotAtEnd:

@@ -25,6 +25,10 @@ struct CRMExportReader {
     /// the accounts file.
     mutating func read(accounts: CSVTable, contacts: CSVTable?, opportunities: CSVTable?) -> [CRMAccount] {
         guard let accountColumns = columns(of: accounts, mapping.accounts, required: [.crmID, .name], purpose: Self.accountPurpose) else { return [] }
+        if accountColumns[.owner] == nil, defaultOwner == nil {
+            report(missing: mapping.accounts[.owner] ?? "owner", purpose: "the account's owner; or give --owner NAME for all", in: accounts)
+            return []
+        }
         var result: [CRMAccount] = []
         var indexByName: [String: Int] = [:]
         var lineByID: [String: Int] = [:]
@@ -46,7 +50,7 @@ struct CRMExportReader {
                     account.owner = defaultOwner
                 }
                 if account.owner == nil {
-                    throw RowError(diagnostic: Diagnostic(.error, .csvEmptyValue(column: accountColumns.name(.owner) ?? "owner (give --owner NAME)"),
+                    throw RowError(diagnostic: Diagnostic(.error, .csvEmptyValue(column: accountColumns.name(.owner) ?? "owner"),
                                                           at: accounts.location(of: record, column: accountColumns[.owner] ?? 0), in: .crmImport))
                 }
                 account.stage = try row.keyword(.stage, named: "a dossier stage")

@@ -105,6 +105,11 @@ public struct CRMImport: Sendable {
         var newBySlug: [String: CRMAccount] = [:]
         for account in accounts {
             let location = SourceLocation(path: accountsPath, line: account.line)
+            let holders = existing.filter { $0.crmID == account.crmID }
+            if holders.count > 1 {
+                report.diagnostics.append(Diagnostic(.error, .duplicateCRMID(account.crmID, paths: holders.map(\.path)), at: location, in: .crmImport))
+                continue
+            }
             if let current = byID[account.crmID] {
                 guard let dossier = current.dossier else {
                     report.diagnostics.append(Diagnostic(.error, .importCannotEdit(path: current.path, reason: "it has errors; run `dossier check`, fix them and import again"),
