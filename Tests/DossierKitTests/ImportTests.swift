@@ -183,6 +183,33 @@ import Testing
         #expect(dossiers(in: site)["acme"]?.owner == "Mei Chen")
     }
 
+    /// `crm_id` is kept by the build cache like every other field.
+    @Test func theCRMIdSurvivesTheCacheForm() throws {
+        let (decoded, _, diagnostics) = TestSupport.process("---\nname: Acme\nowner: Mei\nstage: pre\ncrm_id: \"0015g00000AcC002\"\n---\n")
+        #expect(diagnostics.isEmpty)
+        let dossier = try #require(decoded)
+        #expect(dossier.crmID == "0015g00000AcC002")
+        let entry = CachedDossier(dossier: dossier, body: RenderedMarkdown(html: "", talkingPointsHTML: nil))
+        #expect(CachedDossier(bytes: entry.bytes)?.dossier == dossier)
+    }
+
+    /// A dossier that is a link leading out of the site is never written through.
+    @Test func aLinkedDossierLeadingOutOfTheSiteIsNotWritten() throws {
+        let (site, files) = try makeSite()
+        _ = importer(site, files, contacts: false, opportunities: false).run(dryRun: false)
+        let path = "content/accounts/alpen-logistik-gmbh-02.md"
+        let outside = site.deletingLastPathComponent().appendingPathComponent("outside.md")
+        try FileManager.default.moveItem(at: site.appendingPathComponent(path), to: outside)
+        try FileManager.default.createSymbolicLink(at: site.appendingPathComponent(path), withDestinationURL: outside)
+        let before = try Data(contentsOf: outside)
+        var accounts = try String(contentsOf: files.appendingPathComponent("accounts.csv"), encoding: .utf8)
+        accounts = accounts.replacingOccurrences(of: "Alpen Logistik GmbH 02,", with: "Alpen Logistik GmbH 2,")
+        try Data(accounts.utf8).write(to: files.appendingPathComponent("accounts.csv"))
+        let report = importer(site, files, contacts: false, opportunities: false).run(dryRun: false)
+        #expect(report.diagnostics.map(\.message).contains("cannot update \(path): it is a link that leads outside the site; it was left as it is"))
+        #expect(try Data(contentsOf: outside) == before)
+    }
+
     /// Values YAML would read as something else, or that break naive YAML, come back as the same text.
     @Test func hostileValuesComeOutAsYAMLThatReadsBackTheSame() throws {
         let root = try TestSupport.makeTemporaryFolder()

@@ -227,7 +227,15 @@ public struct CRMImport: Sendable {
         var diagnostics: [Diagnostic] = []
         for item in writes {
             var url = siteRoot.appendingPathComponent(item.path)
-            if item.previous != nil { url = url.resolvingSymlinksInPath() }
+            if item.previous != nil {
+                // A dossier that is a link is written where it leads, and only when that is inside the site.
+                url = url.resolvingSymlinksInPath()
+                guard url.path.hasPrefix(siteRoot.resolvingSymlinksInPath().path + "/") else {
+                    diagnostics.append(Diagnostic(.error, .importCannotEdit(path: item.path, reason: "it is a link that leads outside the site"),
+                                                  at: SourceLocation(path: item.path), in: .crmImport))
+                    continue
+                }
+            }
             if let previous = item.previous, (try? Data(contentsOf: url)).map({ [UInt8]($0) }) != previous {
                 diagnostics.append(Diagnostic(.error, .importCannotEdit(path: item.path, reason: "it changed while the import ran; import again"),
                                               at: SourceLocation(path: item.path), in: .crmImport))
