@@ -55,6 +55,36 @@ import Testing
         #expect(diagnostics.map(\.formatted) == ["in.csv:2:4: error: \(Problem.csvTextAfterQuote.message)"])
     }
 
+    /// Thousands of generated files of commas, semicolons, quotes, line ends, spaces and letters: reading never
+    /// fails, and every position names the place where its field's text starts (its opening quote, or its
+    /// first character), so the positions computed beside CSV.swift agree with what CSV.swift read.
+    @Test func positionsAgreeWithTheReaderOnGeneratedFiles() throws {
+        let alphabet: [String] = ["a", "b", ",", ";", "\"", "\"", "\n", "\r\n", " ", "é", "华", "x"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var checked = 0
+        for _ in 0..<3000 {
+            let text = "h1,h2\n" + (0..<next(40)).map { _ in alphabet[next(alphabet.count)] }.joined()
+            let (table, _) = read(text)
+            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+            for record in table?.records ?? [] {
+                for (field, position) in zip(record.fields, record.positions) {
+                    let line = lines[position.line - 1]
+                    let start = position.column - 1
+                    if let first = field.unicodeScalars.first, start < line.count, line[start] != "\"" {
+                        #expect(line[start] == first, "\(text.debugDescription): field \(field.debugDescription) at \(position)")
+                    }
+                    #expect(start <= line.count)
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 5_000)
+    }
+
     @Test func aFileThatIsNotUTF8OrIsEmptyIsRefused() {
         let (utf16, utf16Problems) = CSVTable.read(bytes: [0xFF, 0xFE, 0x41, 0x00], path: "in.csv")
         #expect(utf16 == nil && utf16Problems.first?.problem == .notUTF8(encoding: "UTF-16 (little-endian)"))
