@@ -19,16 +19,11 @@ public struct PortfolioTable: Sendable, Equatable {
         var csvText: String {
             switch self {
             case .text(let text): text
-            case .number(let value): Self.plain(value)
+            case .number(let value): value.plainText
             case .day(let day): day.description
             case .flag(let value): value ? "true" : "false"
             case .none: ""
             }
-        }
-
-        /// Whole numbers without a decimal point; others in the shortest form that reads back the same.
-        static func plain(_ value: Double) -> String {
-            value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         }
     }
 
@@ -123,7 +118,7 @@ public struct PortfolioTable: Sendable, Equatable {
         func value(_ cell: Value) -> String {
             switch cell {
             case .text(let text): string(text)
-            case .number(let number): Value.plain(number)
+            case .number(let number): number.plainText
             case .day(let day): string(day.description)
             case .flag(let flag): flag ? "true" : "false"
             case .none: "null"

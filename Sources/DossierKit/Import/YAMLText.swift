@@ -30,11 +30,8 @@ enum YAMLText {
         return result + "\""
     }
 
-    /// A number as YAML reads it back: whole numbers without a decimal point, others in Swift's shortest form.
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
-    }
+    /// A number as YAML reads it back (`Double.plainText`).
+    static func number(_ value: Double) -> String { value.plainText }
 
     /// A flow list of quoted texts: `["a", "b"]`.
     static func list(_ texts: [String]) -> String {
