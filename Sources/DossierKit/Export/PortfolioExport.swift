@@ -7,10 +7,14 @@ public struct PortfolioExport: Sendable {
         case csv, json
     }
 
+    /// The research site.
     public var siteRoot: URL
+    /// The day the figures are computed for.
     public var asOf: Day
+    /// The settings file, relative to the site root.
     public var configFile: String
 
+    /// An export of the site at `siteRoot` as of `asOf`.
     public init(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName) {
         self.siteRoot = siteRoot
         self.asOf = asOf
@@ -51,5 +55,6 @@ public struct PortfolioExport: Sendable {
 
 /// Diagnostics as one error value.
 public struct DiagnosticList: Error, Sendable, Equatable {
+    /// The diagnostics, sorted as `check` sorts them.
     public var diagnostics: [Diagnostic]
 }

@@ -9,18 +9,24 @@ import Yams
 /// file is written that would not pass `dossier check`. Each file is written whole or not at all
 /// (`AtomicFile`).
 public struct CRMImport: Sendable {
+    /// The research site dossiers are written into.
     public var siteRoot: URL
     /// The CSV files and the mapping file, as given (relative to the current folder, or absolute).
     public var accountsPath: String
+    /// The contacts file: stakeholders of new dossiers.
     public var contactsPath: String?
+    /// The opportunities file: given, the CRM owns each imported dossier's `opportunities`.
     public var opportunitiesPath: String?
+    /// The mapping file (`--map`); nil for Salesforce's columns.
     public var mappingPath: String?
     /// The owner of accounts whose owner column is empty or absent.
     public var defaultOwner: String?
     /// The day checks run on; the year before it is the year of `Annual Revenue` and `Employees`.
     public var asOf: Day
+    /// The settings file, relative to the site root (for `offerings` and the size limit).
     public var configFile: String
 
+    /// An import of `accounts` (with `contacts` and `opportunities` when given) into the site at `siteRoot`.
     public init(siteRoot: URL, accounts: String, contacts: String? = nil, opportunities: String? = nil, mapping: String? = nil,
                 defaultOwner: String? = nil, asOf: Day, configFile: String = SiteConfig.fileName) {
         self.siteRoot = siteRoot

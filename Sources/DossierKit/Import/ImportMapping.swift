@@ -33,8 +33,11 @@ public struct ImportMapping: Sendable, Equatable {
         case dotted = "DD.MM.YYYY"
     }
 
+    /// Column names of the accounts file, by the field they fill.
     public var accounts: [AccountField: String]
+    /// Column names of the contacts file.
     public var contacts: [ContactField: String]
+    /// Column names of the opportunities file.
     public var opportunities: [OpportunityField: String]
     /// The CRM's opportunity stages (compared ignoring case) and the sales stage each means.
     public var salesStages: [String: Opportunity.SalesStage]

@@ -9,18 +9,22 @@ public struct ImportReport: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         /// The dossier's path, relative to the site.
         public var path: String
+        /// New, updated or unchanged.
         public var change: Change
         /// For an update, the keys that change, in the order the import writes them.
         public var keys: [String] = []
     }
 
+    /// One entry per account imported, in the order of the accounts file.
     public var entries: [Entry] = []
     /// Bad rows, conflicts and files left alone, sorted by path, line and column.
     public var diagnostics: [Diagnostic] = []
+    /// Whether nothing was written on purpose (`--dry-run`).
     public var isDryRun: Bool
     /// Whether nothing at all was imported because of a problem with the files or the mapping as a whole.
     public var isAborted = false
 
+    /// Whether any problem is an error (the command then exits 1).
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// How many entries have `change`.
