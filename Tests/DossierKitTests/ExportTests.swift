@@ -137,6 +137,10 @@ import Testing
         #expect(Set(try JSONDecoder().decode([String].self, from: Data(owners.utf8))) == Set(names))
         let rows = try rowsByPython(table)
         #expect(Set(rows.dropFirst().map { $0[3] }) == Set(names))
+        // For Excel, text that would run as a formula starts with a quote; everything else is as it was.
+        guard case .success(let excel) = export.text(format: .csv, excel: true) else { Issue.record("the export failed"); return }
+        let excelOwners = try rowsByPython(excel, encoding: "utf-8-sig").dropFirst().map { $0[3] }
+        #expect(Set(excelOwners) == Set(names.map { $0.hasPrefix("=") ? "'" + $0 : $0 }))
         #expect(Set(rows.dropFirst().map { $0[2] }) == Set(names.indices.map(String.init)))
     }
 

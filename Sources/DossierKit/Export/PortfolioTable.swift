@@ -85,10 +85,18 @@ public struct PortfolioTable: Sendable, Equatable {
         return columns.map { values[$0] ?? .none }
     }
 
-    /// The table as CSV (RFC 4180, UTF-8, CRLF line ends), the header first; `excel` puts a UTF-8
-    /// byte-order mark in front, so Excel reads the text as UTF-8 (names such as 华信电子 stay whole).
+    /// The table as CSV (RFC 4180, UTF-8, CRLF line ends), the header first. `excel` puts a UTF-8
+    /// byte-order mark in front, so Excel reads the text as UTF-8 (names such as 华信电子 stay whole), and
+    /// a `'` before text that starts with `=`, `+`, `-`, `@`, a tab or CR, which Excel would otherwise run
+    /// as a formula (a dossier's name may come from anyone who can edit the site, or from a CRM).
     public func csv(excel: Bool = false) -> String {
-        (excel ? "\u{FEFF}" : "") + CSVText.record(Self.columns) + rows.map { CSVText.record($0.map(\.csvText)) }.joined()
+        func cell(_ value: Value) -> String {
+            guard excel, case .text(let text) = value, let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else {
+                return value.csvText
+            }
+            return "'" + text
+        }
+        return (excel ? "\u{FEFF}" : "") + CSVText.record(Self.columns) + rows.map { CSVText.record($0.map(cell)) }.joined()
     }
 
     /// The table as JSON: `{"as_of": ..., "columns": [...], "accounts": [{column: value}, ...]}`, one account per
