@@ -7,7 +7,7 @@ struct DossierCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Turns a folder of Markdown account dossiers into a static site of reports, briefs and stage summaries.",
-        subcommands: [Build.self, Check.self, Changes.self, Brief.self, Briefs.self, Serve.self, New.self, Init.self, Schema.self],
+        subcommands: [Build.self, Check.self, Changes.self, Brief.self, Briefs.self, Serve.self, New.self, Init.self, Import.self, Export.self, Schema.self],
         defaultSubcommand: Build.self
     )
 }

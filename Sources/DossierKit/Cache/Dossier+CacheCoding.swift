@@ -11,7 +11,7 @@ extension Dossier: CacheCodable {
         writer.write(engagement); writer.write(commitments); writer.write(plan); writer.write(assessment)
         writer.write(nextMeeting); writer.write(privateNotes); writer.write(bodyLine); writer.write(keyLines)
         writer.write(objectives); writer.write(value); writer.write(opportunities); writer.write(whitespace)
-        writer.write(economics); writer.write(governance); writer.write(stageEvidence); writer.write(buyingBasis)
+        writer.write(economics); writer.write(governance); writer.write(stageEvidence); writer.write(buyingBasis); writer.write(crmID)
     }
 
     init(from reader: inout CacheReader) throws {
@@ -25,7 +25,7 @@ extension Dossier: CacheCodable {
         bodyLine = try reader.read(); keyLines = try reader.read()
         objectives = try reader.read(); value = try reader.read(); opportunities = try reader.read(); whitespace = try reader.read()
         economics = try reader.read(); governance = try reader.read(); stageEvidence = try reader.read()
-        buyingBasis = try reader.read()
+        buyingBasis = try reader.read(); crmID = try reader.read()
     }
 }
 

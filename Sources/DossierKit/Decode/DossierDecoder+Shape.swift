@@ -92,6 +92,7 @@ extension DossierDecoder {
             Field("functions", .list(.text)), Field("shares", .list(.words(StageEvidence.SharedInformation.self))),
             Field("supplier_status", .words(StageEvidence.SupplierStatus.self)), Field("joint_plan", .flag),
         ])),
+        Field("crm_id", .text),
     ])
 
     /// The known keys of the mapping at `path` in the front-matter (see `FieldShape.keys(at:)`).

@@ -23,6 +23,7 @@ enum DossierDecoder {
         let owner = required(fields, "owner", reader: &reader) { $0.text($1, at: $2) }
         let stage: Stage? = required(fields, "stage", reader: &reader) { $0.keyword($1, at: $2) }
         var dossier = Dossier(slug: file.slug, path: file.path, name: name ?? "", owner: owner ?? "", stage: stage ?? .pre)
+        dossier.crmID = reader.text(fields["crm_id"], at: "crm_id")
         dossier.team = reader.textList(fields["team"], at: "team")
         dossier.stageSince = reader.day(fields["stage_since"], at: "stage_since")
         dossier.target = decodeTarget(fields["target"], reader: &reader)

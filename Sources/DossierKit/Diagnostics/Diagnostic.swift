@@ -59,4 +59,6 @@ public enum PipelineStage: String, Sendable, Codable {
     case markdown
     case template
     case write
+    /// `dossier import`: reading a CRM's CSV files and writing dossiers from them.
+    case crmImport = "import"
 }

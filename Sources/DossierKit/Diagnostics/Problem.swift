@@ -54,6 +54,28 @@ public enum Problem: Sendable, Equatable {
     case foreignFileInTheWay(path: String)
     case buildRunning(path: String, pid: Int?)
     case previousOutputNotRemoved(path: String, reason: String)
+    /// A CSV file without a header line.
+    case csvNoHeader
+    /// A quoted CSV field whose closing quote never comes.
+    case csvUnclosedQuote
+    /// Text between a quoted CSV field's closing quote and the next delimiter.
+    case csvTextAfterQuote
+    /// A column the import needs is not in the CSV's header.
+    case csvMissingColumn(column: String, purpose: String, header: [String], suggestion: String?)
+    /// A CSV value the import cannot use; the row is skipped.
+    case csvBadValue(column: String, value: String, expected: String)
+    /// A required CSV value is empty; the row is skipped.
+    case csvEmptyValue(column: String)
+    /// A contact or opportunity row names an account the accounts file does not have.
+    case csvUnknownAccount(column: String, name: String, suggestion: String?)
+    /// Two account rows with the same CRM id.
+    case csvDuplicateAccount(crmID: String, otherLine: Int)
+    /// An imported account would take a dossier's slug that belongs to another account.
+    case importConflict(slug: String, path: String, existingID: String?, importedID: String, importedName: String)
+    /// Two dossiers of the site have the same `crm_id`.
+    case duplicateCRMID(String, paths: [String])
+    /// The import cannot edit a dossier's front-matter in place.
+    case importCannotEdit(path: String, reason: String)
 
     /// The message a person reads, saying what is wrong and what to do.
     public var message: String {
@@ -150,6 +172,32 @@ public enum Problem: Sendable, Equatable {
             "refusing to use '\(path)' as output: it would overwrite the site's own files; choose a folder such as output/"
         case .writeFailed(let path, let reason):
             "cannot write '\(path)': \(reason)"
+        case .csvNoHeader:
+            "the file has no header line; export it from the CRM with column names on the first line"
+        case .csvUnclosedQuote:
+            "this quoted field is never closed; add the closing quote (\") or export the file again; the rest of the file was not read"
+        case .csvTextAfterQuote:
+            "text after the closing quote of a quoted field; quote the whole field and double each quote inside it (\"\"); the rest of the file was not read"
+        case .csvMissingColumn(let column, let purpose, let header, let suggestion):
+            "no column '\(column)' (\(purpose)) in the header: \(header.joined(separator: ", "))"
+                + (suggestion.map { "; did you mean '\($0)'? " } ?? "; ") + "name the column in a mapping file given with --map"
+        case .csvBadValue(let column, let value, let expected):
+            "'\(column)' is '\(value)'; expected \(expected); the row is skipped"
+        case .csvEmptyValue(let column):
+            "'\(column)' is empty; it is required, so the row is skipped"
+        case .csvUnknownAccount(let column, let name, let suggestion):
+            "'\(column)' names '\(name)', which is not an account of the accounts file"
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + "; the row is skipped"
+        case .csvDuplicateAccount(let crmID, let otherLine):
+            "the account '\(crmID)' is also on line \(otherLine); keep one row per account; this row is skipped"
+        case .importConflict(let slug, let path, let existingID, let importedID, let importedName):
+            "'\(importedName)' (CRM id \(importedID)) would be written to \(path), which holds another account"
+                + (existingID.map { " (CRM id \($0))" } ?? " (not imported, no crm_id)")
+                + "; nothing was written for it: rename one of them, or set crm_id in \(path) if it is the same account (slug '\(slug)')"
+        case .duplicateCRMID(let id, let paths):
+            "the CRM id \(id) is the crm_id of \(paths.joined(separator: " and ")); keep it in one of them; that account was not imported"
+        case .importCannotEdit(let path, let reason):
+            "cannot update \(path): \(reason); it was left as it is"
         case .privateMarkerNotAtEnd:
             "this heading mentions {private} but does not end with it, so its section is public; put {private} at the end of the heading to keep the section private"
         case .unknownAudience(let name, let known):

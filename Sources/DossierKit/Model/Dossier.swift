@@ -6,6 +6,8 @@ public struct Dossier: Sendable, Equatable {
     public var path: String
     public var name: String
     public var owner: String
+    /// The account's id in the CRM it was imported from (`crm_id`); a later import finds the dossier by it.
+    public var crmID: String?
     public var team: [String] = []
     public var stage: Stage
     public var stageSince: Day?

@@ -124,6 +124,7 @@ enum DossierSkeleton {
         #   shares: [forecasts]    # forecasts, plans, costs, roadmaps
         #   supplier_status: approved  # one-of-many, approved, preferred, sole, partner
         #   joint_plan: false
+        # crm_id: 0015g00000XyZabAAB # the account's id in the CRM; `dossier import` writes and matches it
         ---
 
         ## Situation
