@@ -75,9 +75,9 @@ import Testing
         report = build(site)
         #expect(report.analysis.parsedCount == 1)
         // A new stage: also the pages that list every account (portfolio, stages, the six stage pages,
-        // meetings, the search page, four directories), Jonas's owner page, and the calendar feeds of the
-        // meetings and of Jonas (made from the front-matter too).
-        #expect(report.output?.rendered == 3 + 1 + 1 + 6 + 1 + 1 + 4 + 1 + 2)
+        // meetings, the search page, four directories), Jonas's owner page, the calendar feeds of the
+        // meetings and of Jonas (made from the front-matter too), and the portfolio table.
+        #expect(report.output?.rendered == 3 + 1 + 1 + 6 + 1 + 1 + 4 + 1 + 2 + 1)
         #expect(try output(of: site) == (try cleanBuild(site)))
     }
 

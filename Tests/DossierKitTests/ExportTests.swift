@@ -79,6 +79,19 @@ import Testing
         #expect(chinese?[1] == "深圳华芯电子股份有限公司")
     }
 
+    @Test func theSiteBuildPublishesThePortfolioTableForSpreadsheets() throws {
+        let output = try TestSupport.makeTemporaryFolder().appendingPathComponent("out")
+        _ = SiteBuilder(siteRoot: TestSupport.repositoryRoot, output: output, asOf: TestSupport.asOf).build()
+        let bytes = try Data(contentsOf: output.appendingPathComponent("portfolio.csv"))
+        let published = String(decoding: bytes, as: UTF8.self)
+        // The spreadsheet form, with its byte-order mark: what `dossier export --excel` writes, byte for byte.
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(bytes == Data(try exported(.csv, excel: true).utf8))
+        #expect(try rowsByPython(published, encoding: "utf-8-sig").first == PortfolioTable.columns)
+        let portfolio = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(portfolio.contains("<a href=\"portfolio.csv\" type=\"text/csv\" download>Download as a spreadsheet (CSV)</a>"))
+    }
+
     @Test func theJSONParsesBackWithNumbersDatesAndNulls() throws {
         let json = try exported(.json)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

@@ -42,17 +42,26 @@ public struct PortfolioTable: Sendable, Equatable {
 
     /// The table of every usable dossier of `analysis`.
     public init(analysis: SiteAnalysis, asOf: Day) {
-        self.asOf = asOf
-        rows = analysis.dossiers.sorted { $0.dossier.slug < $1.dossier.slug }.map { Self.row(of: $0, config: analysis.config) }
+        self.init(analysis.dossiers.map { ($0.dossier, $0.figures, $0.findings) }, config: analysis.config, asOf: asOf)
     }
 
-    private static func row(of analyzed: AnalyzedDossier, config: SiteConfig) -> [Value] {
-        let dossier = analyzed.dossier, figures = analyzed.figures
+    /// The table of the accounts a build renders (the site's `portfolio.csv`).
+    init(accounts: [Account], config: SiteConfig, asOf: Day) {
+        self.init(accounts.map { ($0.dossier, $0.figures, $0.findings) }, config: config, asOf: asOf)
+    }
+
+    private init(_ accounts: [(Dossier, AccountFigures, [Finding])], config: SiteConfig, asOf: Day) {
+        self.asOf = asOf
+        rows = accounts.sorted { $0.0.slug < $1.0.slug }.map { Self.row(of: $0, config: config) }
+    }
+
+    private static func row(of account: (dossier: Dossier, figures: AccountFigures, findings: [Finding]), config: SiteConfig) -> [Value] {
+        let (dossier, figures) = (account.dossier, account.figures)
         func text(_ value: String?) -> Value { value.map(Value.text) ?? .none }
         func number(_ value: Double?) -> Value { value.map(Value.number) ?? .none }
         func count(_ value: Int?) -> Value { value.map { .number(Double($0)) } ?? .none }
         func day(_ value: Day?) -> Value { value.map(Value.day) ?? .none }
-        let findings = { (severity: Finding.Severity) in count(analyzed.findings.filter { $0.severity == severity }.count) }
+        let findings = { (severity: Finding.Severity) in count(account.findings.filter { $0.severity == severity }.count) }
         let values: [String: Value] = [
             "slug": .text(dossier.slug),
             "name": .text(dossier.name),

@@ -613,7 +613,7 @@ table.people td:nth-child(1), table.people td:nth-child(4), table.people td:nth-
 {{<layout}}
 {{$content}}
 <h1>{{site_title}}</h1>
-<p class="lead">{{lead}}</p>
+<p class="lead">{{lead}} <a href="{{table_url}}" type="text/csv" download>{{t.portfolio_table_download}}</a></p>
 
 <section class="charts" aria-labelledby="portfolio">
 <h2 id="portfolio">{{t.portfolio_charts}}</h2>
@@ -1250,6 +1250,7 @@ commitment_record: "{kept} on time, {late} late, {overdue} overdue, {open} open"
 # Portfolio page
 portfolio_lead_one: "1 account as of {date}."
 portfolio_lead_other: "{count} accounts as of {date}."
+portfolio_table_download: "Download as a spreadsheet (CSV)"
 attention: Needs attention
 urgent_findings: Urgent findings
 no_urgent_findings: No urgent findings.
@@ -2120,6 +2121,7 @@ commitment_record: "按时履行 {kept} 项，延迟 {late} 项，逾期 {overdu
 # 客户组合页
 portfolio_lead_one: "截至 {date}，共 1 个客户。"
 portfolio_lead_other: "截至 {date}，共 {count} 个客户。"
+portfolio_table_download: "下载为电子表格"
 attention: 需要关注
 urgent_findings: 紧急问题
 no_urgent_findings: 无紧急问题。

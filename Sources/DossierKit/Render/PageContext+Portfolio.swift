@@ -6,6 +6,7 @@ extension PageContext {
         let format = env.format
         var context = common(env, root: root, title: env.config.title)
         context["lead"] = env.strings.plural("portfolio_lead", count: accounts.count, ["date": format.day(env.asOf)])
+        context["table_url"] = root + SiteLinks.portfolioTablePath
         context.merge(portfolioCharts(accounts, env)) { _, new in new }
         context.merge(portfolioPlan(plan, root: root, env)) { _, new in new }
         context.merge(portfolioGoingWell(accounts, root: root, env)) { _, new in new }

@@ -38,6 +38,8 @@ struct SiteLinks: Sendable {
 
     /// The calendar feed of every account's next meeting (iCalendar), relative to the site root.
     static let meetingsCalendarPath = "meetings.ics"
+    /// The portfolio as a spreadsheet (`PortfolioTable`), linked from the portfolio page.
+    static let portfolioTablePath = "portfolio.csv"
 
     /// The calendar feed of an owner (or team member): beside their page, relative to the site root.
     func calendarPath(ofOwner name: String) -> String {

@@ -48,6 +48,10 @@ struct SiteRenderer: Sendable {
         jobs += crossReferences(accounts, env, everyAccount: everyAccount) { summaries[$0.dossier.slug] ?? "" }
         jobs += offeringPages(plan, env, everyAccount: everyAccount)
         jobs.append(page("search/index.html", "search", everyAccount) { PageContext.search(accounts, env) })
+        let (config, asOf) = (self.config, self.asOf)
+        jobs.append(file(SiteLinks.portfolioTablePath, ["portfolio-table"] + everyAccount) {
+            PortfolioTable(accounts: accounts, config: config, asOf: asOf).csv(excel: true)
+        })
         let (strings, threads) = (env.strings, self.jobs)
         jobs.append(file("search/index.js", wholes) { SearchIndex.script(for: accounts, strings: strings, jobs: threads) })
         for name in Theme.assetNames {
