@@ -192,6 +192,7 @@ import Testing
         let people = try #require(html.firstMatch(of: /<table class="people[^"]*">(?s:.*?)<\/table>/)).output
         let rows = people.matches(of: /<tr[ >]/).count - 1
         let cuts = Self.cutCounts(in: html, words: words)
+        #expect(!html.contains(">nil<"), "an absent line is left out, not written as nil")
         #expect(rows > 0)
         if rows < 40 {
             #expect(cuts.first == 40 - rows, "\(rows) people shown, cut: \(cuts)")

@@ -409,10 +409,10 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 /* The people in the room: fixed column widths, the same shares the brief's estimate uses
    (PageContext.briefPeopleColumns), so a long name wraps in its column. */
 table.people { table-layout: fixed; }
-table.people th:nth-child(1) { width: 25%; } table.people th:nth-child(2) { width: 27%; } table.people th:nth-child(3) { width: 18%; }
-table.people th:nth-child(4) { width: 12%; } table.people th:nth-child(5) { width: 18%; }
-table.people.plan th:nth-child(1) { width: 17%; } table.people.plan th:nth-child(2) { width: 17%; } table.people.plan th:nth-child(3) { width: 12%; }
-table.people.plan th:nth-child(4) { width: 11%; } table.people.plan th:nth-child(5) { width: 13%; } table.people.plan th:nth-child(6) { width: 18%; }
+table.people th:nth-child(1) { width: 24%; } table.people th:nth-child(2) { width: 26%; } table.people th:nth-child(3) { width: 17%; }
+table.people th:nth-child(4) { width: 14%; } table.people th:nth-child(5) { width: 19%; }
+table.people.plan th:nth-child(1) { width: 16%; } table.people.plan th:nth-child(2) { width: 16%; } table.people.plan th:nth-child(3) { width: 12%; }
+table.people.plan th:nth-child(4) { width: 13%; } table.people.plan th:nth-child(5) { width: 13%; } table.people.plan th:nth-child(6) { width: 18%; }
 table.people.plan th:nth-child(7) { width: 12%; }
 
 /* health signals (issue 11): what is going well */

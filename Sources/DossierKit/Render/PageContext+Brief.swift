@@ -17,8 +17,8 @@ extension PageContext {
     static let briefExternalFactors = 3
     /// The people table's columns' shares of its width: name, title, role, stance, last contact,
     /// and with the account plan their win and our person (brief.css sets the same).
-    static let briefPeopleColumns = [0.25, 0.27, 0.18, 0.12, 0.18]
-    static let briefPlanPeopleColumns = [0.17, 0.17, 0.12, 0.11, 0.13, 0.18, 0.12]
+    static let briefPeopleColumns = [0.24, 0.26, 0.17, 0.14, 0.19]
+    static let briefPlanPeopleColumns = [0.16, 0.16, 0.12, 0.13, 0.13, 0.18, 0.12]
 
     /// One list of the brief: each item's estimated height, and how many are kept.
     private struct FittedList {
@@ -139,7 +139,9 @@ extension PageContext {
         brief["brief_attendees"] = Array(peopleRows.prefix(kept("people")))
         brief["brief_attendees_more"] = more(cut("people"))
         if let title = (context["meeting_changes"] as? Context)?["title"] {
-            brief["brief_changes"] = ["title": title, "items": Array(changes.prefix(kept("changes"))), "more": more(cut("changes")) as Any]
+            var value: Context = ["title": title, "items": Array(changes.prefix(kept("changes")))]
+            value["more"] = more(cut("changes"))
+            brief["brief_changes"] = value
         }
         brief["brief_findings"] = findings.prefix(kept("findings")).map { finding($0, env) }
         brief["brief_findings_more"] = more(cut("findings"))
@@ -147,10 +149,14 @@ extension PageContext {
         brief["brief_commitments"] = promises.prefix(kept("promises")).map { commitment(of: $0, env) }
         brief["brief_commitments_more"] = more(cut("promises"))
         if !planDue.isEmpty {
-            brief["brief_plan"] = ["items": planDue.prefix(kept("plan")).map { milestone(of: $0, env) }, "more": more(planDue.count - kept("plan")) as Any]
+            var value: Context = ["items": planDue.prefix(kept("plan")).map { milestone(of: $0, env) }]
+            value["more"] = more(planDue.count - kept("plan"))
+            brief["brief_plan"] = value
         }
         if !outcomes.isEmpty {
-            brief["brief_value"] = ["outcomes": outcomes.prefix(kept("outcomes")).map { outcome(of: $0, env) }, "more": more(outcomes.count - kept("outcomes")) as Any]
+            var value: Context = ["outcomes": outcomes.prefix(kept("outcomes")).map { outcome(of: $0, env) }]
+            value["more"] = more(outcomes.count - kept("outcomes"))
+            brief["brief_value"] = value
         }
         if !opportunities.isEmpty {
             brief["brief_opportunities"] = [
