@@ -459,8 +459,8 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{#brief_attendees}}<tr{{#is_opposed}} class="opposed"{{/is_opposed}}><td>{{name}}</td><td>{{title}}</td><td>{{role}}</td><td>{{stance}}</td><td>{{last_contact}}</td>{{#shows_plan_people}}<td>{{wins}}</td><td>{{our_contact}}</td>{{/shows_plan_people}}</tr>
 {{/brief_attendees}}
 </tbody>
-</table>
-{{#brief_attendees_more}}<p class="small more">{{brief_attendees_more}}</p>{{/brief_attendees_more}}
+</table>{{#brief_attendees_more}}
+<p class="small more">{{brief_attendees_more}}</p>{{/brief_attendees_more}}
 </section>
 {{/next_meeting}}
 
@@ -470,8 +470,8 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{^empty(items)}}<ul>
 {{#items}}<li>{{.}}</li>
 {{/items}}
-</ul>{{/empty(items)}}
-{{#more}}<p class="small more">{{more}}</p>{{/more}}
+</ul>{{/empty(items)}}{{#more}}
+<p class="small more">{{more}}</p>{{/more}}
 </section>
 {{/brief_changes}}
 
@@ -481,8 +481,8 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{^empty(brief_findings)}}<ul>
 {{#brief_findings}}<li><strong>{{title}}:</strong> {{message}}</li>
 {{/brief_findings}}
-</ul>{{/empty(brief_findings)}}
-{{#brief_findings_more}}<p class="small more">{{brief_findings_more}}</p>{{/brief_findings_more}}
+</ul>{{/empty(brief_findings)}}{{#brief_findings_more}}
+<p class="small more">{{brief_findings_more}}</p>{{/brief_findings_more}}
 </section>
 {{/has_brief_findings}}
 {{#brief_plan}}
@@ -492,8 +492,8 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{^empty(items)}}<ul>
 {{#items}}<li class="status-{{status}}">{{#due}}<strong>{{due}}</strong> {{/due}}{{milestone}}{{#item_owner}} ({{item_owner}}){{/item_owner}} · {{status_label}}</li>
 {{/items}}
-</ul>{{/empty(items)}}
-{{#more}}<p class="small more">{{more}}</p>{{/more}}
+</ul>{{/empty(items)}}{{#more}}
+<p class="small more">{{more}}</p>{{/more}}
 </section>
 {{/brief_plan}}
 {{> going-well}}
@@ -505,8 +505,8 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{#brief_commitments}}<li class="status-{{status}}"><strong>{{status_label}}:</strong> {{promise}}{{#owner}} ({{owner}}){{/owner}}{{#due}} · {{t.col_due}} {{due}}{{/due}}{{#remedy}}. <em>{{t.made_good}}:</em> {{remedy}}{{/remedy}}{{^remedy}}{{#done}}. <em>{{t.no_remedy_yet}}</em>{{/done}}{{/remedy}}</li>
 {{/brief_commitments}}
 </ul>
-{{/empty(brief_commitments)}}
-{{#brief_commitments_more}}<p class="small more">{{brief_commitments_more}}</p>{{/brief_commitments_more}}
+{{/empty(brief_commitments)}}{{#brief_commitments_more}}
+<p class="small more">{{brief_commitments_more}}</p>{{/brief_commitments_more}}
 {{^open_commitments}}<p>{{t.no_open_promises}}</p>{{/open_commitments}}
 <p class="small">{{t.record}}: {{#on_time_rate}}{{on_time_rate}} {{t.kept_on_time}}; {{/on_time_rate}}{{commitment_record}}</p>
 </section>
@@ -520,8 +520,8 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{#outcomes}}<tr><td>{{metric}}</td><td>{{baseline}}</td><td>{{outcome_target}}</td><td><strong>{{actual}}</strong></td><td>{{agreed_by}}</td></tr>
 {{/outcomes}}
 </tbody>
-</table>{{/empty(outcomes)}}
-{{#more}}<p class="small more">{{more}}</p>{{/more}}
+</table>{{/empty(outcomes)}}{{#more}}
+<p class="small more">{{more}}</p>{{/more}}
 </section>
 {{/brief_value}}
 
@@ -548,8 +548,8 @@ table.people.plan th:nth-child(7) { width: 12%; }
 
 <section>
 <h2>{{t.talking_points}}</h2>
-{{#brief_talking_points_html}}{{{brief_talking_points_html}}}{{/brief_talking_points_html}}
-{{#brief_talking_points_more}}<p class="small more">{{brief_talking_points_more}}</p>{{/brief_talking_points_more}}
+{{#brief_talking_points_html}}{{{brief_talking_points_html}}}{{/brief_talking_points_html}}{{#brief_talking_points_more}}
+<p class="small more">{{brief_talking_points_more}}</p>{{/brief_talking_points_more}}
 {{^talking_points_html}}<p class="missing">{{t.no_talking_points}}</p>{{/talking_points_html}}
 </section>
 
@@ -559,8 +559,8 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{^empty(brief_private_notes)}}<ul class="private-notes">
 {{#brief_private_notes}}<li class="depth-{{depth}}">{{#key}}<strong>{{key}}</strong>{{#value}}: {{/value}}{{/key}}{{value}}</li>
 {{/brief_private_notes}}
-</ul>{{/empty(brief_private_notes)}}
-{{#brief_private_notes_more}}<p class="small more">{{brief_private_notes_more}}</p>{{/brief_private_notes_more}}
+</ul>{{/empty(brief_private_notes)}}{{#brief_private_notes_more}}
+<p class="small more">{{brief_private_notes_more}}</p>{{/brief_private_notes_more}}
 </section>
 {{/empty(private_notes)}}
 <section>
@@ -570,8 +570,8 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{#brief_external_factors}}<li><strong>{{kind}}</strong> ({{impact}}): {{summary}}</li>
 {{/brief_external_factors}}
 </ul>
-{{/empty(brief_external_factors)}}
-{{#brief_external_factors_more}}<p class="small more">{{brief_external_factors_more}}</p>{{/brief_external_factors_more}}
+{{/empty(brief_external_factors)}}{{#brief_external_factors_more}}
+<p class="small more">{{brief_external_factors_more}}</p>{{/brief_external_factors_more}}
 {{^newest_external_factors}}<p class="missing">{{t.no_factors_brief}}</p>{{/newest_external_factors}}
 </section>
 </main>
