@@ -9,11 +9,10 @@ struct BriefSpace: Sendable {
     /// The width of the text: A4 (210 mm) less the 15 mm side margins (brief.css `@page`).
     static let width = 180.0
     /// The height two pages give: twice A4's 297 mm less the 14 mm and 16 mm margins, less the body's
-    /// 8 mm padding at the top and bottom. No further reserve: the estimate errs on the large side
-    /// (printed worst cases in BriefFitTests use 60 to 90 mm less than estimated), which covers an
-    /// item or row that moves whole to page 2, a heading that moves with its first item, and the
-    /// people table's head repeated on page 2.
-    static let budget = 2 * (297.0 - 14 - 16) - 16
+    /// 8 mm padding at the top and bottom, less a reserve of 25 mm for what the estimate cannot know:
+    /// an item or table row that does not fit at the foot of page 1 moves whole to page 2, a heading
+    /// moves with its first item, and the people table's head is repeated on page 2.
+    static let budget = 2 * (297.0 - 14 - 16) - 16 - 25
 
     /// The height of one line of text at `points` (brief.css sets a line height of 1.38).
     static func lineHeight(_ points: Double) -> Double { points * 1.38 * millimetresPerPoint }
@@ -48,7 +47,7 @@ struct BriefSpace: Sendable {
     static let moreLine = 1 + lineHeight(8.5)
 
     /// An item of a bulleted list (5 mm indent, 0.6 mm above and below).
-    static func listItem(_ text: String) -> Double { height(text, width: width - 5) + 1.2 }
+    static func listItem(_ text: String, bold: Bool = false) -> Double { height(text, width: width - 5, bold: bold) + 1.2 }
 
     /// A paragraph (1 mm above and below).
     static func paragraph(_ text: String, width: Double = width, points: Double = 10) -> Double {

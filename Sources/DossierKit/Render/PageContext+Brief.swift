@@ -84,14 +84,16 @@ extension PageContext {
             "findings": FittedList(findings.map { BriefSpace.listItem($0.title(in: strings) + ": " + $0.message(in: strings)) }),
             "promises": FittedList(promises.map { promise in
                 let row = commitment(of: promise, env)
-                return BriefSpace.listItem(["status_label", "promise", "owner", "due", "remedy"].compactMap { row[$0] as? String }.joined(separator: " · ") + " xxxxxxxxxxxx")
+                // Overdue and late promises are set in bold (brief.css).
+                let isBold = ["overdue", "late"].contains(row["status"] as? String ?? "")
+                return BriefSpace.listItem(["status_label", "promise", "owner", "due", "remedy"].compactMap { row[$0] as? String }.joined(separator: " · ") + " xxxxxxxxxxxx", bold: isBold)
             }),
             "talking_points": FittedList(talkingPoints.map { item in
                 let text = BriefSpace.text(ofHTML: item.html)
                 let nestedItems = max(0, item.html.components(separatedBy: "<li").count - 2)
                 return BriefSpace.listItem(text) + Double(nestedItems) * BriefSpace.lineHeight(10) + (item.opening.isEmpty ? 1 : 0)
             }),
-            "changes": FittedList(changes.map(BriefSpace.listItem)),
+            "changes": FittedList(changes.map { BriefSpace.listItem($0) }),
             "plan": FittedList(planDue.prefix(briefPlanItems).map { item in
                 BriefSpace.listItem([item.milestone, item.owner ?? "", "xxxxxxxxxxxxxxxxxxxxxx"].joined(separator: " "))
             }),
@@ -106,8 +108,12 @@ extension PageContext {
         // What is always shown: the header, the meeting with its objective, ask and fallback, the
         // small sections, and each list's heading and room for its "and N more" line.
         var room = BriefSpace.budget - fixedHeight(of: account, context: context, meeting: meeting, env)
-        for (name, list) in lists where !list.heights.isEmpty {
-            room -= BriefSpace.sectionHeading + BriefSpace.moreLine
+        // (In a fixed order: the same sum, to the last bit, on every run.)
+        let order = ["people", "findings", "promises", "talking_points", "changes", "plan", "outcomes", "opportunities", "private_notes", "factors"]
+        let headedAlways: Set<String> = ["promises", "talking_points", "factors"]
+        for name in order {
+            guard let list = lists[name], !list.heights.isEmpty else { continue }
+            room -= BriefSpace.moreLine + (headedAlways.contains(name) ? 0 : BriefSpace.sectionHeading)
             if name == "people" { room -= BriefSpace.tableHead(peopleKeys.map { _ in "xxxxxxxxxxxxxxx" }, widths: columns) }
             if name == "outcomes" { room -= BriefSpace.tableHead(["xxxxxxxxxxxxxxx"], widths: [0.2]) }
         }
@@ -206,7 +212,7 @@ extension PageContext {
     }
 
     /// The height of what the brief always shows: the header, the next meeting in full, going well,
-    /// the promise record, key numbers, and the headings of talking points and external factors.
+    /// the promise record, key numbers, and the headings of promises, talking points and external factors.
     private static func fixedHeight(of account: Account, context: Context, meeting: Context?, _ env: RenderEnvironment) -> Double {
         let dossier = account.dossier
         let strings = env.strings
@@ -235,13 +241,18 @@ extension PageContext {
             height += BriefSpace.sectionHeading
             height += goingWell.map { BriefSpace.listItem("xxxxxxxxxxxxxxxx " + ($0["message"] as? String ?? "")) }.reduce(0, +)
         }
-        height += BriefSpace.sectionHeading + BriefSpace.moreLine                       // promises: the record
+        // Promises: the heading, the record, and a line when there are none.
+        height += BriefSpace.sectionHeading + BriefSpace.moreLine
+        if account.figures.overdue.isEmpty && account.figures.open.isEmpty && account.figures.deliveredLate.isEmpty {
+            height += BriefSpace.paragraph("x")
+        }
         // Key numbers: up to six, four to a row.
         let numbers = [dossier.financials?.years.isEmpty == false, dossier.financials?.wallet != nil, account.figures.onTimeRate != nil]
         let numberRows = numbers.filter { $0 }.count >= 2 ? 2.0 : 1.0
         height += BriefSpace.sectionHeading + numberRows * (BriefSpace.lineHeight(7.5) + BriefSpace.lineHeight(10) + 1) + 2
-        height += BriefSpace.sectionHeading + BriefSpace.paragraph("x")                   // talking points
-        height += BriefSpace.sectionHeading + BriefSpace.paragraph("x")                   // external factors
+        // Talking points and external factors: a heading, and a line saying there are none.
+        height += BriefSpace.sectionHeading + (account.body.talkingPointsHTML == nil ? BriefSpace.paragraph("x") : 0)
+        height += BriefSpace.sectionHeading + (dossier.externalFactors.isEmpty ? BriefSpace.paragraph("x") : 0)
         return height
     }
 
