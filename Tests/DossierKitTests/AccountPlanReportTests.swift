@@ -327,9 +327,9 @@ private func person(_ name: String, reportsTo: String? = nil, influence: Level? 
             """)
         let plan = try #require(context["brief_plan"] as? Context)
         #expect((plan["items"] as? [Context])?.count == PageContext.briefPlanItems)
-        #expect(plan["more"] as? String == "2 more in the full report")
+        #expect(plan["more"] as? String == "and 2 more — see the full report")
         let value = try #require(context["brief_value"] as? Context)
         #expect((value["outcomes"] as? [Context])?.count == PageContext.briefOutcomes)
-        #expect(value["more"] as? String == "2 more in the full report")
+        #expect(value["more"] as? String == "and 2 more — see the full report")
     }
 }

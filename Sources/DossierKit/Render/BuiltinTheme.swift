@@ -367,7 +367,7 @@ enum BuiltinTheme {
 /* Dossier default theme: the pre-meeting brief, made for A4 paper (fits two pages). */
 @page { size: A4; margin: 14mm 15mm 16mm; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 180mm; padding: 8mm 0; font: 10pt/1.38 system-ui, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; color: #111; background: #fff; }
+body { margin: 0 auto; max-width: 180mm; padding: 8mm 0; font: 10pt/1.38 system-ui, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; color: #111; background: #fff; overflow-wrap: anywhere; }
 a { color: inherit; }
 :focus-visible { outline: 2pt solid #1f5fa8; outline-offset: 1pt; }
 .brief-page + .brief-page { break-before: page; }
@@ -377,7 +377,8 @@ h1 { font-size: 18pt; margin: 1mm 0; }
 .meta { margin: 0 0 2mm; font-size: 9.5pt; }
 .stage { font-weight: 700; }
 h2 { font-size: 11pt; margin: 4mm 0 1.5mm; text-transform: uppercase; letter-spacing: .05em; border-bottom: .5pt solid #888; break-after: avoid; }
-section { break-inside: avoid-page; }
+/* No section is kept whole on one page (a long one would leave page 1 mostly empty): items and rows are. */
+li, tr, .meeting { break-inside: avoid; }
 p { margin: 1mm 0; }
 ul { margin: 1mm 0; padding-left: 5mm; }
 li { margin: .6mm 0; }
@@ -405,7 +406,14 @@ ul.private-notes .depth-4 { padding-left: 4.8rem; } ul.private-notes .depth-5 { 
 @media print { .private { border-left-color: #000; } .private-label { color: #000; border-color: #000; } }
 /* Account plan (issue 10): the negotiation plan in the meeting box, lists written inline. */
 .meeting .item + .item::before { content: " · "; }
-table.people td:nth-child(1), table.people td:nth-child(4), table.people td:nth-child(5) { white-space: nowrap; }
+/* The people in the room: fixed column widths, the same shares the brief's estimate uses
+   (PageContext.briefPeopleColumns), so a long name wraps in its column. */
+table.people { table-layout: fixed; }
+table.people th:nth-child(1) { width: 24%; } table.people th:nth-child(2) { width: 26%; } table.people th:nth-child(3) { width: 17%; }
+table.people th:nth-child(4) { width: 14%; } table.people th:nth-child(5) { width: 19%; }
+table.people.plan th:nth-child(1) { width: 16%; } table.people.plan th:nth-child(2) { width: 16%; } table.people.plan th:nth-child(3) { width: 12%; }
+table.people.plan th:nth-child(4) { width: 13%; } table.people.plan th:nth-child(5) { width: 13%; } table.people.plan th:nth-child(6) { width: 18%; }
+table.people.plan th:nth-child(7) { width: 12%; }
 
 /* health signals (issue 11): what is going well */
 .going-well ul.signals { list-style: none; padding-left: 0; }
@@ -445,56 +453,60 @@ table.people td:nth-child(1), table.people td:nth-child(4), table.people td:nth-
 {{#next_meeting}}
 <section>
 <h2>{{t.people_in_the_room}}</h2>
-<table{{#shows_plan_people}} class="people"{{/shows_plan_people}}>
+<table class="people{{#shows_plan_people}} plan{{/shows_plan_people}}">
 <thead><tr><th scope="col">{{t.col_name}}</th><th scope="col">{{t.col_title}}</th><th scope="col">{{t.col_role}}</th><th scope="col">{{t.col_stance}}</th><th scope="col">{{t.col_last_contact}}</th>{{#shows_plan_people}}<th scope="col">{{t.plan_col_wins}}</th><th scope="col">{{t.plan_our_person}}</th>{{/shows_plan_people}}</tr></thead>
 <tbody>
-{{#attendees}}<tr{{#is_opposed}} class="opposed"{{/is_opposed}}><td>{{name}}</td><td>{{title}}</td><td>{{role}}</td><td>{{stance}}</td><td>{{last_contact}}</td>{{#shows_plan_people}}<td>{{wins}}</td><td>{{our_contact}}</td>{{/shows_plan_people}}</tr>
-{{/attendees}}
+{{#brief_attendees}}<tr{{#is_opposed}} class="opposed"{{/is_opposed}}><td>{{name}}</td><td>{{title}}</td><td>{{role}}</td><td>{{stance}}</td><td>{{last_contact}}</td>{{#shows_plan_people}}<td>{{wins}}</td><td>{{our_contact}}</td>{{/shows_plan_people}}</tr>
+{{/brief_attendees}}
 </tbody>
-</table>
+</table>{{#brief_attendees_more}}
+<p class="small more">{{brief_attendees_more}}</p>{{/brief_attendees_more}}
 </section>
 {{/next_meeting}}
 
-{{#meeting_changes}}
+{{#brief_changes}}
 <section>
 <h2>{{title}}</h2>
-<ul>
+{{^empty(items)}}<ul>
 {{#items}}<li>{{.}}</li>
 {{/items}}
-</ul>
+</ul>{{/empty(items)}}{{#more}}
+<p class="small more">{{more}}</p>{{/more}}
 </section>
-{{/meeting_changes}}
+{{/brief_changes}}
 
-{{^empty(meeting_findings)}}
+{{#has_brief_findings}}
 <section>
 <h2>{{t.watch_in_meeting}}</h2>
-<ul>
-{{#meeting_findings}}<li><strong>{{title}}:</strong> {{message}}</li>
-{{/meeting_findings}}
-</ul>
+{{^empty(brief_findings)}}<ul>
+{{#brief_findings}}<li><strong>{{title}}:</strong> {{message}}</li>
+{{/brief_findings}}
+</ul>{{/empty(brief_findings)}}{{#brief_findings_more}}
+<p class="small more">{{brief_findings_more}}</p>{{/brief_findings_more}}
 </section>
-{{/empty(meeting_findings)}}
+{{/has_brief_findings}}
 {{#brief_plan}}
 
 <section>
 <h2>{{t.brief_plan_due}}</h2>
-<ul>
+{{^empty(items)}}<ul>
 {{#items}}<li class="status-{{status}}">{{#due}}<strong>{{due}}</strong> {{/due}}{{milestone}}{{#item_owner}} ({{item_owner}}){{/item_owner}} · {{status_label}}</li>
 {{/items}}
-</ul>
-{{#more}}<p class="small">{{more}}</p>{{/more}}
+</ul>{{/empty(items)}}{{#more}}
+<p class="small more">{{more}}</p>{{/more}}
 </section>
 {{/brief_plan}}
 {{> going-well}}
 
 <section>
 <h2>{{t.open_and_late}}</h2>
-{{^empty(open_commitments)}}
+{{^empty(brief_commitments)}}
 <ul>
-{{#open_commitments}}<li class="status-{{status}}"><strong>{{status_label}}:</strong> {{promise}}{{#owner}} ({{owner}}){{/owner}}{{#due}} · {{t.col_due}} {{due}}{{/due}}{{#remedy}}. <em>{{t.made_good}}:</em> {{remedy}}{{/remedy}}{{^remedy}}{{#done}}. <em>{{t.no_remedy_yet}}</em>{{/done}}{{/remedy}}</li>
-{{/open_commitments}}
+{{#brief_commitments}}<li class="status-{{status}}"><strong>{{status_label}}:</strong> {{promise}}{{#owner}} ({{owner}}){{/owner}}{{#due}} · {{t.col_due}} {{due}}{{/due}}{{#remedy}}. <em>{{t.made_good}}:</em> {{remedy}}{{/remedy}}{{^remedy}}{{#done}}. <em>{{t.no_remedy_yet}}</em>{{/done}}{{/remedy}}</li>
+{{/brief_commitments}}
 </ul>
-{{/empty(open_commitments)}}
+{{/empty(brief_commitments)}}{{#brief_commitments_more}}
+<p class="small more">{{brief_commitments_more}}</p>{{/brief_commitments_more}}
 {{^open_commitments}}<p>{{t.no_open_promises}}</p>{{/open_commitments}}
 <p class="small">{{t.record}}: {{#on_time_rate}}{{on_time_rate}} {{t.kept_on_time}}; {{/on_time_rate}}{{commitment_record}}</p>
 </section>
@@ -502,14 +514,14 @@ table.people td:nth-child(1), table.people td:nth-child(4), table.people td:nth-
 
 <section>
 <h2>{{t.brief_value_so_far}}</h2>
-<table>
+{{^empty(outcomes)}}<table>
 <thead><tr><th scope="col">{{t.plan_col_metric}}</th><th scope="col">{{t.plan_col_baseline}}</th><th scope="col">{{t.plan_col_target}}</th><th scope="col">{{t.plan_col_actual}}</th><th scope="col">{{t.plan_col_agreed_by}}</th></tr></thead>
 <tbody>
 {{#outcomes}}<tr><td>{{metric}}</td><td>{{baseline}}</td><td>{{outcome_target}}</td><td><strong>{{actual}}</strong></td><td>{{agreed_by}}</td></tr>
 {{/outcomes}}
 </tbody>
-</table>
-{{#more}}<p class="small">{{more}}</p>{{/more}}
+</table>{{/empty(outcomes)}}{{#more}}
+<p class="small more">{{more}}</p>{{/more}}
 </section>
 {{/brief_value}}
 
@@ -526,37 +538,40 @@ table.people td:nth-child(1), table.people td:nth-child(4), table.people td:nth-
 
 <section>
 <h2>{{t.brief_top_opportunities}}</h2>
-<ul>
+{{^empty(rows)}}<ul>
 {{#rows}}<li><strong>{{name}}</strong>{{#opportunity_value}} · {{opportunity_value}}{{/opportunity_value}}{{#sales_stage}} · {{sales_stage}}{{/sales_stage}}{{#close}} · {{t.plan_col_close}} {{close}}{{/close}}{{#opportunity_owner}} ({{opportunity_owner}}){{/opportunity_owner}}</li>
 {{/rows}}
-</ul>
+</ul>{{/empty(rows)}}
 <p class="small">{{total}}</p>
 </section>
 {{/brief_opportunities}}
 
 <section>
 <h2>{{t.talking_points}}</h2>
-{{#talking_points_html}}{{{talking_points_html}}}{{/talking_points_html}}
+{{#brief_talking_points_html}}{{{brief_talking_points_html}}}{{/brief_talking_points_html}}{{#brief_talking_points_more}}
+<p class="small more">{{brief_talking_points_more}}</p>{{/brief_talking_points_more}}
 {{^talking_points_html}}<p class="missing">{{t.no_talking_points}}</p>{{/talking_points_html}}
 </section>
 
 {{^empty(private_notes)}}
 <section class="private">
 <h2>{{t.private_notes}} <span class="private-label">{{t.private_label}}</span></h2>
-<ul class="private-notes">
-{{#private_notes}}<li class="depth-{{depth}}">{{#key}}<strong>{{key}}</strong>{{#value}}: {{/value}}{{/key}}{{value}}</li>
-{{/private_notes}}
-</ul>
+{{^empty(brief_private_notes)}}<ul class="private-notes">
+{{#brief_private_notes}}<li class="depth-{{depth}}">{{#key}}<strong>{{key}}</strong>{{#value}}: {{/value}}{{/key}}{{value}}</li>
+{{/brief_private_notes}}
+</ul>{{/empty(brief_private_notes)}}{{#brief_private_notes_more}}
+<p class="small more">{{brief_private_notes_more}}</p>{{/brief_private_notes_more}}
 </section>
 {{/empty(private_notes)}}
 <section>
 <h2>{{t.changing_around_them}}</h2>
-{{^empty(newest_external_factors)}}
+{{^empty(brief_external_factors)}}
 <ul>
-{{#newest_external_factors}}<li><strong>{{kind}}</strong> ({{impact}}): {{summary}}</li>
-{{/newest_external_factors}}
+{{#brief_external_factors}}<li><strong>{{kind}}</strong> ({{impact}}): {{summary}}</li>
+{{/brief_external_factors}}
 </ul>
-{{/empty(newest_external_factors)}}
+{{/empty(brief_external_factors)}}{{#brief_external_factors_more}}
+<p class="small more">{{brief_external_factors_more}}</p>{{/brief_external_factors_more}}
 {{^newest_external_factors}}<p class="missing">{{t.no_factors_brief}}</p>{{/newest_external_factors}}
 </section>
 </main>
@@ -1938,8 +1953,9 @@ plan_our_person: Our person
 brief_plan_due: Plan items due by the meeting
 brief_value_so_far: Value delivered so far
 brief_top_opportunities: Top open opportunities
-brief_more_in_report_one: "1 more in the full report"
-brief_more_in_report_other: "{count} more in the full report"
+# the brief always fits (issue 11): what a list cut to fit two pages leaves to the report
+brief_and_more_one: "and 1 more — see the full report"
+brief_and_more_other: "and {count} more — see the full report"
 # health signals (issue 11): renamed and reworked rules, the buying basis, one finding per cause, and the
 # positive signals shown as "Going well"
 finding_also: "{message} (also behind: {rules})"
@@ -2809,8 +2825,9 @@ plan_our_person: 我方人员
 brief_plan_due: 会前到期的计划事项
 brief_value_so_far: 迄今交付的价值
 brief_top_opportunities: 主要在途商机
-brief_more_in_report_one: "完整报告中还有 1 项"
-brief_more_in_report_other: "完整报告中还有 {count} 项"
+# the brief always fits (issue 11): what a list cut to fit two pages leaves to the report
+brief_and_more_one: "另有 1 项——见完整报告"
+brief_and_more_other: "另有 {count} 项——见完整报告"
 # health signals (issue 11)：更名和调整的规则、采购依据、一个原因只产生一条发现，以及作为“进展顺利”显示的积极信号
 finding_also: "{message}（同时导致：{rules}）"
 rule_customer-testing-us_explanation: "在试点或试用期间，客户在考验我们，并期待迅速看到明显改善：务必兑现每一项承诺，并推动试点得出结论。"

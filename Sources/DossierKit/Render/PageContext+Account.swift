@@ -65,7 +65,6 @@ extension PageContext {
         context["going_well"] = goingWell(of: account, env)
         context.merge(accountCharts(account, env)) { _, new in new }
         context.merge(accountPlan(account, env)) { _, new in new }
-        context.merge(brief(of: account, env)) { _, new in new }
         context.merge(history(of: account, env)) { _, new in new }
         // Empty unless the build's audience sees private parts: the pipeline drops them otherwise.
         context["private_notes"] = dossier.privateNotes.map { note -> Context in
@@ -77,6 +76,7 @@ extension PageContext {
         context["body_html"] = account.body.html
         context["talking_points_html"] = account.body.talkingPointsHTML
         context["days_in_stage_brief"] = dossier.stageSince.map { strings.format("brief_in_stage_for", ["span": format.duration(from: $0, to: env.asOf)]) }
+        context.merge(brief(of: account, context: context, env)) { _, new in new }
         return context
     }
 
@@ -106,7 +106,7 @@ extension PageContext {
         return value
     }
 
-    private static func factor(_ factor: ExternalFactor, _ env: RenderEnvironment) -> Context {
+    static func factor(_ factor: ExternalFactor, _ env: RenderEnvironment) -> Context {
         var row: Context = ["summary": factor.summary]
         row["kind"] = factor.kind.map { env.strings["factor_\($0.rawValue)"] }
         row["impact"] = factor.impact.map { env.strings["impact_\($0.rawValue)"] }
