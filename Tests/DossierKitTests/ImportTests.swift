@@ -252,6 +252,21 @@ import Testing
         #expect(try Data(contentsOf: outside) == before)
     }
 
+    /// An accounts folder that is a link leading out of the site gets no new dossier either (a build
+    /// would refuse every file in it).
+    @Test func aLinkedAccountsFolderLeadingOutOfTheSiteGetsNoNewDossier() throws {
+        let (site, files) = try makeSite()
+        let accounts = site.appendingPathComponent(DossierFileLoader.accountsFolder)
+        let outside = site.deletingLastPathComponent().appendingPathComponent("elsewhere")
+        try FileManager.default.moveItem(at: accounts, to: outside)
+        try FileManager.default.createSymbolicLink(at: accounts, withDestinationURL: outside)
+        let before = try FileManager.default.contentsOfDirectory(atPath: outside.path).sorted()
+        let report = importer(site, files, contacts: false, opportunities: false).run(dryRun: false)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).sorted() == before)
+        let path = "content/accounts/muller-schmidt-co-kg.md"
+        #expect(report.diagnostics.map(\.message).contains("cannot write '\(path)': the accounts folder is a link that leads outside the site"))
+    }
+
     /// Values YAML would read as something else, or that break naive YAML, come back as the same text.
     @Test func hostileValuesComeOutAsYAMLThatReadsBackTheSame() throws {
         let root = try TestSupport.makeTemporaryFolder()

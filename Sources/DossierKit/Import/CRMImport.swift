@@ -231,8 +231,17 @@ public struct CRMImport: Sendable {
     /// meanwhile, and an update never replaces a file changed since it was read.
     private func write(_ writes: [Write]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // A build refuses every dossier behind a folder link that leads out of the site, so none is written there.
+        let isFolderLinkedOut = [DossierFileLoader.accountsFolder, "content"].contains {
+            SiteFile.linkProblem(at: siteRoot.appendingPathComponent($0).path, in: siteRoot) != nil
+        }
         for item in writes {
             var url = siteRoot.appendingPathComponent(item.path)
+            if item.previous == nil, isFolderLinkedOut {
+                diagnostics.append(Diagnostic(.error, .writeFailed(path: item.path, reason: "the accounts folder is a link that leads outside the site"),
+                                              at: SourceLocation(path: item.path), in: .crmImport))
+                continue
+            }
             if item.previous != nil {
                 // A dossier that is a link is written where it leads, and only when that is inside the site.
                 url = url.resolvingSymlinksInPath()
