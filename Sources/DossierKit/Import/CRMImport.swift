@@ -208,12 +208,23 @@ public struct CRMImport: Sendable {
         }
     }
 
-    /// The `crm_id` of a dossier that does not decode cleanly, read straight from its YAML.
+    /// The `crm_id` of a dossier that does not decode cleanly, read straight from its YAML; when the YAML
+    /// does not read as a whole (a duplicate key, a syntax error elsewhere), from its top-level `crm_id:`
+    /// line alone, so that the account is reported rather than imported again into a second dossier.
     private static func crmID(in file: SourceFile, limit: Int) -> String? {
-        guard case .success(let text) = decodeText(of: file, limit: limit), case .success(let frontMatter) = FrontMatter.split(text, path: file.path),
-              case (let root?, let problems) = YAMLComposer.compose(frontMatter, path: file.path), problems.isEmpty,
-              case .mapping(let mapping) = root, let value = mapping["crm_id"]?.scalar?.string else { return nil }
-        let id = value.trimmingCharacters(in: .whitespaces)
+        guard case .success(let text) = decodeText(of: file, limit: limit), case .success(var frontMatter) = FrontMatter.split(text, path: file.path) else { return nil }
+        if case (let root?, let problems) = YAMLComposer.compose(frontMatter, path: file.path), problems.isEmpty {
+            guard case .mapping(let mapping) = root else { return nil }
+            return nonEmpty(mapping["crm_id"]?.scalar?.string)
+        }
+        guard let line = frontMatter.yaml.split(separator: "\n").first(where: { $0.hasPrefix("crm_id:") }) else { return nil }
+        frontMatter.yaml = String(line)
+        guard case (.mapping(let mapping)?, let problems) = YAMLComposer.compose(frontMatter, path: file.path), problems.isEmpty else { return nil }
+        return nonEmpty(mapping["crm_id"]?.scalar?.string)
+    }
+
+    private static func nonEmpty(_ value: String?) -> String? {
+        let id = value?.trimmingCharacters(in: .whitespaces) ?? ""
         return id.isEmpty ? nil : id
     }
 
