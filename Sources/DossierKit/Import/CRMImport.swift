@@ -105,13 +105,14 @@ public struct CRMImport: Sendable {
         let existing = loadExisting(config: config)
         let byID = Dictionary(existing.compactMap { item in item.crmID.map { ($0, item) } }, uniquingKeysWith: { first, _ in first })
         let bySlug = Dictionary(existing.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let holdersByID = Dictionary(grouping: existing.filter { $0.crmID != nil }, by: { $0.crmID ?? "" })
         let slugger = NameSlugger(names: accounts.filter { byID[$0.crmID] == nil }.map(\.name))
         let includesDeals = opportunitiesPath != nil
         var writes: [Write] = []
         var newBySlug: [String: CRMAccount] = [:]
         for account in accounts {
             let location = SourceLocation(path: accountsPath, line: account.line)
-            let holders = existing.filter { $0.crmID == account.crmID }
+            let holders = holdersByID[account.crmID] ?? []
             if holders.count > 1 {
                 report.diagnostics.append(Diagnostic(.error, .duplicateCRMID(account.crmID, paths: holders.map(\.path)), at: location, in: .crmImport))
                 continue
