@@ -91,4 +91,13 @@ import Testing
         let (empty, emptyProblems) = read("")
         #expect(empty == nil && emptyProblems.map(\.problem) == [.csvNoHeader])
     }
+
+    /// A NUL byte (a broken export) is reported where it is, as a CSV problem: not as a "binary
+    /// dossier" to be removed from content/accounts.
+    @Test func aNULByteIsReportedAtItsPlaceAsACSVProblem() {
+        let (table, problems) = read("Account ID,Account Name\nA1,Ac\u{0}me\n")
+        #expect(table == nil)
+        #expect(problems.map(\.formatted) == ["in.csv:2:6: error: the file holds a NUL byte, which no CSV text has (the file is damaged or not text); export it from the CRM again"])
+        #expect(problems.map(\.stage) == [.crmImport])
+    }
 }

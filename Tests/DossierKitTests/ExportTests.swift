@@ -169,6 +169,26 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path) == ["portfolio.csv"])
         #expect(PortfolioExport.write("x", to: site.path)?.message.contains("it is a folder") == true)
     }
+
+    /// `--output` names a file to make or replace: a FIFO, a device (`/dev/null`, `/dev/stdout`, which
+    /// the rename would replace with a regular file) or a link is refused and left as it is.
+    @Test func anOutputThatIsNotARegularFileIsRefusedAndKept() throws {
+        let folder = try TestSupport.makeTemporaryFolder()
+        let fifo = folder.appendingPathComponent("pipe.csv")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        let target = folder.appendingPathComponent("target.txt")
+        try Data("kept".utf8).write(to: target)
+        let link = folder.appendingPathComponent("link.csv")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        #expect(PortfolioExport.write("a,b\r\n", to: fifo.path)?.message
+            == "cannot write '\(fifo.path)': it is a FIFO (named pipe); give a new file name or an existing file, or leave out --output for standard output")
+        #expect(PortfolioExport.write("a,b\r\n", to: link.path)?.message
+            == "cannot write '\(link.path)': it is a symbolic link; give a new file name or an existing file, or leave out --output for standard output")
+        var info = stat()
+        #expect(lstat(fifo.path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(try String(contentsOf: target, encoding: .utf8) == "kept")
+    }
 }
 
 extension DiagnosticList: CustomStringConvertible {

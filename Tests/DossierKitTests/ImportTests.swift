@@ -252,6 +252,40 @@ import Testing
         #expect(try Data(contentsOf: outside) == before)
     }
 
+    /// An accounts folder that is a link leading out of the site gets no new dossier either (a build
+    /// would refuse every file in it).
+    @Test func aLinkedAccountsFolderLeadingOutOfTheSiteGetsNoNewDossier() throws {
+        let (site, files) = try makeSite()
+        let accounts = site.appendingPathComponent(DossierFileLoader.accountsFolder)
+        let outside = site.deletingLastPathComponent().appendingPathComponent("elsewhere")
+        try FileManager.default.moveItem(at: accounts, to: outside)
+        try FileManager.default.createSymbolicLink(at: accounts, withDestinationURL: outside)
+        let before = try FileManager.default.contentsOfDirectory(atPath: outside.path).sorted()
+        let report = importer(site, files, contacts: false, opportunities: false).run(dryRun: false)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).sorted() == before)
+        let path = "content/accounts/muller-schmidt-co-kg.md"
+        #expect(report.diagnostics.map(\.message).contains("cannot write '\(path)': the accounts folder is a link that leads outside the site"))
+    }
+
+    /// A dossier with errors keeps its account: the import reads its `crm_id` line even when the YAML
+    /// around it does not read (a duplicate key, a syntax error) and writes no second dossier for it.
+    @Test(arguments: ["name: Acme\nname: Acme\n", "name: Acme\nbad: [unclosed\n"])
+    func aDossierWithErrorsIsNotImportedAgainAsANewOne(_ broken: String) throws {
+        let root = try TestSupport.makeTemporaryFolder()
+        let site = root.appendingPathComponent("site")
+        _ = try Scaffold.initSite(at: site, today: TestSupport.asOf)
+        let path = "content/accounts/acme.md"
+        let before = "---\ncrm_id: \"A1\"\n\(broken)owner: Mei Chen\nstage: pre\n---\nbody\n"
+        try Data(before.utf8).write(to: site.appendingPathComponent(path))
+        let accounts = root.appendingPathComponent("accounts.csv")
+        try Data("Account ID,Account Name,Account Owner\nA1,Acme Renamed,Jo Park\n".utf8).write(to: accounts)
+        let report = CRMImport(siteRoot: site, accounts: accounts.path, asOf: TestSupport.asOf).run(dryRun: false)
+        #expect(report.entries.isEmpty)
+        #expect(report.diagnostics.map(\.message) == ["cannot update \(path): it has errors; run `dossier check`, fix them and import again; it was left as it is"])
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("content/accounts/acme-renamed.md").path))
+        #expect(try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8) == before)
+    }
+
     /// Values YAML would read as something else, or that break naive YAML, come back as the same text.
     @Test func hostileValuesComeOutAsYAMLThatReadsBackTheSame() throws {
         let root = try TestSupport.makeTemporaryFolder()

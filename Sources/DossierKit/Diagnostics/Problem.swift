@@ -56,6 +56,7 @@ public enum Problem: Sendable, Equatable {
     case previousOutputNotRemoved(path: String, reason: String)
     /// A CSV file without a header line.
     case csvNoHeader
+    case csvNULByte
     /// A quoted CSV field whose closing quote never comes.
     case csvUnclosedQuote
     /// Text between a quoted CSV field's closing quote and the next delimiter.
@@ -172,6 +173,8 @@ public enum Problem: Sendable, Equatable {
             "refusing to use '\(path)' as output: it would overwrite the site's own files; choose a folder such as output/"
         case .writeFailed(let path, let reason):
             "cannot write '\(path)': \(reason)"
+        case .csvNULByte:
+            "the file holds a NUL byte, which no CSV text has (the file is damaged or not text); export it from the CRM again"
         case .csvNoHeader:
             "the file has no header line; export it from the CRM with column names on the first line"
         case .csvUnclosedQuote:

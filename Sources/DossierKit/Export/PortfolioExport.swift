@@ -40,6 +40,13 @@ public struct PortfolioExport: Sendable {
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
             return Diagnostic(.error, .writeFailed(path: path, reason: "it is a folder; give a file name such as portfolio.csv"), at: SourceLocation(path: path), in: .write)
         }
+        // The rename would replace whatever has the name: only a regular file is ever replaced, never a
+        // FIFO, a device such as /dev/null or /dev/stdout, or a link.
+        var info = stat()
+        if lstat(url.path, &info) == 0, let refusal = PDFDestination.refusal(forType: info.st_mode & S_IFMT) {
+            return Diagnostic(.error, .writeFailed(path: path, reason: "it \(refusal); give a new file name or an existing file, or leave out --output for standard output"),
+                              at: SourceLocation(path: path), in: .write)
+        }
         do {
             try AtomicFile.write(Data(text.utf8), to: url, replacing: true)
             return nil

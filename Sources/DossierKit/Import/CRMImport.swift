@@ -105,13 +105,14 @@ public struct CRMImport: Sendable {
         let existing = loadExisting(config: config)
         let byID = Dictionary(existing.compactMap { item in item.crmID.map { ($0, item) } }, uniquingKeysWith: { first, _ in first })
         let bySlug = Dictionary(existing.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let holdersByID = Dictionary(grouping: existing.filter { $0.crmID != nil }, by: { $0.crmID ?? "" })
         let slugger = NameSlugger(names: accounts.filter { byID[$0.crmID] == nil }.map(\.name))
         let includesDeals = opportunitiesPath != nil
         var writes: [Write] = []
         var newBySlug: [String: CRMAccount] = [:]
         for account in accounts {
             let location = SourceLocation(path: accountsPath, line: account.line)
-            let holders = existing.filter { $0.crmID == account.crmID }
+            let holders = holdersByID[account.crmID] ?? []
             if holders.count > 1 {
                 report.diagnostics.append(Diagnostic(.error, .duplicateCRMID(account.crmID, paths: holders.map(\.path)), at: location, in: .crmImport))
                 continue
@@ -208,12 +209,23 @@ public struct CRMImport: Sendable {
         }
     }
 
-    /// The `crm_id` of a dossier that does not decode cleanly, read straight from its YAML.
+    /// The `crm_id` of a dossier that does not decode cleanly, read straight from its YAML; when the YAML
+    /// does not read as a whole (a duplicate key, a syntax error elsewhere), from its top-level `crm_id:`
+    /// line alone, so that the account is reported rather than imported again into a second dossier.
     private static func crmID(in file: SourceFile, limit: Int) -> String? {
-        guard case .success(let text) = decodeText(of: file, limit: limit), case .success(let frontMatter) = FrontMatter.split(text, path: file.path),
-              case (let root?, let problems) = YAMLComposer.compose(frontMatter, path: file.path), problems.isEmpty,
-              case .mapping(let mapping) = root, let value = mapping["crm_id"]?.scalar?.string else { return nil }
-        let id = value.trimmingCharacters(in: .whitespaces)
+        guard case .success(let text) = decodeText(of: file, limit: limit), case .success(var frontMatter) = FrontMatter.split(text, path: file.path) else { return nil }
+        if case (let root?, let problems) = YAMLComposer.compose(frontMatter, path: file.path), problems.isEmpty {
+            guard case .mapping(let mapping) = root else { return nil }
+            return nonEmpty(mapping["crm_id"]?.scalar?.string)
+        }
+        guard let line = frontMatter.yaml.split(separator: "\n").first(where: { $0.hasPrefix("crm_id:") }) else { return nil }
+        frontMatter.yaml = String(line)
+        guard case (.mapping(let mapping)?, let problems) = YAMLComposer.compose(frontMatter, path: file.path), problems.isEmpty else { return nil }
+        return nonEmpty(mapping["crm_id"]?.scalar?.string)
+    }
+
+    private static func nonEmpty(_ value: String?) -> String? {
+        let id = value?.trimmingCharacters(in: .whitespaces) ?? ""
         return id.isEmpty ? nil : id
     }
 
@@ -231,8 +243,17 @@ public struct CRMImport: Sendable {
     /// meanwhile, and an update never replaces a file changed since it was read.
     private func write(_ writes: [Write]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // A build refuses every dossier behind a folder link that leads out of the site, so none is written there.
+        let isFolderLinkedOut = [DossierFileLoader.accountsFolder, "content"].contains {
+            SiteFile.linkProblem(at: siteRoot.appendingPathComponent($0).path, in: siteRoot) != nil
+        }
         for item in writes {
             var url = siteRoot.appendingPathComponent(item.path)
+            if item.previous == nil, isFolderLinkedOut {
+                diagnostics.append(Diagnostic(.error, .writeFailed(path: item.path, reason: "the accounts folder is a link that leads outside the site"),
+                                              at: SourceLocation(path: item.path), in: .crmImport))
+                continue
+            }
             if item.previous != nil {
                 // A dossier that is a link is written where it leads, and only when that is inside the site.
                 url = url.resolvingSymlinksInPath()

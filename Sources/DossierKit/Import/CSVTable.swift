@@ -60,6 +60,12 @@ struct CSVTable: Sendable {
         case .failure(let diagnostic):
             var diagnostic = diagnostic
             diagnostic.stage = .crmImport
+            if diagnostic.problem == .binaryFile, let offset = bytes.firstIndex(of: 0) {
+                // Said for dossiers ("remove it from content/accounts"); a CSV gets its own words, at the byte.
+                let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
+                diagnostic.problem = .csvNULByte
+                diagnostic.location = SourceLocation(path: path, line: line, column: column)
+            }
             return (nil, [diagnostic])
         }
         var scalars = Array(text.unicodeScalars)

@@ -76,7 +76,7 @@ public struct PDFDestination: Sendable, Equatable {
     }
 
     /// The refusal for a file type other than a regular file (`st_mode & S_IFMT`).
-    private static func refusal(forType type: mode_t) -> Refusal? {
+    static func refusal(forType type: mode_t) -> Refusal? {
         switch type {
         case S_IFREG: nil
         case S_IFIFO: .fifo

@@ -52,6 +52,12 @@ public struct NameSlugger: Sendable {
                 folded += replacement
                 continue
             }
+            if let ascii = character.asciiValue {
+                // Folding leaves ASCII as it is; asking Foundation for each character made a long name take minutes.
+                let plain = Character(Unicode.Scalar(ascii))
+                folded.append(plain.isLetter || plain.isNumber ? plain : "-")
+                continue
+            }
             let plain = String(character).folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
             for scalar in plain.unicodeScalars {
                 if scalar.isASCII {
