@@ -12,7 +12,7 @@ struct BuildCache: Sendable {
     static let folderName = ".dossier-cache"
     static let fileName = "build-cache"
     /// The format's name; a cache written in another format is ignored.
-    static let format = "dossier-build-cache-7"
+    static let format = "dossier-build-cache-8"
 
     /// A dossier file as the last build saw it.
     struct Source: Sendable {
@@ -92,7 +92,7 @@ extension BuildCache {
     }
 
     static func contentHash(of bytes: [UInt8]) -> String {
-        var hasher = StableHasher()
+        var hasher = ContentHasher()
         hasher.add(bytes)
         return hasher.hexDigest
     }
