@@ -187,7 +187,7 @@ import Testing
         let back = try #require(CachedDossier(bytes: entry.bytes))
         #expect(back.dossier == dossier)
         #expect(back.dossier.objectives.count == 4 && back.dossier.stageEvidence != nil)
-        #expect(BuildCache.format == "dossier-build-cache-7")
+        #expect(BuildCache.format == "dossier-build-cache-9")
     }
 
     @Test(arguments: [

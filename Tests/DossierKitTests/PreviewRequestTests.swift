@@ -173,11 +173,9 @@ import Testing
         }
     }
 
-    @Test func sha1MatchesKnownDigests() {
-        func hex(_ text: String) -> String { SHA1.digest(Array(text.utf8)).map { String(format: "%02x", $0) }.joined() }
-        #expect(hex("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
-        #expect(hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d")
-        #expect(hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "84983e441c3bd26ebaae4aa1f95129e5e54670f1")
-        #expect(hex(String(repeating: "a", count: 1000)) == "291e9a6c66994949b57ba5e650361e98fc36b1ba")
+    @Test func acceptValueOfRFC6455sExample() {
+        // RFC 6455, section 1.3: the key "dGhlIHNhbXBsZSBub25jZQ==" is answered with this value.
+        #expect(PreviewResponder.acceptValue(forKey: "dGhlIHNhbXBsZSBub25jZQ==") == "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
+        #expect(PreviewResponder.acceptValue(forKey: "x3JJHMbDL1EzLkh9GBhXDw==") == "HSmrc0sMlYUkAGmm5OPpG2HaGWk=")
     }
 }

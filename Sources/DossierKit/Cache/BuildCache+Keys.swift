@@ -6,7 +6,7 @@ extension BuildCache {
     /// time), the settings file and every file under templates/ (through links that stay in the site,
     /// as the theme reads them), the as-of day and the build's options.
     static func settingsKey(for builder: SiteBuilder) -> String {
-        var hasher = StableHasher()
+        var hasher = ContentHasher()
         hasher.add(format)
         hasher.add("asOf=\(builder.asOf) since=\(builder.since?.description ?? "-") history=\(builder.readsHistory) config=\(builder.configFile)")
         hasher.add("audience=\(builder.audience.map { "+" + $0 } ?? "-")")
@@ -26,7 +26,7 @@ extension BuildCache {
     /// the audience (private parts are dropped or marked as the body is rendered) and the strings
     /// files (the private label is part of the rendered body).
     static func sourcesKey(for builder: SiteBuilder) -> String {
-        var hasher = StableHasher()
+        var hasher = ContentHasher()
         hasher.add(format)
         hasher.add(binaryIdentity)
         hasher.add(builder.configFile)
@@ -48,7 +48,7 @@ extension BuildCache {
 
     /// git's `HEAD` and the status of the site's files, which the reports' history depends on.
     static func gitState(of siteRoot: URL) -> String {
-        var hasher = StableHasher()
+        var hasher = ContentHasher()
         let git = Git(folder: siteRoot)
         for arguments in [["rev-parse", "HEAD"], ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "content"]] {
             if case .success(let output) = git.run(arguments) { hasher.add(output) } else { hasher.add("no-git") }

@@ -15,20 +15,16 @@ extension BuildCache {
     /// damaged; no source has its entry until `loadEntries(from:)`.
     static func load(from folder: URL) -> BuildCache? {
         guard let data = FileManager.default.contents(atPath: indexURL(in: folder).path) else { return nil }
-        var reader = CacheReader([UInt8](data))
-        guard let cache = try? reader.read(BuildCache.self), reader.isAtEnd else { return nil }
-        return cache
+        return try? CompactDecoder().decode(CacheFile<BuildCache>.self, from: [UInt8](data)).value
     }
 
     /// Reads the dossiers' entries that belong to this index; with none, or damaged ones, every
     /// dossier is parsed again.
     mutating func loadEntries(from folder: URL) {
         guard let data = FileManager.default.contents(atPath: Self.entriesURL(in: folder).path) else { return }
-        var reader = CacheReader([UInt8](data))
-        guard (try? reader.read(String.self)) == Self.format, (try? reader.read(String.self)) == token,
-              let entries = try? reader.read([String: CacheBlob].self), reader.isAtEnd else { return }
-        for (path, blob) in entries where sources[path] != nil {
-            sources[path]?.entry = blob.bytes
+        guard let file = try? CompactDecoder().decode(CacheFile<Entries>.self, from: [UInt8](data)), file.value.token == token else { return }
+        for (path, bytes) in file.value.entries where sources[path] != nil {
+            sources[path]?.entry = bytes
         }
     }
 
@@ -38,15 +34,12 @@ extension BuildCache {
     func store(in folder: URL, hasNewEntries: Bool) {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if hasNewEntries {
-            var writer = CacheWriter()
-            writer.write(Self.format)
-            writer.write(token)
-            writer.write(sources.compactMapValues { $0.entry.map(CacheBlob.init(bytes:)) })
-            guard (try? Data(writer.bytes).write(to: Self.entriesURL(in: folder), options: .atomic)) != nil else { return }
+            let entries = Entries(token: token, entries: sources.compactMapValues(\.entry))
+            guard let bytes = try? CompactEncoder().encode(CacheFile(entries)),
+                  (try? Data(bytes).write(to: Self.entriesURL(in: folder), options: .atomic)) != nil else { return }
         }
-        var writer = CacheWriter()
-        writer.write(self)
-        try? Data(writer.bytes).write(to: Self.indexURL(in: folder), options: .atomic)
+        guard let bytes = try? CompactEncoder().encode(CacheFile(self)) else { return }
+        try? Data(bytes).write(to: Self.indexURL(in: folder), options: .atomic)
     }
 
     /// Forgets the cache, so that a build that fails half-way leaves none that could be trusted.
@@ -55,57 +48,27 @@ extension BuildCache {
     }
 }
 
-extension BuildCache: CacheCodable {
-    func encode(to writer: inout CacheWriter) {
-        writer.write(Self.format)
-        writer.write(token)
-        writer.write(sourcesKey)
-        writer.write(settingsKey)
-        writer.write(gitState)
-        writer.write(sources)
-        writer.write(pages)
-    }
-
-    init(from reader: inout CacheReader) throws {
-        guard try reader.read(String.self) == Self.format else { throw CacheReader.Damaged() }
-        self.init(token: try reader.read(), sourcesKey: try reader.read(), settingsKey: try reader.read(), gitState: try reader.read(),
-                  sources: try reader.read(), pages: try reader.read())
-    }
+/// The entries file: each dossier's entry, bytes kept as they are and decoded only when needed, with
+/// the token of the index they belong to.
+private struct Entries: Codable {
+    var token: String
+    var entries: [String: [UInt8]]
 }
 
-/// In the index, a source is its stamp and hash; its entry is in the entries file.
-extension BuildCache.Source: CacheCodable {
-    func encode(to writer: inout CacheWriter) {
-        writer.write(stamp)
-        writer.write(contentHash)
-        writer.write(summaryHash)
-        writer.write(entryHash)
+/// A cache file: the format's name, then the value; a file of another format is not read further.
+private struct CacheFile<Value: Codable>: Codable {
+    var format = BuildCache.format
+    var value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 
-    init(from reader: inout CacheReader) throws {
-        self.init(stamp: try reader.read(), contentHash: try reader.read(), summaryHash: try reader.read(), entryHash: try reader.read())
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard try container.decode(String.self, forKey: .format) == BuildCache.format else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "a cache of another format"))
+        }
+        value = try container.decode(Value.self, forKey: .value)
     }
-}
-
-extension BuildCache.Page: CacheCodable {
-    func encode(to writer: inout CacheWriter) {
-        writer.write(key)
-        writer.write(stamp)
-    }
-
-    init(from reader: inout CacheReader) throws {
-        self.init(key: try reader.read(), stamp: try reader.read())
-    }
-}
-
-/// Bytes kept as they are, decoded only when needed (a dossier's entry).
-private struct CacheBlob: CacheCodable, Sendable {
-    var bytes: [UInt8]
-
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
-    }
-
-    func encode(to writer: inout CacheWriter) { writer.writeBytes(bytes) }
-    init(from reader: inout CacheReader) throws { bytes = Array(try reader.readBytes()) }
 }

@@ -7,15 +7,15 @@ import Foundation
 /// the options), for each dossier its file stamp and hashes, and for each page the key of what it
 /// was made from and its file stamp; `build-cache.dossiers` holds each dossier's decoded form. A missing, damaged or foreign cache is ignored: the build is then a
 /// clean one. Nothing in it is trusted without a check against the files themselves.
-struct BuildCache: Sendable {
+struct BuildCache: Sendable, Codable {
     /// The cache's folder in a site, unless the build says otherwise.
     static let folderName = ".dossier-cache"
     static let fileName = "build-cache"
     /// The format's name; a cache written in another format is ignored.
-    static let format = "dossier-build-cache-7"
+    static let format = "dossier-build-cache-9"
 
     /// A dossier file as the last build saw it.
-    struct Source: Sendable {
+    struct Source: Sendable, Codable {
         /// The file's stamp; nil when the file was changed too near the build to trust its time,
         /// so the next build compares its bytes instead.
         var stamp: FileStamp?
@@ -30,10 +30,15 @@ struct BuildCache: Sendable {
         var entryHash = ""
         /// The entry was made by this build (not kept in the files).
         var isNew = false
+
+        /// In the index, a source is its stamp and hashes; its entry is in the entries file.
+        private enum CodingKeys: String, CodingKey {
+            case stamp, contentHash, summaryHash, entryHash
+        }
     }
 
     /// A page the last build wrote.
-    struct Page: Sendable, Equatable {
+    struct Page: Sendable, Equatable, Codable {
         /// The key of everything the page was made from.
         var key: String
         var stamp: FileStamp
@@ -86,13 +91,11 @@ extension BuildCache {
     static func summaryHash(of dossier: Dossier) -> String {
         var frontMatter = dossier
         frontMatter.body = ""
-        var writer = CacheWriter()
-        writer.write(frontMatter)
-        return contentHash(of: writer.bytes)
+        return contentHash(of: (try? CompactEncoder().encode(frontMatter)) ?? [])
     }
 
     static func contentHash(of bytes: [UInt8]) -> String {
-        var hasher = StableHasher()
+        var hasher = ContentHasher()
         hasher.add(bytes)
         return hasher.hexDigest
     }

@@ -1,5 +1,6 @@
-/// A dossier and its rendered body as one cache entry.
-struct CachedDossier: CacheCodable, Sendable {
+/// A dossier and its rendered body as one cache entry, in the compact form derived from the model's
+/// `Codable` conformances (`CompactEncoder`).
+struct CachedDossier: Codable, Sendable {
     var dossier: Dossier
     var body: RenderedMarkdown
 
@@ -10,24 +11,13 @@ struct CachedDossier: CacheCodable, Sendable {
 
     /// The entry's bytes.
     var bytes: [UInt8] {
-        var writer = CacheWriter()
-        writer.write(self)
-        return writer.bytes
+        // Every value of the model encodes; the compact encoder throws only for what the model never holds.
+        (try? CompactEncoder().encode(self)) ?? []
     }
 
     /// Decodes an entry's bytes; nil when they are damaged.
     init?(bytes: [UInt8]) {
-        var reader = CacheReader(bytes)
-        guard let value = try? reader.read(CachedDossier.self), reader.isAtEnd else { return nil }
+        guard let value = try? CompactDecoder().decode(CachedDossier.self, from: bytes) else { return nil }
         self = value
-    }
-
-    func encode(to writer: inout CacheWriter) {
-        writer.write(dossier)
-        writer.write(body)
-    }
-
-    init(from reader: inout CacheReader) throws {
-        self.init(dossier: try reader.read(), body: try reader.read())
     }
 }

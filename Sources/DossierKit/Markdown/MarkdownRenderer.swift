@@ -2,7 +2,7 @@ import CCmark
 import Foundation
 
 /// A dossier body rendered to HTML, with the sections the brief picks out.
-public struct RenderedMarkdown: Sendable, Equatable {
+public struct RenderedMarkdown: Sendable, Equatable, Codable {
     /// The whole body as HTML.
     public var html: String
     /// The HTML of the `## Talking points` section's content, without its heading, when the body has one.

@@ -1,7 +1,7 @@
 /// One buying centre of the customer (a site, division or plant) in the white-space grid (`whitespace:`).
-public struct BuyingCentre: Sendable, Equatable {
+public struct BuyingCentre: Sendable, Equatable, Codable {
     /// An offering the centre buys from a competitor.
-    public struct Supply: Sendable, Equatable {
+    public struct Supply: Sendable, Equatable, Codable {
         public var offering: String
         /// The competitor who supplies it.
         public var supplier: String

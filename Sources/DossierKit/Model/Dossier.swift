@@ -1,5 +1,5 @@
 /// One key account's research, decoded and validated from its Markdown file.
-public struct Dossier: Sendable, Equatable {
+public struct Dossier: Sendable, Equatable, Codable {
     /// The file name without `.md`: the account's address in the site.
     public var slug: String
     /// The file's path relative to the site root, as diagnostics print it.
@@ -60,13 +60,13 @@ public struct Dossier: Sendable, Equatable {
 }
 
 /// The stage an account should reach, and by when.
-public struct Target: Sendable, Equatable {
+public struct Target: Sendable, Equatable, Codable {
     public var stage: Stage?
     public var by: Day?
 }
 
 /// How the customer's business is split across the segments it serves.
-public struct Segment: Sendable, Equatable {
+public struct Segment: Sendable, Equatable, Codable {
     /// Where the segment is heading.
     public enum Trend: String, Keyword { case growing, stable, declining }
     public var name: String
@@ -76,9 +76,9 @@ public struct Segment: Sendable, Equatable {
 }
 
 /// The customer's published figures and our share of its spend.
-public struct Financials: Sendable, Equatable {
+public struct Financials: Sendable, Equatable, Codable {
     /// One financial year's published figures.
-    public struct Year: Sendable, Equatable {
+    public struct Year: Sendable, Equatable, Codable {
         public var year: Int
         public var revenue: Double?
         public var operatingMargin: Double?
@@ -86,7 +86,7 @@ public struct Financials: Sendable, Equatable {
         public var employees: Int?
     }
     /// What the customer spends in our category, and how much of it is ours.
-    public struct Wallet: Sendable, Equatable {
+    public struct Wallet: Sendable, Equatable, Codable {
         public var total: Double?
         public var ours: Double?
     }
@@ -99,13 +99,13 @@ public struct Financials: Sendable, Equatable {
 }
 
 /// Where the customer says it is going.
-public struct Strategy: Sendable, Equatable {
+public struct Strategy: Sendable, Equatable, Codable {
     public var summary: String?
     public var priorities: [String] = []
 }
 
 /// Another supplier competing for the account.
-public struct Competitor: Sendable, Equatable {
+public struct Competitor: Sendable, Equatable, Codable {
     /// The competitor's place at the account.
     public enum Position: String, Keyword { case incumbent, challenger, niche, entrant }
     public var name: String
@@ -116,7 +116,7 @@ public struct Competitor: Sendable, Equatable {
 }
 
 /// Something outside the customer's control that shapes its business (PESTLE).
-public struct ExternalFactor: Sendable, Equatable {
+public struct ExternalFactor: Sendable, Equatable, Codable {
     /// The PESTLE category.
     public enum Kind: String, Keyword { case political, economic, social, technological, legal, environmental }
     /// How the factor affects the customer.
@@ -129,7 +129,7 @@ public struct ExternalFactor: Sendable, Equatable {
 }
 
 /// A person in the customer's decision-making unit.
-public struct Stakeholder: Sendable, Equatable {
+public struct Stakeholder: Sendable, Equatable, Codable {
     /// The person's part in the buying decision.
     public enum Role: String, Keyword {
         case decisionMaker = "decision-maker", economicBuyer = "economic-buyer"
@@ -161,7 +161,7 @@ public enum Engagement: String, Keyword {
 }
 
 /// A promise made in the relationship: by us (the default) or by the customer.
-public struct Commitment: Sendable, Equatable {
+public struct Commitment: Sendable, Equatable, Codable {
     /// Who made the promise (`by:`).
     public enum Party: String, Keyword { case us, customer }
 
@@ -187,7 +187,7 @@ public struct Commitment: Sendable, Equatable {
 }
 
 /// A step in the long-term account plan.
-public struct Milestone: Sendable, Equatable {
+public struct Milestone: Sendable, Equatable, Codable {
     public var milestone: String
     public var due: Day?
     public var done: Day?
@@ -199,13 +199,13 @@ public struct Milestone: Sendable, Equatable {
 }
 
 /// Our judgement of the account, on 1-5 scales.
-public struct Assessment: Sendable, Equatable {
+public struct Assessment: Sendable, Equatable, Codable {
     public var attractiveness: Int?
     public var strength: Int?
 }
 
 /// The next meeting with the customer.
-public struct Meeting: Sendable, Equatable {
+public struct Meeting: Sendable, Equatable, Codable {
     public var date: Day?
     public var with: [String] = []
     public var objective: String?

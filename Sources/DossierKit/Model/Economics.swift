@@ -1,7 +1,7 @@
 /// Whether the relationship pays: the feasibility decision and our revenue, margin and cost to serve by year (`economics:`).
-public struct Economics: Sendable, Equatable {
+public struct Economics: Sendable, Equatable, Codable {
     /// The decision, before investing in the account, whether a profitable relationship is feasible.
-    public struct Feasibility: Sendable, Equatable {
+    public struct Feasibility: Sendable, Equatable, Codable {
         /// The decision.
         public enum Verdict: String, Keyword {
             case go, hold
@@ -20,7 +20,7 @@ public struct Economics: Sendable, Equatable {
     }
 
     /// One year of our business with the customer.
-    public struct Year: Sendable, Equatable {
+    public struct Year: Sendable, Equatable, Codable {
         public var year: Int
         /// Our revenue with the customer, in the dossier's currency.
         public var ourRevenue: Double?

@@ -1,7 +1,7 @@
 /// How the relationship is governed: executive sponsor pairs and the review rhythm (`governance:`).
-public struct Governance: Sendable, Equatable {
+public struct Governance: Sendable, Equatable, Codable {
     /// An executive of ours paired with one of the customer's.
-    public struct SponsorPair: Sendable, Equatable {
+    public struct SponsorPair: Sendable, Equatable, Codable {
         /// Our sponsor.
         public var ours: String?
         /// The customer's sponsor.

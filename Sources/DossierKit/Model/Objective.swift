@@ -1,5 +1,5 @@
 /// A goal of the long-term account plan (`objectives:`), measured when `measure` is set.
-public struct Objective: Sendable, Equatable {
+public struct Objective: Sendable, Equatable, Codable {
     /// What the objective is measured by, from the dossier's own figures.
     public enum Measure: String, Keyword {
         /// Our share of the customer's spend in our category (`financials.wallet`).
@@ -13,7 +13,7 @@ public struct Objective: Sendable, Equatable {
     }
 
     /// The value the objective aims for; its kind follows `measure`.
-    public enum TargetValue: Sendable, Equatable {
+    public enum TargetValue: Sendable, Equatable, Codable {
         /// A share or rate, 0...1 (`share_of_wallet`, `on_time_rate`), written `25%` or `0.25`.
         case fraction(Double)
         /// An amount in the dossier's currency (`our_revenue`).

@@ -1,5 +1,5 @@
 /// A sales opportunity at the account (`opportunities:`).
-public struct Opportunity: Sendable, Equatable {
+public struct Opportunity: Sendable, Equatable, Codable {
     /// Where the opportunity stands in the sales pipeline.
     public enum SalesStage: String, Keyword {
         case qualify, propose, negotiate, won, lost

@@ -2,7 +2,7 @@
 ///
 /// The mapping may nest mappings and lists to any depth; it is kept flat, one line per key or list
 /// item, so that pages show it as an indented list and nothing needs recursion to read it.
-public struct PrivateNote: Sendable, Equatable {
+public struct PrivateNote: Sendable, Equatable, Codable {
     /// How deeply the line is nested: 0 for a key of `private:` itself.
     public var depth: Int
     /// The mapping key; nil for a list item.

@@ -1,6 +1,6 @@
 /// Millman & Wilson's markers of how far the relationship has come (`stage_evidence:`); the stage they
 /// suggest is derived by `suggestedStage`.
-public struct StageEvidence: Sendable, Equatable {
+public struct StageEvidence: Sendable, Equatable, Codable {
     /// Information the customer shares with us.
     public enum SharedInformation: String, Keyword { case forecasts, plans, costs, roadmaps }
 

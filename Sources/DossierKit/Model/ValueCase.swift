@@ -1,7 +1,7 @@
 /// The value we promise the customer and the measured outcomes that prove it (`value:`).
-public struct ValueCase: Sendable, Equatable {
+public struct ValueCase: Sendable, Equatable, Codable {
     /// One measured outcome: where it started, where it should get, where it is.
-    public struct Outcome: Sendable, Equatable {
+    public struct Outcome: Sendable, Equatable, Codable {
         /// What is measured, e.g. "picking errors".
         public var metric: String
         public var baseline: MetricValue?

@@ -106,7 +106,7 @@ struct SiteRenderer: Sendable {
     }
 
     private func file(_ path: String, _ parts: [String], _ make: @escaping @Sendable () -> String) -> PageJob {
-        var hasher = StableHasher()
+        var hasher = ContentHasher()
         hasher.add(settingsKey)
         hasher.add(path)
         for part in parts { hasher.add(part) }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Turns a parsed request into the preview server's answer, from the built site in `root`.
@@ -107,7 +108,7 @@ public struct PreviewResponder: Sendable {
         guard let key = request.value(of: "Sec-WebSocket-Key"), Data(base64Encoded: key)?.count == 16 else {
             return .text(400, "bad Sec-WebSocket-Key\n")
         }
-        let accept = Data(SHA1.digest(Array((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").utf8))).base64EncodedString()
+        let accept = Self.acceptValue(forKey: key)
         return PreviewResponse(status: 101, fields: [
             HTTPField("Upgrade", "websocket"),
             HTTPField("Connection", "Upgrade"),
@@ -218,5 +219,12 @@ public struct PreviewResponder: Sendable {
         case "csv": "text/csv; charset=utf-8"
         default: "application/octet-stream"
         }
+    }
+
+    /// The `Sec-WebSocket-Accept` value for a handshake's `Sec-WebSocket-Key` (RFC 6455, 4.2.2): the
+    /// base64 SHA-1 of the key and the protocol's fixed GUID. RFC 6455 fixes SHA-1 here; it is not
+    /// used for anything that needs a secure hash.
+    static func acceptValue(forKey key: String) -> String {
+        Data(Insecure.SHA1.hash(data: Array((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").utf8))).base64EncodedString()
     }
 }

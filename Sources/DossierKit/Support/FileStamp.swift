@@ -6,7 +6,7 @@ import Darwin
 
 /// What `stat` says of a file, enough to see that it changed without reading it: size, modification
 /// time to the nanosecond, and inode (a file replaced by another has a new one).
-struct FileStamp: Sendable, Equatable {
+struct FileStamp: Sendable, Equatable, Codable {
     var size: Int
     var seconds: Int
     var nanoseconds: Int
@@ -33,15 +33,5 @@ struct FileStamp: Sendable, Equatable {
         self.seconds = seconds
         self.nanoseconds = nanoseconds
         self.inode = inode
-    }
-}
-
-extension FileStamp: CacheCodable {
-    func encode(to writer: inout CacheWriter) {
-        writer.write(size); writer.write(seconds); writer.write(nanoseconds); writer.write(inode)
-    }
-
-    init(from reader: inout CacheReader) throws {
-        self.init(size: try reader.read(), seconds: try reader.read(), nanoseconds: try reader.read(), inode: try reader.read())
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// A 128-bit hash, stable across runs and machines (Swift's `Hasher` is seeded per process): two
-/// multiply-rotate lanes over 8-byte words, so hashing every dossier of a large site stays cheap.
+/// multiply-rotate lanes over 8-byte words. Kept only for calendar events' UIDs (`CalendarEvent.uid`),
+/// which calendar apps have already stored and must stay the same from one version to the next; the
+/// build cache's "unchanged" decisions use SHA-256 (`ContentHasher`).
 struct StableHasher: Sendable {
     private var first: UInt64 = 0x9E37_79B9_7F4A_7C15
     private var second: UInt64 = 0xC2B2_AE3D_27D4_EB4F
