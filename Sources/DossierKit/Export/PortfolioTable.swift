@@ -112,26 +112,7 @@ public struct PortfolioTable: Sendable, Equatable {
     /// line with its keys in column order, numbers as JSON numbers in the shortest form that reads back the
     /// same (Foundation's encoder rounds to 16 digits), dates as ISO text, unknown figures as `null`.
     public func json() -> String {
-        func string(_ text: String) -> String {
-            var result = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": result += "\\\""
-                case "\\": result += "\\\\"
-                case "\n": result += "\\n"
-                case "\r": result += "\\r"
-                case "\t": result += "\\t"
-                default:
-                    if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                        let hex = String(scalar.value, radix: 16, uppercase: true)
-                        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        result.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return result + "\""
-        }
+        let string = JSONValue.quoted
         func value(_ cell: Value) -> String {
             switch cell {
             case .text(let text): string(text)

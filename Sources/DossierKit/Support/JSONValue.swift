@@ -55,7 +55,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private static func quoted(_ text: String) -> String {
+    /// `text` as a JSON string: quotes, backslashes and controls escaped, and the line and paragraph
+    /// separators too, so the text is also safe inside a script. The one JSON string escaper.
+    static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -65,7 +67,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
