@@ -183,8 +183,8 @@ import Testing
         let (decoded, _) = Self.decode(Self.contract, config: Self.offeringsConfig)
         var dossier = try #require(decoded)
         dossier.body = ""
-        let entry = CachedDossier(dossier: dossier, body: RenderedMarkdown(html: "<p>Notes.</p>", talkingPointsHTML: nil))
-        let back = try #require(CachedDossier(bytes: entry.bytes))
+        let entry = ParsedDossier.Value(dossier: dossier, body: RenderedMarkdown(html: "<p>Notes.</p>", talkingPointsHTML: nil))
+        let back = try #require(ParsedDossier.Value(bytes: entry.bytes))
         #expect(back.dossier == dossier)
         #expect(back.dossier.objectives.count == 4 && back.dossier.stageEvidence != nil)
         #expect(BuildCache.format == "dossier-build-cache-9")

@@ -101,8 +101,8 @@ import Testing
     @Test func privateNotesSurviveTheCacheForm() throws {
         var dossier = try #require(decoded(Self.privateFrontMatter, audience: Audience(name: "team", showsPrivate: true)).0)
         dossier.body = ""
-        let entry = CachedDossier(dossier: dossier, body: RenderedMarkdown(html: "<p>x</p>", talkingPointsHTML: nil))
-        let decoded = try #require(CachedDossier(bytes: entry.bytes))
+        let entry = ParsedDossier.Value(dossier: dossier, body: RenderedMarkdown(html: "<p>x</p>", talkingPointsHTML: nil))
+        let decoded = try #require(ParsedDossier.Value(bytes: entry.bytes))
         #expect(decoded.dossier == dossier)
         #expect(decoded.dossier.privateNotes.count == 8)
     }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct CompactCodingTests {
     /// Every dossier that decodes in the example site (for the team, so private parts are in it) and in
     /// each site of the bad-input corpus, as the cache keeps it.
-    static let entries: [CachedDossier] = {
+    static let entries: [ParsedDossier.Value] = {
         let markdown = MarkdownRenderer(privateSections: .shown(label: "Private"))
         var sites = [(TestSupport.repositoryRoot, "team" as String?)]
         for name in BadInputTests.cases {
@@ -18,7 +18,7 @@ import Testing
             SiteAnalysis.analyze(siteRoot: site, asOf: TestSupport.asOf, audience: audience).dossiers.map { analyzed in
                 var dossier = analyzed.dossier
                 dossier.body = ""
-                return CachedDossier(dossier: dossier, body: markdown.render(analyzed.dossier.body))
+                return ParsedDossier.Value(dossier: dossier, body: markdown.render(analyzed.dossier.body))
             }
         }
     }()
@@ -40,7 +40,7 @@ import Testing
         #expect(Self.entries.count > 40)
         for entry in Self.entries {
             let bytes = entry.bytes
-            let back = try #require(CachedDossier(bytes: bytes), "\(entry.dossier.path)")
+            let back = try #require(ParsedDossier.Value(bytes: bytes), "\(entry.dossier.path)")
             #expect(back.dossier == entry.dossier, "\(entry.dossier.path)")
             #expect(back.body == entry.body, "\(entry.dossier.path)")
             #expect(back.bytes == bytes, "\(entry.dossier.path)")
@@ -55,8 +55,8 @@ import Testing
         dossier.objectives = [Objective(goal: "Grow", measure: .shareOfWallet, target: .fraction(0.25), by: Day(year: 2027, month: 1, day: 31), line: 9),
                               Objective(goal: "Stage", measure: nil, target: .stage(.mid), by: nil, line: 10),
                               Objective(goal: "Text", measure: nil, target: .text("more"), by: nil, line: 11)]
-        let entry = CachedDossier(dossier: dossier, body: RenderedMarkdown(html: "<p>x</p>", talkingPointsHTML: "<li>y</li>"))
-        let back = try #require(CachedDossier(bytes: entry.bytes))
+        let entry = ParsedDossier.Value(dossier: dossier, body: RenderedMarkdown(html: "<p>x</p>", talkingPointsHTML: "<li>y</li>"))
+        let back = try #require(ParsedDossier.Value(bytes: entry.bytes))
         #expect(back.dossier == dossier)
         #expect(back.body == entry.body)
     }
@@ -68,14 +68,14 @@ import Testing
             let bytes = entry.bytes
             // Cut short anywhere: always refused.
             let cut = Int.random(in: 0..<bytes.count, using: &random)
-            #expect(CachedDossier(bytes: Array(bytes[..<cut])) == nil, "seed \(seed), \(entry.dossier.path) cut at \(cut)")
+            #expect(ParsedDossier.Value(bytes: Array(bytes[..<cut])) == nil, "seed \(seed), \(entry.dossier.path) cut at \(cut)")
             // One more byte at the end: refused.
-            #expect(CachedDossier(bytes: bytes + [0]) == nil)
+            #expect(ParsedDossier.Value(bytes: bytes + [0]) == nil)
             // A byte changed: refused, or (a changed letter or number) a dossier that encodes to exactly those bytes.
             var damaged = bytes
             let index = Int.random(in: 0..<bytes.count, using: &random)
             damaged[index] ^= UInt8.random(in: 1...255, using: &random)
-            if let decoded = CachedDossier(bytes: damaged) {
+            if let decoded = ParsedDossier.Value(bytes: damaged) {
                 let again = decoded.bytes
                 let first = (0..<min(again.count, damaged.count)).first { again[$0] != damaged[$0] } ?? min(again.count, damaged.count)
                 #expect(again == damaged, "seed \(seed), \(entry.dossier.path) byte \(index): differs from \(first): \(Array(damaged[max(0, first - 8)..<min(damaged.count, first + 8)])) re-encoded \(Array(again[max(0, first - 8)..<min(again.count, first + 8)]))")

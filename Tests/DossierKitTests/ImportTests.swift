@@ -231,8 +231,8 @@ import Testing
         #expect(diagnostics.isEmpty)
         let dossier = try #require(decoded)
         #expect(dossier.crmID == "0015g00000AcC002")
-        let entry = CachedDossier(dossier: dossier, body: RenderedMarkdown(html: "", talkingPointsHTML: nil))
-        #expect(CachedDossier(bytes: entry.bytes)?.dossier == dossier)
+        let entry = ParsedDossier.Value(dossier: dossier, body: RenderedMarkdown(html: "", talkingPointsHTML: nil))
+        #expect(ParsedDossier.Value(bytes: entry.bytes)?.dossier == dossier)
     }
 
     /// A dossier that is a link leading out of the site is never written through.

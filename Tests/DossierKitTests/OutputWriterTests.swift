@@ -235,10 +235,10 @@ import Testing
                 PageJob(path: path, key: path + text) { "\(path): \(text)" }
             }
         }
-        let first = try writer.write(pages("one"), jobs: 2).get()
+        let first = try writer.write(pages("one"), threads: 2).get()
         #expect(first.summary.written == 3 && first.warnings.isEmpty)
         try TestSupport.write(["output/.htaccess": "Options -Indexes"], under: site)
-        let second = try writer.write(Array(pages("two").prefix(2)), previous: first.pages, jobs: 2).get()
+        let second = try writer.write(Array(pages("two").prefix(2)), threads: 2).get()
         #expect(second.summary.written == 2 && second.summary.removed == 1 && second.warnings.isEmpty)
         #expect(try TestSupport.tree(at: writer.output) == [
             "index.html": Data("index.html: two".utf8), "accounts/acme/index.html": Data("accounts/acme/index.html: two".utf8),

@@ -229,8 +229,8 @@ import Testing
         let text = HealthRuleTests.healthy.replacingOccurrences(of: "motives: [reliability, price]", with: "buying_basis: [price, sustainability]")
         var dossier = try #require(TestSupport.analyze(text).0?.dossier)
         dossier.body = ""
-        let entry = CachedDossier(dossier: dossier, body: RenderedMarkdown(html: "", talkingPointsHTML: nil))
-        let back = try #require(CachedDossier(bytes: entry.bytes))
+        let entry = ParsedDossier.Value(dossier: dossier, body: RenderedMarkdown(html: "", talkingPointsHTML: nil))
+        let back = try #require(ParsedDossier.Value(bytes: entry.bytes))
         #expect(back.dossier.buyingBasis == [.price, .sustainability])
         #expect(back.dossier == dossier)
     }

@@ -1,12 +1,44 @@
 import Yams
 
-/// The per-dossier stages: decode text → split front-matter → compose YAML → decode and validate → derive
-/// figures → apply health rules. A dossier the build cache holds skips to `derive`.
+/// The per-dossier stages: decode text → split front-matter → compose YAML → decode and validate →
+/// render Markdown (`parse`), then derive figures → apply health rules (`derive`).
 ///
-/// A pure function of one file and the site's settings, so dossiers can be processed independently.
+/// Pure functions of one file and the site's settings, so dossiers can be processed independently.
 enum DossierPipeline {
     /// Runs every per-dossier stage but Markdown; returns the account figures when the dossier is usable.
     static func process(_ file: SourceFile, config: SiteConfig, asOf: Day) -> (AnalyzedDossier?, [Diagnostic]) {
+        let (dossier, diagnostics) = decode(file, config: config)
+        guard let dossier else { return (nil, diagnostics) }
+        let (analyzed, notes) = derive(dossier, config: config, asOf: asOf)
+        return (analyzed, diagnostics + notes)
+    }
+
+    /// The parse stage for one file: decodes it and, with `markdown`, renders its body and hashes its
+    /// front-matter (a check renders nothing).
+    static func parse(_ file: SourceFile, config: SiteConfig, markdown: MarkdownRenderer?) -> ParsedDossier {
+        var parsed = ParsedDossier(path: file.path, diagnostics: [], contentHash: ContentHasher.hash(of: file.bytes))
+        let (decoded, diagnostics) = decode(file, config: config)
+        parsed.diagnostics = diagnostics
+        guard var dossier = decoded else { return parsed }
+        let body = markdown?.render(dossier.body) ?? RenderedMarkdown(html: "")
+        dossier.body = ""
+        parsed.value = ParsedDossier.Value(dossier: dossier, body: body)
+        if markdown != nil {
+            parsed.summaryHash = ContentHasher.hash(of: (try? CompactEncoder().encode(dossier)) ?? [])
+        }
+        return parsed
+    }
+
+    /// The load and parse stages for one listed file.
+    static func loadAndParse(_ entry: DossierListing.Entry, with reader: SiteReader, config: SiteConfig, markdown: MarkdownRenderer?) -> ParsedDossier {
+        switch DossierListing.read(entry, with: reader) {
+        case .success(let file): parse(file, config: config, markdown: markdown)
+        case .failure(let diagnostic): ParsedDossier(path: entry.path, diagnostics: [diagnostic], contentHash: "")
+        }
+    }
+
+    /// Decodes and validates one file: text, front-matter, YAML, the dossier's fields.
+    static func decode(_ file: SourceFile, config: SiteConfig) -> (Dossier?, [Diagnostic]) {
         let text: String
         switch decodeText(of: file, limit: config.maxDossierBytes) {
         case .success(let value): text = value
@@ -25,8 +57,7 @@ enum DossierPipeline {
             let location = SourceLocation(path: file.path, line: frontMatter.bodyLine + line - 1)
             diagnostics.append(Diagnostic(.warning, .privateMarkerNotAtEnd, at: location, in: .markdown))
         }
-        let (analyzed, notes) = derive(dossier, config: config, asOf: asOf)
-        return (analyzed, diagnostics + notes)
+        return (dossier, diagnostics)
     }
 
     /// The derive stage alone: figures as of `asOf`, health findings and positive signals, both as notes.

@@ -9,12 +9,8 @@ public struct SiteAnalysis: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many dossier files were found.
     public var fileCount: Int
-    /// What the build cache keeps of each usable dossier file, by path.
-    var sources: [String: BuildCache.Source] = [:]
     /// How many dossier files were parsed; the others were taken from the build cache.
-    public var parsedCount: Int { fileCount - cachedBodies.count }
-    /// Rendered bodies of the dossiers taken from the build cache, by path.
-    var cachedBodies: [String: RenderedMarkdown] = [:]
+    public var parsedCount = 0
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -31,62 +27,45 @@ extension SiteAnalysis {
     /// `audience` names the audience (`--audience`); nil means the settings' default.
     public static func analyze(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName, audience: String? = nil,
                                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> SiteAnalysis {
-        analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, audience: audience, jobs: jobs, cache: nil)
+        analyze(SiteInputs.read(with: SiteReader(siteRoot: siteRoot), configFile: configFile), asOf: asOf, audience: audience, threads: jobs)
     }
 
-    /// The same, taking a dossier whose bytes did not change from `cache` instead of parsing it again
-    /// (its figures and findings are derived anew, as they depend on the day). A damaged entry means
-    /// an analysis without the cache.
-    static func analyze(siteRoot: URL, asOf: Day, configFile: String, audience: String?, jobs: Int, cache: BuildCache?) -> SiteAnalysis {
-        var (settings, configDiagnostics) = SiteConfig.load(from: siteRoot, file: configFile)
-        if let problem = settings.selectAudience(audience) {
-            configDiagnostics.append(Diagnostic(.error, problem, at: SourceLocation(path: configFile), in: .load))
+    /// The same from inputs read before: settings, then each dossier parsed (its body not rendered), then derived.
+    static func analyze(_ inputs: SiteInputs, asOf: Day, audience: String?, threads: Int) -> SiteAnalysis {
+        let (config, settingsDiagnostics) = settings(of: inputs, audience: audience)
+        let parsed = inputs.dossiers.entries.parallelMap(jobs: threads) { entry in
+            DossierPipeline.loadAndParse(entry, with: inputs.reader, config: config, markdown: nil)
         }
-        let config = settings
-        let (files, unchanged, loadDiagnostics, found) = DossierFileLoader(siteRoot: siteRoot).loadFiles(reusing: cache)
-        let work = files.map { Work.parse($0) } + unchanged.map { Work.reuse(path: $0.path, stamp: $0.stamp) }
-        let outcomes = work.parallelMap(jobs: jobs) { item -> Outcome? in
-            switch item {
-            case .parse(let file):
-                let (analyzed, found) = DossierPipeline.process(file, config: config, asOf: asOf)
-                let summaryHash = analyzed.map { BuildCache.summaryHash(of: $0.dossier) } ?? ""
-                return Outcome(analyzed: analyzed, diagnostics: found,
-                               source: BuildCache.Source(stamp: file.stamp, contentHash: file.contentHash, summaryHash: summaryHash))
-            case .reuse(let path, let stamp):
-                guard let source = cache?.sources[path], let entry = source.entry, BuildCache.contentHash(of: entry) == source.entryHash,
-                      let cached = CachedDossier(bytes: entry), cached.dossier.path == path else { return nil }
-                let (analyzed, notes) = DossierPipeline.derive(cached.dossier, config: config, asOf: asOf)
-                return Outcome(analyzed: analyzed, diagnostics: notes, source: BuildCache.Source(stamp: stamp, contentHash: source.contentHash, summaryHash: source.summaryHash,
-                                                         entry: entry, entryHash: source.entryHash),
-                               body: cached.body)
-            }
+        return derive(parsed, config: config, asOf: asOf, threads: threads,
+                      earlierDiagnostics: settingsDiagnostics + inputs.dossiers.diagnostics, fileCount: inputs.dossiers.found)
+    }
+
+    /// The settings stage: the settings file decoded, and the build's audience chosen.
+    static func settings(of inputs: SiteInputs, audience: String?) -> (SiteConfig, [Diagnostic]) {
+        var (config, diagnostics) = SiteConfig.load(inputs.settingsFile, file: inputs.configFile)
+        if let problem = config.selectAudience(audience) {
+            diagnostics.append(Diagnostic(.error, problem, at: SourceLocation(path: inputs.configFile), in: .load))
         }
-        if cache != nil, outcomes.contains(where: { $0 == nil }) {
-            return analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, audience: audience, jobs: jobs, cache: nil)
+        return (config, diagnostics)
+    }
+
+    /// The derive stage over every parsed dossier: figures as of `asOf`, findings and signals, on
+    /// `threads` threads; dossiers sorted by slug, diagnostics by place.
+    static func derive(_ parsed: [ParsedDossier], config: SiteConfig, asOf: Day, threads: Int,
+                       earlierDiagnostics: [Diagnostic], fileCount: Int) -> SiteAnalysis {
+        let derived = parsed.parallelMap(jobs: threads) { parsed in
+            parsed.value.map { DossierPipeline.derive($0.dossier, config: config, asOf: asOf) }
         }
-        var analysis = SiteAnalysis(config: config, dossiers: [], diagnostics: configDiagnostics + loadDiagnostics, fileCount: found)
-        for case let outcome? in outcomes {
-            analysis.diagnostics += outcome.diagnostics
-            guard let analyzed = outcome.analyzed else { continue }
+        var analysis = SiteAnalysis(config: config, dossiers: [], diagnostics: earlierDiagnostics, fileCount: fileCount, parsedCount: fileCount)
+        for (parsed, derived) in zip(parsed, derived) {
+            analysis.diagnostics += parsed.diagnostics
+            guard let (analyzed, notes) = derived else { continue }
+            analysis.diagnostics += notes
             analysis.dossiers.append(analyzed)
-            analysis.sources[analyzed.dossier.path] = outcome.source
-            analysis.cachedBodies[analyzed.dossier.path] = outcome.body
         }
         analysis.dossiers.sort { $0.dossier.slug < $1.dossier.slug }
         analysis.diagnostics.sort { ($0.location, $0.severity, $0.message) < ($1.location, $1.severity, $1.message) }
         return analysis
-    }
-
-    private enum Work: Sendable {
-        case parse(SourceFile)
-        case reuse(path: String, stamp: FileStamp?)
-    }
-
-    private struct Outcome: Sendable {
-        var analyzed: AnalyzedDossier?
-        var diagnostics: [Diagnostic]
-        var source: BuildCache.Source
-        var body: RenderedMarkdown?
     }
 
     /// `2 errors, 1 warning in 14 dossiers`.

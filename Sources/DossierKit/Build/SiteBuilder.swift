@@ -52,6 +52,11 @@ public struct SiteBuilder: Sendable {
     /// The audience the site is built for (`--audience`); nil means the settings' `default_audience`.
     /// An audience that does not see private parts gets no private value or section in any file.
     public var audience: String?
+    /// Told of every read of the site (`SiteReader`); for tests that count reads.
+    public var onRead: (@Sendable (SiteReader.Access) -> Void)?
+
+    /// How the build reads the site.
+    private var reader: SiteReader { SiteReader(siteRoot: siteRoot, onAccess: onRead) }
 
     public init(siteRoot: URL, output: URL? = nil, asOf: Day, configFile: String = SiteConfig.fileName) {
         self.siteRoot = siteRoot
@@ -83,109 +88,65 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
-    /// `build()` once the lock is held.
+    /// `build()` once the lock is held: reads the inputs once, asks the memo whether anything changed,
+    /// runs the stages, and keeps the cache for the next build.
     private func buildHoldingLock() -> BuildReport {
         let startedAt = Date()
-        var keys = BuildKeys(settings: BuildCache.settingsKey(for: self), sources: BuildCache.sourcesKey(for: self))
-        var cache: BuildCache?
+        let inputs = SiteInputs.read(with: reader, configFile: configFile, readsHistory: readsHistory)
+        let keys = BuildKeys(inputs, asOf: asOf, since: since, audience: audience, output: output)
+        var memo = usesCache ? BuildMemo(keys: keys, cacheIn: cacheFolder) : BuildMemo(keys: keys)
+        let loaded = memo.load(inputs.dossiers, with: inputs.reader)
         if usesCache {
-            keys.gitState = readsHistory ? BuildCache.gitState(of: siteRoot) : ""
-            cache = BuildCache.load(from: cacheFolder)
-            if let found = cache, found.settingsKey == keys.settings, found.sourcesKey == keys.sources, found.gitState == keys.gitState,
-               found.isUpToDate(siteRoot: siteRoot, output: output, dossierPaths: DossierFileLoader(siteRoot: siteRoot).dossierPaths()) {
-                return .upToDate(pages: found.pages.count)
-            }
-            if cache?.sourcesKey != keys.sources { cache?.sources = [:] }
-            cache?.loadEntries(from: cacheFolder)
+            if memo.isUpToDate(loaded, listing: inputs.dossiers, output: output) { return .upToDate(pages: memo.pageCount) }
+            memo.loadEntries(from: cacheFolder)
             BuildCache.forget(in: cacheFolder)
         }
-        let (report, next) = build(reusing: cache, keys: keys, startedAt: startedAt)
-        if usesCache, var next, !report.hasErrors {
-            let pathsWithEntries = { (cache: BuildCache?) in Set((cache?.sources ?? [:]).filter { $0.value.entry != nil }.keys) }
-            let hasNewEntries = pathsWithEntries(next) != pathsWithEntries(cache) || next.sources.values.contains { $0.isNew }
-            if let cache, !hasNewEntries { next.token = cache.token }
-            next.store(in: cacheFolder, hasNewEntries: hasNewEntries)
+        let (report, made) = runStages(inputs, loaded, memo)
+        if usesCache, let made, !report.hasErrors {
+            let next = memo.next(made.parsed, listing: inputs.dossiers, pages: made.pages, stamps: made.stamps, startedAt: startedAt)
+            next.store(in: cacheFolder, hasNewEntries: memo.hasNewEntries(next))
         }
         return report
     }
 
-    /// The keys this build compares with the cache's.
-    private struct BuildKeys: Sendable {
-        var settings: String
-        var sources: String
-        var gitState = ""
+    /// What the stages made that the next build's cache keeps.
+    private struct Made: Sendable {
+        var parsed: [ParsedDossier]
+        var pages: [PageJob]
+        var stamps: [String: FileStamp]
     }
 
-    private func build(reusing cache: BuildCache?, keys: BuildKeys, startedAt: Date) -> (BuildReport, BuildCache?) {
-        let analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile, audience: audience, jobs: jobs, cache: cache)
+    /// The pipeline, top to bottom. Each stage is a function of what the stages before it made; the
+    /// memo wraps the load, parse and write stages from outside. Stops before writing at any error.
+    private func runStages(_ inputs: SiteInputs, _ loaded: [BuildMemo.Loaded], _ memo: BuildMemo) -> (BuildReport, Made?) {
+        let (config, settingsDiagnostics) = SiteAnalysis.settings(of: inputs, audience: audience)
+        let (theme, themeDiagnostics) = Theme.load(inputs.themeFiles, language: config.language)
+        let markdown = MarkdownRenderer(config: config, strings: theme?.strings ?? Strings(language: config.language))
+        let parsed = memo.parseEach(loaded, with: inputs.reader, threads: jobs) { file in
+            DossierPipeline.parse(file, config: config, markdown: markdown)
+        }
+        var analysis = SiteAnalysis.derive(parsed, config: config, asOf: asOf, threads: jobs,
+                                           earlierDiagnostics: settingsDiagnostics + inputs.dossiers.diagnostics, fileCount: inputs.dossiers.found)
+        analysis.parsedCount = parsed.count { !$0.isFromCache }
         var report = BuildReport(analysis: analysis)
-        let writer = OutputWriter(output: output, siteRoot: siteRoot)
-        let (theme, themeDiagnostics) = Theme.load(siteRoot: siteRoot, language: analysis.config.language)
         report.laterDiagnostics += themeDiagnostics
+        let writer = OutputWriter(output: output, siteRoot: siteRoot)
         if let problem = writer.validate() { report.laterDiagnostics.append(problem) }
         guard !report.hasErrors, let theme else { return (report, nil) }
-        let privateSections: MarkdownRenderer.PrivateSections = analysis.config.audience.showsPrivate
-            ? .shown(label: theme.strings["private_label"]) : .removed
-        let markdown = MarkdownRenderer(isUnsafeHTMLAllowed: analysis.config.isUnsafeHTMLAllowed, privateSections: privateSections)
-        var histories: [String: AccountHistory] = [:]
-        if readsHistory {
-            switch SiteHistory.read(siteRoot: siteRoot) {
-            case .success(let history):
-                histories = history.accountHistories(for: analysis.dossiers, config: analysis.config, asOf: asOf, since: since)
-            case .failure(let reason):
-                report.notes.append(reason.description)
-            }
-        }
-        let historiesByPath = histories
-        let accounts = analysis.dossiers.parallelMap(jobs: jobs) { analyzed in
-            let path = analyzed.dossier.path
-            return Account(analyzed, body: analysis.cachedBodies[path] ?? markdown.render(analyzed.dossier.body), history: historiesByPath[path])
-        }
-        let accountKeys = Dictionary(accounts.map { account in
-            let source = analysis.sources[account.dossier.path]
-            return (account.dossier.slug, SiteRenderer.AccountKey(
-                file: account.dossier.path + "|" + (source?.contentHash ?? "") + "|" + (account.history?.cacheKey ?? "-"),
-                frontMatter: (source?.summaryHash ?? "") + "|" + (account.history?.signalsCacheKey ?? "-")))
-        }) { first, _ in first }
-        let renderer = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf, settingsKey: keys.settings, jobs: jobs)
-        let pages = renderer.render(accounts, accountKeys: accountKeys)
-        let previous = cache?.pages ?? [:]
-        switch writer.write(pages, previous: previous, jobs: jobs) {
+        let (histories, historyNote) = SiteHistory.histories(of: analysis, from: inputs, asOf: asOf, since: since)
+        report.notes += historyNote.map { [$0] } ?? []
+        let accounts = Account.accounts(of: analysis, parsed: parsed, histories: histories)
+        let renderer = SiteRenderer(theme: theme, config: config, asOf: asOf, settingsKey: memo.keys.settings, jobs: jobs)
+        let pages = renderer.render(accounts, accountKeys: SiteRenderer.AccountKey.keys(of: accounts, parsed: parsed))
+        switch writer.write(memo.markingUnchanged(pages, in: output), threads: jobs) {
         case .success(let written):
             report.output = written.summary
             report.laterDiagnostics += written.warnings
-            var next = BuildCache(token: UUID().uuidString, sourcesKey: keys.sources, settingsKey: keys.settings, gitState: keys.gitState, pages: written.pages)
-            next.sources = Self.sources(of: accounts, analysis, trustingStampsBefore: startedAt.addingTimeInterval(-2))
-            return (report, next)
+            return (report, Made(parsed: parsed, pages: pages, stamps: written.stamps))
         case .failure(let problem):
             report.laterDiagnostics.append(problem)
             return (report, nil)
         }
-    }
-
-    /// What the cache keeps of each dossier: its decoded form, unless the file has warnings (so the next
-    /// build reports them again), and its stamp, unless it was changed too near the build to trust it.
-    private static func sources(of accounts: [Account], _ analysis: SiteAnalysis, trustingStampsBefore limit: Date) -> [String: BuildCache.Source] {
-        let warned = Set(analysis.diagnostics.filter { $0.severity != .note }.map(\.location.path))
-        let limitSeconds = Int(limit.timeIntervalSince1970)
-        var sources: [String: BuildCache.Source] = [:]
-        for account in accounts {
-            let path = account.dossier.path
-            guard var source = analysis.sources[path] else { continue }
-            if warned.contains(path) {
-                source.entry = nil
-            } else if source.entry == nil {
-                var dossier = account.dossier
-                dossier.body = ""
-                let entry = CachedDossier(dossier: dossier, body: account.body).bytes
-                source.entry = entry
-                source.entryHash = BuildCache.contentHash(of: entry)
-                source.isNew = true
-            }
-            if let stamp = source.stamp, stamp.seconds >= limitSeconds { source.stamp = nil }
-            sources[path] = source
-        }
-        return sources
     }
 }
 

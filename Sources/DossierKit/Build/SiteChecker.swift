@@ -31,8 +31,9 @@ public struct SiteChecker: Sendable {
 
     /// Checks the site, including the theme's templates; returns the report and whether it passed.
     public func check(format: OutputFormat) -> (output: String, isPassing: Bool) {
-        var analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile)
-        let (_, themeDiagnostics) = Theme.load(siteRoot: siteRoot, language: analysis.config.language)
+        let inputs = SiteInputs.read(with: SiteReader(siteRoot: siteRoot), configFile: configFile)
+        var analysis = SiteAnalysis.analyze(inputs, asOf: asOf, audience: nil, threads: ProcessInfo.processInfo.activeProcessorCount)
+        let (_, themeDiagnostics) = Theme.load(inputs.themeFiles, language: analysis.config.language)
         analysis.diagnostics = (analysis.diagnostics + themeDiagnostics).sorted { $0.location < $1.location }
         if !includesNotes {
             analysis.diagnostics.removeAll { $0.severity == .note }

@@ -23,13 +23,11 @@ struct BuildCache: Sendable, Codable {
         /// A hash of the decoded front-matter: all that the pages listing accounts show of a dossier,
         /// so an edit of the notes alone leaves those pages as they are.
         var summaryHash = ""
-        /// The decoded dossier and its rendered body, in cache form; nil for a file with warnings,
-        /// which every build processes again so that they are reported.
+        /// The parsed dossier (`ParsedDossier.Value`) in cache form; nil for a file with warnings,
+        /// which every build parses again so that they are reported.
         var entry: [UInt8]?
         /// A hash of the entry's bytes, kept in the index: an entry that does not match is not used.
         var entryHash = ""
-        /// The entry was made by this build (not kept in the files).
-        var isNew = false
 
         /// In the index, a source is its stamp and hashes; its entry is in the entries file.
         private enum CodingKeys: String, CodingKey {
@@ -58,45 +56,10 @@ struct BuildCache: Sendable, Codable {
 
     /// Pairs the index with its entries file: a random word, new whenever the entries are written.
     var token: String
-    /// A hash of what decoded dossiers depend on: the binary and the settings file.
+    /// The keys of the build that made it (`BuildKeys`).
     var sourcesKey: String
-    /// A hash of what every page depends on besides its dossiers; see `settingsKey(for:)`.
     var settingsKey: String
-    /// `HEAD` and the status of content/ when history is read; empty otherwise.
     var gitState: String
     var sources: [String: Source] = [:]
     var pages: [String: Page] = [:]
-}
-
-extension BuildCache {
-    /// Whether the file at `path` (site-relative) still has the bytes this source had: by its stamp
-    /// when that can be trusted, else by hashing it.
-    func isUnchanged(_ path: String, in siteRoot: URL) -> Bool {
-        guard let source = sources[path] else { return false }
-        let file = siteRoot.path + "/" + path
-        if let stamp = source.stamp, stamp == FileStamp(path: file) { return true }
-        guard let bytes = FileManager.default.contents(atPath: file) else { return false }
-        return Self.contentHash(of: [UInt8](bytes)) == source.contentHash
-    }
-
-    /// Whether a build would change nothing: the same dossiers with the same bytes, and every page
-    /// file as the last build left it. The settings key and git state are compared by the caller.
-    func isUpToDate(siteRoot: URL, output: URL, dossierPaths: [String]) -> Bool {
-        guard dossierPaths.count == sources.count, !pages.isEmpty else { return false }
-        guard dossierPaths.allSatisfy({ isUnchanged($0, in: siteRoot) }) else { return false }
-        let folder = output.path + "/"
-        return pages.allSatisfy { path, page in page.isIntact(atPath: folder + path) }
-    }
-
-    static func summaryHash(of dossier: Dossier) -> String {
-        var frontMatter = dossier
-        frontMatter.body = ""
-        return contentHash(of: (try? CompactEncoder().encode(frontMatter)) ?? [])
-    }
-
-    static func contentHash(of bytes: [UInt8]) -> String {
-        var hasher = ContentHasher()
-        hasher.add(bytes)
-        return hasher.hexDigest
-    }
 }

@@ -18,3 +18,14 @@ public struct Account: Sendable {
         self.history = history
     }
 }
+
+extension Account {
+    /// Every analyzed dossier as an account, with its rendered body from `parsed` and its history.
+    static func accounts(of analysis: SiteAnalysis, parsed: [ParsedDossier], histories: [String: AccountHistory]) -> [Account] {
+        let bodies = Dictionary(parsed.compactMap { parsed in parsed.value.map { (parsed.path, $0.body) } }) { first, _ in first }
+        return analysis.dossiers.map { analyzed in
+            let path = analyzed.dossier.path
+            return Account(analyzed, body: bodies[path] ?? RenderedMarkdown(html: ""), history: histories[path])
+        }
+    }
+}

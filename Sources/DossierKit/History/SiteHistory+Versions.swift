@@ -10,7 +10,7 @@ extension SiteHistory {
     func contents(of versions: [(commit: String, path: String)]) -> [Data?] {
         guard !versions.isEmpty else { return [] }
         let request = versions.map { "\($0.commit):\(prefix)\($0.path)\n" }.joined()
-        guard case .success(let output) = git.run(["cat-file", "--batch"], input: Data(request.utf8)) else {
+        guard case .success(let output) = reader.git(["cat-file", "--batch"], input: Data(request.utf8)) else {
             return versions.map { _ in nil }
         }
         var results: [Data?] = []

@@ -16,23 +16,24 @@ public struct SiteHistory: Sendable {
     public var uncommitted: Set<String> = []
     /// The site folder relative to the repository's top, with a trailing slash ("" at the top).
     var prefix = ""
-    var git: Git
+    var reader: SiteReader
 
     /// Reads the history of `content/accounts` under `siteRoot`, or says why there is none.
     public static func read(siteRoot: URL) -> Result<SiteHistory, HistoryUnavailable> {
-        let git = Git(folder: siteRoot)
-        guard Git.executable != nil else { return .failure(.gitMissing) }
-        guard case .success(let prefixData) = git.run(["rev-parse", "--show-prefix"]) else { return .failure(.notAWorkTree) }
-        var history = SiteHistory(git: git)
-        history.prefix = String(decoding: prefixData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let reader = SiteReader(siteRoot: siteRoot)
+        return GitState.read(with: reader).map { read(from: $0, with: reader) }
+    }
+
+    /// Reads the log of `content/accounts`, from the state git gave at the start of the build.
+    static func read(from state: GitState, with reader: SiteReader) -> SiteHistory {
+        var history = SiteHistory(reader: reader)
+        history.prefix = state.prefix
         let folder = DossierFileLoader.accountsFolder
-        if case .success(let log) = git.run(["log", "-z", "--date=short", "--format=%x00%H%x00%ad%x00%an%x00%s", "--name-only", "--", folder]) {
+        if case .success(let log) = reader.git(["log", "-z", "--date=short", "--format=%x00%H%x00%ad%x00%an%x00%s", "--name-only", "--", folder]) {
             history.entries = parseLog(String(decoding: log, as: UTF8.self), prefix: history.prefix)
         }
-        if case .success(let status) = git.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", folder]) {
-            history.uncommitted = parseStatus(String(decoding: status, as: UTF8.self), prefix: history.prefix)
-        }
-        return .success(history)
+        history.uncommitted = parseStatus(String(decoding: state.status, as: UTF8.self), prefix: history.prefix)
+        return history
     }
 
     /// `git log -z` records, fields and paths ended by NUL, which no name, subject or path can contain:

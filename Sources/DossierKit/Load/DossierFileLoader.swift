@@ -17,72 +17,17 @@ public struct DossierFileLoader: Sendable {
     /// Reads every dossier file; files that cannot be read, or have bad or duplicate slugs, become diagnostics.
     /// `found` counts every dossier file, including those refused here.
     public func loadFiles() -> (files: [SourceFile], diagnostics: [Diagnostic], found: Int) {
-        let loaded = loadFiles(reusing: nil)
-        return (loaded.files, loaded.diagnostics, loaded.found)
-    }
-
-    /// Reads every dossier file but those whose bytes `cache` shows unchanged (by their stamp, or by
-    /// their hash when the stamp cannot be trusted), which come back as `unchanged` paths and stamps instead.
-    func loadFiles(reusing cache: BuildCache?)
-        -> (files: [SourceFile], unchanged: [(path: String, stamp: FileStamp?)], diagnostics: [Diagnostic], found: Int) {
+        let reader = SiteReader(siteRoot: siteRoot)
+        let listing = DossierListing.list(with: reader)
         var files: [SourceFile] = []
-        var unchanged: [(path: String, stamp: FileStamp?)] = []
-        var diagnostics: [Diagnostic] = []
-        var pathBySlug: [String: String] = [:]
-        let paths = dossierPaths()
-        let isFolderLinked = hasLinkedFolder
-        for path in paths {
-            let slug = String(path.split(separator: "/").last?.dropLast(3) ?? "")  // drops ".md" in any case
-            let location = SourceLocation(path: path)
-            guard Slug.isValid(slug) else {
-                diagnostics.append(Diagnostic(.error, .badSlug(slug), at: location, in: .load))
-                continue
-            }
-            if let other = pathBySlug[slug] {
-                diagnostics.append(Diagnostic(.error, .duplicateSlug(slug: slug, otherPath: other), at: location, in: .load))
-                continue
-            }
-            pathBySlug[slug] = path
-            if let problem = linkProblem(path, isFolderLinked: isFolderLinked) {
-                diagnostics.append(Diagnostic(.error, problem, at: location, in: .load))
-                continue
-            }
-            let stamp = FileStamp(path: siteRoot.path + "/" + path)
-            if let source = cache?.sources[path], source.entry != nil, let known = source.stamp, known == stamp {
-                unchanged.append((path, stamp))
-                continue
-            }
-            do {
-                var file = SourceFile(path: path, slug: slug, bytes: [UInt8](try Data(contentsOf: siteRoot.appendingPathComponent(path))))
-                file.stamp = stamp
-                if let source = cache?.sources[path], source.entry != nil, source.contentHash == file.contentHash {
-                    unchanged.append((path, stamp))
-                } else {
-                    files.append(file)
-                }
-            } catch {
-                diagnostics.append(Diagnostic(.error, .unreadable(reason: error.localizedDescription), at: location, in: .load))
+        var diagnostics = listing.diagnostics
+        for entry in listing.entries {
+            switch DossierListing.read(entry, with: reader) {
+            case .success(let file): files.append(file)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        if paths.isEmpty {
-            diagnostics.append(Self.notASite(siteRoot) ?? Diagnostic(.warning, .noDossiers, at: SourceLocation(path: Self.accountsFolder), in: .load))
-        }
-        return (files, unchanged, diagnostics, paths.count)
-    }
-
-    /// Why a dossier may not be read: it, or the accounts folder, leads out of the site (`SiteFile`).
-    /// Only links are resolved, so a site without them costs one `lstat` per file.
-    private func linkProblem(_ path: String, isFolderLinked: Bool) -> Problem? {
-        let fullPath = siteRoot.path + "/" + path
-        if isFolderLinked || SiteFile.isLink(fullPath) {
-            return SiteFile.linkProblem(at: fullPath, in: siteRoot)
-        }
-        return nil
-    }
-
-    /// Whether `content` or `content/accounts` is itself a link.
-    private var hasLinkedFolder: Bool {
-        SiteFile.isLink(siteRoot.path + "/content") || SiteFile.isLink(siteRoot.path + "/" + Self.accountsFolder)
+        return (files, diagnostics, listing.found)
     }
 
     /// Whether `siteRoot` is a research site: it has a `content/accounts/` folder or a `dossier.yml`.

@@ -11,7 +11,7 @@ import Darwin
 /// (`templates/k.mustache -> ~/.ssh/id_rsa`) would publish whatever it points at.
 enum SiteFile {
     /// How reading a site file went.
-    enum Outcome: Equatable {
+    enum Outcome: Equatable, Sendable {
         /// The file's bytes.
         case bytes([UInt8])
         /// There is no such file (a dangling link counts as none).

@@ -9,7 +9,7 @@ public struct SourceFile: Sendable {
     var stamp: FileStamp?
 
     /// A hash of the bytes: the build cache's key for the file's content.
-    var contentHash: String { BuildCache.contentHash(of: bytes) }
+    var contentHash: String { ContentHasher.hash(of: bytes) }
 
     public init(path: String, slug: String, bytes: [UInt8]) {
         self.path = path

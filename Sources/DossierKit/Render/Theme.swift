@@ -21,17 +21,19 @@ public struct Theme: Sendable {
 
     /// Loads the theme for the site at `siteRoot` in `language`; syntax errors come back with their positions.
     public static func load(siteRoot: URL, language: String = "en") -> (Theme?, [Diagnostic]) {
+        load(ThemeFiles.read(with: SiteReader(siteRoot: siteRoot)), language: language)
+    }
+
+    /// Makes the theme from the site's theme files, read before, and the built-in ones.
+    static func load(_ files: ThemeFiles, language: String) -> (Theme?, [Diagnostic]) {
         var library = MustacheLibrary()
         var assets: [String: String] = [:]
         var strings = Strings(language: language)
         var diagnostics: [Diagnostic] = []
-        let siteTemplates = (try? FileManager.default.contentsOfDirectory(atPath: siteRoot.appendingPathComponent("templates").path)) ?? []
-        let builtinNames = templateNames + partialNames
-        let extraPartials = siteTemplates.filter { $0.hasSuffix(".mustache") && !builtinNames.contains(String($0.dropLast(".mustache".count))) }
         let stringsFile = "strings/\(language).yml"
-        for fileName in builtinNames.map({ $0 + ".mustache" }) + extraPartials.sorted() + assetNames + [stringsFile] {
+        for fileName in (templateNames + partialNames).map({ $0 + ".mustache" }) + files.extraPartials + assetNames + [stringsFile] {
             let path = "templates/\(fileName)"
-            guard let text = read(fileName, siteRoot: siteRoot, diagnostics: &diagnostics) else { continue }
+            guard let text = text(of: fileName, in: files, diagnostics: &diagnostics) else { continue }
             if fileName == stringsFile {
                 let (parsed, problems) = Strings.parse(text, language: language, path: path)
                 strings = parsed
@@ -63,10 +65,10 @@ public struct Theme: Sendable {
 
     /// The site's own file of that name, or the built-in one; a file reached through a link out of the
     /// site is an error (`SiteFile`).
-    private static func read(_ fileName: String, siteRoot: URL, diagnostics: inout [Diagnostic]) -> String? {
+    private static func text(of fileName: String, in files: ThemeFiles, diagnostics: inout [Diagnostic]) -> String? {
         let path = "templates/\(fileName)"
         let data: [UInt8]
-        switch SiteFile.read(path, in: siteRoot) {
+        switch files[fileName] {
         case .bytes(let bytes): data = bytes
         case .missing: return BuiltinTheme.files[fileName] ?? ""
         case .refused(let problem):

@@ -54,8 +54,13 @@ extension SiteConfig {
     /// A missing `dossier.yml` gives the defaults; a missing file named on purpose is an error, and so is
     /// a file reached through a link out of the site (`SiteFile`).
     public static func load(from siteRoot: URL, file: String = fileName) -> (SiteConfig, [Diagnostic]) {
+        load(SiteFile.read(file, in: siteRoot), file: file)
+    }
+
+    /// The settings from what reading `file` gave.
+    static func load(_ outcome: SiteFile.Outcome, file: String) -> (SiteConfig, [Diagnostic]) {
         let location = SourceLocation(path: file)
-        switch SiteFile.read(file, in: siteRoot) {
+        switch outcome {
         case .bytes(let bytes):
             return parse(SourceFile(path: file, slug: "", bytes: bytes))
         case .missing:

@@ -36,5 +36,12 @@ struct ContentHasher {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// The digest of `bytes` alone.
+    static func hash(of bytes: [UInt8]) -> String {
+        var hasher = ContentHasher()
+        hasher.add(bytes)
+        return hasher.hexDigest
+    }
+
     private static let separator: [UInt8] = [0xFF]
 }

@@ -68,23 +68,22 @@ public struct OutputWriter: Sendable {
         public init() {}
     }
 
-    /// What a successful write returns: what was done, the key and stamp of every page for the next
-    /// build, and warnings (a link replaced, a previous site that could not be removed).
+    /// What a successful write returns: what was done, the stamp of every page's file, and warnings
+    /// (a link replaced, a previous site that could not be removed).
     struct Written: Sendable {
         var summary: Summary
-        var pages: [String: BuildCache.Page]
+        var stamps: [String: FileStamp]
         var warnings: [Diagnostic]
     }
 
     /// Makes and writes `pages` into a fresh folder on `jobs` threads, then swaps it in place of the output.
     ///
-    /// A page whose key equals the one `previous` holds, and whose file in the output is as the last
-    /// build left it, is not made again. A page whose bytes did not change is hard-linked from the
+    /// A page marked unchanged (`PageJob.isUnchanged`) is not made again: its file is kept. A page whose bytes did not change is hard-linked from the
     /// previous output rather than written, so it keeps its modification time and `rsync` or a web
     /// server sees only real changes. Files in the output that dossier did not make (not in the
     /// marker's list) are carried over untouched, links as links; files it made for pages that are
     /// gone are left out. A file dossier did not make where a page must go is an error.
-    func write(_ pages: [PageJob], previous: [String: BuildCache.Page] = [:], jobs: Int = 1) -> Result<Written, Diagnostic> {
+    func write(_ pages: [PageJob], threads: Int = 1) -> Result<Written, Diagnostic> {
         if let problem = validate() { return .failure(problem) }
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -120,8 +119,8 @@ public struct OutputWriter: Sendable {
             try Data(Self.markerText(listing: []).utf8).write(to: staging.appendingPathComponent(Self.markerName))
             try Self.makeFolders(pageFolders, in: staging.path)
             let output = self.output
-            let outcomes = pages.parallelMap(jobs: jobs) { page in
-                Self.place(page, from: output, into: staging, isOurs: ours.contains(page.path), previous: previous[page.path])
+            let outcomes = pages.parallelMap(jobs: threads) { page in
+                Self.place(page, from: output, into: staging, isOurs: ours.contains(page.path))
             }
             var (summary, records) = try Self.tally(pages, outcomes)
             for path in foreign.sorted() {
@@ -142,7 +141,7 @@ public struct OutputWriter: Sendable {
                 }
                 registry.unregister(previousSite)
             }
-            return .success(Written(summary: summary, pages: records, warnings: warnings))
+            return .success(Written(summary: summary, stamps: records, warnings: warnings))
         } catch {
             try? FolderRemoval.remove(staging.path, threads: Self.fileSystemThreads)
             registry.unregister(staging.path)
@@ -227,15 +226,15 @@ public struct OutputWriter: Sendable {
         return folders
     }
 
-    /// Counts what was done to each page and keeps each page's key and stamp; throws the first failure.
-    static func tally(_ pages: [PageJob], _ outcomes: [Result<Placement, Error>]) throws -> (Summary, [String: BuildCache.Page]) {
+    /// Counts what was done to each page and keeps each page's stamp; throws the first failure.
+    static func tally(_ pages: [PageJob], _ outcomes: [Result<Placement, Error>]) throws -> (Summary, [String: FileStamp]) {
         var summary = Summary()
-        var records: [String: BuildCache.Page] = [:]
+        var records: [String: FileStamp] = [:]
         for (page, outcome) in zip(pages, outcomes) {
             let placement = try outcome.get()
             if placement.isWritten { summary.written += 1 } else { summary.unchanged += 1 }
             if placement.isRendered { summary.rendered += 1 }
-            if let stamp = placement.stamp { records[page.path] = BuildCache.Page(key: page.key, stamp: stamp) }
+            if let stamp = placement.stamp { records[page.path] = stamp }
         }
         return (summary, records)
     }
@@ -251,12 +250,11 @@ public struct OutputWriter: Sendable {
     /// and then linked when its bytes are unchanged, or written. `isOurs` says the output holds a file
     /// dossier made at the page's path, reached through real folders only. Returns its stamp, whether
     /// it was written and whether it was made.
-    private static func place(_ page: PageJob, from output: URL, into staging: URL, isOurs: Bool,
-                              previous: BuildCache.Page?) -> Result<Placement, Error> {
+    private static func place(_ page: PageJob, from output: URL, into staging: URL, isOurs: Bool) -> Result<Placement, Error> {
         let old = output.appendingPathComponent(page.path)
         let new = staging.appendingPathComponent(page.path)
         do {
-            if isOurs, previous?.canBeKept(atPath: old.path, forKey: page.key) == true {
+            if isOurs, page.isUnchanged {
                 try linkOrCopy(old, to: new)
                 return .success(Placement(stamp: FileStamp(path: new.path), isWritten: false, isRendered: false))
             }

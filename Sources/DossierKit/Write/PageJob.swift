@@ -8,4 +8,7 @@ struct PageJob: Sendable {
     /// A hash of everything the page is made from: equal keys mean equal bytes.
     var key: String
     var make: @Sendable () -> String
+    /// The file the previous build made for this page is still right (same key, not touched since):
+    /// the writer keeps it instead of making the page.
+    var isUnchanged = false
 }
