@@ -21,15 +21,13 @@ struct Format: Sendable, Equatable {
         currency.isEmpty ? compact(amount) : strings.format("money_format", ["currency": currency, "amount": compact(amount)])
     }
 
-    /// Large numbers in the language's units: `1.84 bn`, `62 m`, `420 k`; `18.4亿`, `6,200万`.
+    /// Large numbers in the language's units (`large_number_units` in the strings): `1.84 bn`, `62 m`,
+    /// `420 k`; `18.4亿`, `6,200万`.
     func compact(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
         let magnitude = abs(value)
-        let units: [(threshold: Double, divisor: Double, suffix: String)] = strings.language == "zh"
-            ? [(1e8, 1e8, "亿"), (1e4, 1e4, "万")]
-            : [(1e9, 1e9, " bn"), (1e6, 1e6, " m"), (1e4, 1e3, " k")]
-        for unit in units where magnitude >= unit.threshold {
-            return Self.significant(value / unit.divisor) + unit.suffix
+        for unit in strings.largeNumberUnits where magnitude >= unit.threshold {
+            return Strings.fill(unit.pattern, ["n": Self.significant(value / unit.divisor)])
         }
         return Self.significant(value)
     }

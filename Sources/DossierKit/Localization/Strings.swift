@@ -12,6 +12,24 @@ public struct Strings: Sendable, Equatable {
     public let language: String
     private(set) var texts: [String: String] = [:]
     private(set) var lists: [String: [String]] = [:]
+    /// The units large amounts are shown in (`large_number_units`), read once from the list.
+    private(set) var largeNumberUnits: [LargeNumberUnit] = []
+
+    /// A unit large amounts are shown in: from `threshold` up, the amount divided by `divisor` fills `pattern`'s `{n}`.
+    struct LargeNumberUnit: Sendable, Equatable {
+        var threshold: Double
+        var divisor: Double
+        var pattern: String
+
+        /// `"1000000000/1000000000: {n} bn"`; nil for anything else.
+        init?(_ text: String) {
+            guard let colon = text.firstIndex(of: ":") else { return nil }
+            let numbers = text[..<colon].split(separator: "/").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard numbers.count == 2, numbers.allSatisfy({ $0 > 0 }) else { return nil }
+            (threshold, divisor) = (numbers[0], numbers[1])
+            pattern = String(text[text.index(after: colon)...].drop { $0 == " " })
+        }
+    }
 
     /// Every key, for completeness checks.
     public var keys: Set<String> { Set(texts.keys).union(lists.keys) }
@@ -74,6 +92,9 @@ extension Strings {
             let name = key.scalar?.string ?? ""
             if case .sequence = value {
                 strings.lists[name] = reader.textList(value, at: name)
+                if name == "large_number_units" {
+                    strings.largeNumberUnits = strings.list(name).compactMap(LargeNumberUnit.init)
+                }
             } else if case .scalar(let scalar) = value {
                 strings.texts[name] = scalar.string
             } else {

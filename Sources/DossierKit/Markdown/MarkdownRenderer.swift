@@ -15,8 +15,9 @@ public struct RenderedMarkdown: Sendable, Equatable, Codable {
 /// right where it is allocated. Safe mode is the default: raw HTML is omitted and `javascript:`,
 /// `vbscript:`, `file:` and most `data:` links are dropped.
 public struct MarkdownRenderer: Sendable {
-    /// Headings (compared case-insensitively) that open the talking-points section.
-    public static let talkingPointsHeadings: Set<String> = ["talking points", "谈话要点"]
+    /// Headings (compared case-insensitively) that open the talking-points section: the built-in
+    /// `talking_points` label of every language, whatever the site's language.
+    public static let talkingPointsHeadings = Set(Strings.languages.map { Strings.builtin($0)["talking_points"].lowercased() })
 
     /// What becomes of the sections whose heading ends with `{private}`.
     public enum PrivateSections: Sendable, Equatable {

@@ -1140,6 +1140,10 @@ table.people.plan th:nth-child(7) { width: 12%; }
 # Formats
 date_format: "{day} {month} {year}"
 months: [Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec]
+# Large amounts: "threshold/divisor: text"; the first unit whose threshold an amount reaches is used.
+large_number_units: ["1000000000/1000000000: {n} bn", "1000000/1000000: {n} m", "10000/1000: {n} k"]
+# The page's language, as HTML's lang attribute names it.
+html_lang: en
 money_format: "{currency} {amount}"
 duration_days_one: "1 day"
 duration_days_other: "{count} days"
@@ -2013,6 +2017,10 @@ signal_value-proven_message: "{metric}: {actual} reached the target of {target}"
 # 格式
 date_format: "{year}年{month}{day}日"
 months: [1月, 2月, 3月, 4月, 5月, 6月, 7月, 8月, 9月, 10月, 11月, 12月]
+# Large amounts: "threshold/divisor: text"; the first unit whose threshold an amount reaches is used.
+large_number_units: ["100000000/100000000: {n}亿", "10000/10000: {n}万"]
+# The page's language, as HTML's lang attribute names it.
+html_lang: zh-Hans
 money_format: "{currency} {amount}"
 duration_days_one: "1 天"
 duration_days_other: "{count} 天"

@@ -15,7 +15,7 @@ enum PageContext {
             "root": root,
             "site_title": env.config.title,
             "page_title": title,
-            "lang": env.strings.language == "zh" ? "zh-Hans" : env.strings.language,
+            "lang": env.strings["html_lang"],
             "content_security_policy": ContentSecurityPolicy(env.config).text,
             "as_of": env.format.day(env.asOf),
             "footer_as_of": env.strings.format("footer_as_of", ["date": env.format.day(env.asOf)]),
