@@ -66,26 +66,20 @@ extension ChangeDetector {
     }
 
     private static func objectiveChanges(_ old: [Objective], _ new: [Objective]) -> [Message] {
-        let before = Dictionary(old.map { ($0.goal, $0) }, uniquingKeysWith: { first, _ in first })
-        let goals = Set(new.map(\.goal))
-        var changes: [Message] = []
-        for objective in new {
+        KeyedDiff.messages(old, new, by: \.goal) { objective, previous in
             let goal = MessageArgument.text(objective.goal)
-            guard let previous = before[objective.goal] else {
-                changes.append(Message("change_objective_added", ["goal": goal]))
-                continue
-            }
+            guard let previous else { return [Message("change_objective_added", ["goal": goal])] }
+            var changes: [Message] = []
             if previous.target != objective.target, let target = objective.target {
                 changes.append(Message("change_objective_target", ["goal": goal, "target": argument(target)]))
             }
             if previous.by != objective.by, let by = objective.by {
                 changes.append(Message("change_objective_by", ["goal": goal, "date": .day(by)]))
             }
+            return changes
+        } removed: { objective in
+            [Message("change_objective_removed", ["goal": .text(objective.goal)])]
         }
-        for objective in old where !goals.contains(objective.goal) {
-            changes.append(Message("change_objective_removed", ["goal": .text(objective.goal)]))
-        }
-        return changes
     }
 
     private static func argument(_ target: Objective.TargetValue) -> MessageArgument {
@@ -102,33 +96,24 @@ extension ChangeDetector {
         if old?.proposition != new?.proposition, let proposition = new?.proposition {
             changes.append(Message("change_value_proposition", ["proposition": .text(proposition)]))
         }
-        let before = Dictionary((old?.outcomes ?? []).map { ($0.metric, $0) }, uniquingKeysWith: { first, _ in first })
-        for outcome in new?.outcomes ?? [] {
+        changes += KeyedDiff.messages(old?.outcomes ?? [], new?.outcomes ?? [], by: \.metric) { outcome, previous in
             let metric = MessageArgument.text(outcome.metric)
-            guard let previous = before[outcome.metric] else {
-                changes.append(Message("change_outcome_added", ["metric": metric]))
-                continue
-            }
-            for (key, was, now) in [("change_outcome_baseline", previous.baseline, outcome.baseline),
-                                    ("change_outcome_target", previous.target, outcome.target),
-                                    ("change_outcome_actual", previous.actual, outcome.actual)] where was != now {
-                guard let now else { continue }
-                changes.append(Message(key, ["metric": metric, "old": was.map { .measured($0) } ?? .word("chart_none"), "new": .measured(now)]))
+            guard let previous else { return [Message("change_outcome_added", ["metric": metric])] }
+            return [("change_outcome_baseline", previous.baseline, outcome.baseline),
+                    ("change_outcome_target", previous.target, outcome.target),
+                    ("change_outcome_actual", previous.actual, outcome.actual)].compactMap { key, was, now in
+                guard was != now, let now else { return nil }
+                return Message(key, ["metric": metric, "old": was.map { .measured($0) } ?? .word("chart_none"), "new": .measured(now)])
             }
         }
         return changes
     }
 
     private static func opportunityChanges(_ old: [Opportunity], _ new: [Opportunity]) -> [Message] {
-        let before = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let names = Set(new.map(\.name))
-        var changes: [Message] = []
-        for opportunity in new {
+        KeyedDiff.messages(old, new, by: \.name) { opportunity, previous in
             let name = MessageArgument.text(opportunity.name)
-            guard let previous = before[opportunity.name] else {
-                changes.append(Message("change_opportunity_added", ["name": name]))
-                continue
-            }
+            guard let previous else { return [Message("change_opportunity_added", ["name": name])] }
+            var changes: [Message] = []
             if previous.stage != opportunity.stage, let stage = opportunity.stage {
                 changes.append(Message("change_opportunity_stage", ["name": name, "old": previous.stage.map { .word($0.stringsKey) } ?? .word("chart_none"),
                                                                     "new": .word(stage.stringsKey)]))
@@ -137,32 +122,24 @@ extension ChangeDetector {
                 changes.append(Message("change_opportunity_value", ["name": name, "old": previous.value.map { .amount($0) } ?? .word("chart_none"),
                                                                     "new": .amount(value)]))
             }
+            return changes
+        } removed: { opportunity in
+            [Message("change_opportunity_removed", ["name": .text(opportunity.name)])]
         }
-        for opportunity in old where !names.contains(opportunity.name) {
-            changes.append(Message("change_opportunity_removed", ["name": .text(opportunity.name)]))
-        }
-        return changes
     }
 
     /// Each cell of the white-space grid that changed, for the offerings either version names.
     private static func whitespaceChanges(_ old: [BuyingCentre], _ new: [BuyingCentre]) -> [Message] {
-        let before = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var changes: [Message] = []
-        for centre in new {
-            guard let previous = before[centre.name] else {
-                changes.append(Message("change_centre_added", ["centre": .text(centre.name)]))
-                continue
-            }
+        KeyedDiff.messages(old, new, by: \.name) { centre, previous in
+            guard let previous else { return [Message("change_centre_added", ["centre": .text(centre.name)])] }
             var offerings: [String] = []
             for offering in previous.named + centre.named where !offerings.contains(offering) { offerings.append(offering) }
-            for offering in offerings {
+            return offerings.compactMap { offering in
                 let (was, now) = (previous.coverage(of: offering), centre.coverage(of: offering))
-                guard was != now else { continue }
-                changes.append(Message("change_whitespace", ["centre": .text(centre.name), "offering": .text(offering),
-                                                             "old": argument(was), "new": argument(now)]))
+                guard was != now else { return nil }
+                return Message("change_whitespace", ["centre": .text(centre.name), "offering": .text(offering), "old": argument(was), "new": argument(now)])
             }
         }
-        return changes
     }
 
     private static func argument(_ coverage: BuyingCentre.Coverage) -> MessageArgument {
@@ -175,9 +152,8 @@ extension ChangeDetector {
         if old?.feasibility?.verdict != new?.feasibility?.verdict, let verdict = new?.feasibility?.verdict {
             changes.append(Message("change_feasibility", ["new": .word(verdict.stringsKey)]))
         }
-        let before = Dictionary((old?.years ?? []).map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
-        for year in new?.years ?? [] {
-            let previous = before[year.year]
+        changes += KeyedDiff.messages(old?.years ?? [], new?.years ?? [], by: \.year) { year, previous in
+            var changes: [Message] = []
             if previous?.ourRevenue != year.ourRevenue, let revenue = year.ourRevenue {
                 changes.append(Message("change_our_revenue", ["year": .number(year.year), "old": previous?.ourRevenue.map { .amount($0) } ?? .word("chart_none"),
                                                               "new": .amount(revenue)]))
@@ -186,6 +162,7 @@ extension ChangeDetector {
                 changes.append(Message("change_gross_margin", ["year": .number(year.year), "old": previous?.grossMargin.map { .percent($0) } ?? .word("chart_none"),
                                                                "new": .percent(margin)]))
             }
+            return changes
         }
         return changes
     }
@@ -195,20 +172,12 @@ extension ChangeDetector {
         func arguments(_ pair: Governance.SponsorPair) -> [String: MessageArgument] {
             ["ours": pair.ours.map { .text($0) } ?? .word("chart_none"), "theirs": pair.theirs.map { .text($0) } ?? .word("chart_none")]
         }
-        let before = Dictionary((old?.sponsors ?? []).map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
-        let keys = Set((new?.sponsors ?? []).map(key))
-        var changes: [Message] = []
-        for pair in new?.sponsors ?? [] {
-            guard let previous = before[key(pair)] else {
-                changes.append(Message("change_sponsor_added", arguments(pair)))
-                continue
-            }
-            if previous.lastMet != pair.lastMet, let met = pair.lastMet {
-                changes.append(Message("change_sponsors_met", arguments(pair).merging(["date": .day(met)]) { _, new in new }))
-            }
-        }
-        for pair in old?.sponsors ?? [] where !keys.contains(key(pair)) {
-            changes.append(Message("change_sponsor_removed", arguments(pair)))
+        var changes = KeyedDiff.messages(old?.sponsors ?? [], new?.sponsors ?? [], by: key) { pair, previous in
+            guard let previous else { return [Message("change_sponsor_added", arguments(pair))] }
+            guard previous.lastMet != pair.lastMet, let met = pair.lastMet else { return [] }
+            return [Message("change_sponsors_met", arguments(pair).merging(["date": .day(met)]) { _, new in new })]
+        } removed: { pair in
+            [Message("change_sponsor_removed", arguments(pair))]
         }
         if old?.reviewEveryMonths != new?.reviewEveryMonths, let months = new?.reviewEveryMonths {
             changes.append(Message("change_review_rhythm", ["months": .number(months)]))

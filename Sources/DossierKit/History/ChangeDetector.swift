@@ -25,9 +25,8 @@ enum ChangeDetector {
         changes += financialChanges(old.financials, new.financials)
         changes += competitorChanges(old.competitors, new.competitors)
         changes += segmentChanges(old.segments, new.segments)
-        let oldFactors = Set(old.externalFactors.map(\.summary))
-        for factor in new.externalFactors where !oldFactors.contains(factor.summary) {
-            changes.append(Message("change_factor_added", ["summary": .text(factor.summary)]))
+        changes += KeyedDiff.messages(old.externalFactors, new.externalFactors, by: \.summary) { factor, previous in
+            previous == nil ? [Message("change_factor_added", ["summary": .text(factor.summary)])] : []
         }
         if old.motives != new.motives, !new.motives.isEmpty {
             changes.append(Message("change_motives", ["motives": .texts(new.motives)]))
@@ -54,15 +53,12 @@ enum ChangeDetector {
     }
 
     private static func stakeholderChanges(_ old: [Stakeholder], _ new: [Stakeholder]) -> [Message] {
-        let before = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let names = Set(new.map(\.name))
-        var changes: [Message] = []
-        for person in new {
-            guard let previous = before[person.name] else {
+        KeyedDiff.messages(old, new, by: \.name) { person, previous in
+            guard let previous else {
                 let role: MessageArgument = person.role.map { .word("role_\($0.rawValue)") } ?? .word("chart_unknown")
-                changes.append(Message("change_stakeholder_added", ["name": .text(person.name), "role": role]))
-                continue
+                return [Message("change_stakeholder_added", ["name": .text(person.name), "role": role])]
             }
+            var changes: [Message] = []
             if previous.stance != person.stance, let stance = person.stance {
                 let was: MessageArgument = previous.stance.map { .word("stance_\($0.rawValue)") } ?? .word("chart_unknown")
                 changes.append(Message("change_stance", ["name": .text(person.name), "old": was, "new": .word("stance_\(stance.rawValue)")]))
@@ -73,29 +69,23 @@ enum ChangeDetector {
             if previous.lastContact != person.lastContact, let contact = person.lastContact {
                 changes.append(Message("change_contact", ["name": .text(person.name), "date": .day(contact)]))
             }
-            changes += planChanges(of: person, from: previous)
+            return changes + planChanges(of: person, from: previous)
+        } removed: { person in
+            [Message("change_stakeholder_removed", ["name": .text(person.name)])]
         }
-        for person in old where !names.contains(person.name) {
-            changes.append(Message("change_stakeholder_removed", ["name": .text(person.name)]))
-        }
-        return changes
     }
 
     private static func commitmentChanges(_ old: [Commitment], _ new: [Commitment]) -> [Message] {
-        let before = Dictionary(old.map { ($0.promise, $0) }, uniquingKeysWith: { first, _ in first })
-        var changes: [Message] = []
-        for commitment in new {
+        KeyedDiff.messages(old, new, by: \.promise) { commitment, previous in
+            guard commitment.isOurs else { return customerCommitmentChanges(commitment, previous: previous) }
             let promise = MessageArgument.text(commitment.promise)
-            guard commitment.isOurs else {
-                changes += customerCommitmentChanges(commitment, previous: before[commitment.promise])
-                continue
-            }
-            guard let previous = before[commitment.promise] else {
+            var changes: [Message] = []
+            guard let previous else {
                 var arguments: [String: MessageArgument] = ["promise": promise]
                 if let due = commitment.due { arguments["date"] = .day(due) }
                 changes.append(Message(commitment.due == nil ? "change_commitment_added_undated" : "change_commitment_added", arguments))
                 if let done = commitment.done { changes.append(delivered(commitment, done: done)) }
-                continue
+                return changes
             }
             if previous.done == nil, let done = commitment.done { changes.append(delivered(commitment, done: done)) }
             if previous.due != commitment.due, let due = commitment.due {
@@ -104,8 +94,8 @@ enum ChangeDetector {
             if previous.remedy == nil, commitment.remedy != nil {
                 changes.append(Message("change_remedy", ["promise": promise]))
             }
+            return changes
         }
-        return changes
     }
 
     private static func delivered(_ commitment: Commitment, done: Day) -> Message {
@@ -117,33 +107,18 @@ enum ChangeDetector {
     }
 
     private static func milestoneChanges(_ old: [Milestone], _ new: [Milestone]) -> [Message] {
-        let before = Dictionary(old.map { ($0.milestone, $0) }, uniquingKeysWith: { first, _ in first })
-        var changes: [Message] = []
-        for milestone in new {
-            if let previous = before[milestone.milestone] {
-                if previous.done == nil, milestone.done != nil {
-                    changes.append(Message("change_milestone_done", ["milestone": .text(milestone.milestone)]))
-                }
-                changes += planChanges(of: milestone, from: previous)
-            } else {
-                changes.append(Message("change_milestone_added", ["milestone": .text(milestone.milestone)]))
-            }
+        KeyedDiff.messages(old, new, by: \.milestone) { milestone, previous in
+            guard let previous else { return [Message("change_milestone_added", ["milestone": .text(milestone.milestone)])] }
+            let done = previous.done == nil && milestone.done != nil ? [Message("change_milestone_done", ["milestone": .text(milestone.milestone)])] : []
+            return done + planChanges(of: milestone, from: previous)
         }
-        return changes
     }
 
     private static func financialChanges(_ old: Financials?, _ new: Financials?) -> [Message] {
-        let before = Dictionary((old?.years ?? []).map { ($0.year, $0) }, uniquingKeysWith: { first, _ in first })
-        var changes: [Message] = []
-        for year in new?.years ?? [] {
-            guard let revenue = year.revenue else { continue }
-            if let previous = before[year.year]?.revenue {
-                if previous != revenue {
-                    changes.append(Message("change_revenue_changed", ["year": .number(year.year), "old": .amount(previous), "new": .amount(revenue)]))
-                }
-            } else {
-                changes.append(Message("change_revenue_added", ["year": .number(year.year)]))
-            }
+        var changes = KeyedDiff.messages(old?.years ?? [], new?.years ?? [], by: \.year) { year, previous in
+            guard let revenue = year.revenue else { return [] }
+            guard let was = previous?.revenue else { return [Message("change_revenue_added", ["year": .number(year.year)])] }
+            return was == revenue ? [] : [Message("change_revenue_changed", ["year": .number(year.year), "old": .amount(was), "new": .amount(revenue)])]
         }
         if let ours = new?.wallet?.ours, ours != old?.wallet?.ours {
             changes.append(Message("change_wallet_ours", ["old": old?.wallet?.ours.map { .amount($0) } ?? .word("chart_none"), "new": .amount(ours)]))
@@ -152,43 +127,33 @@ enum ChangeDetector {
     }
 
     private static func competitorChanges(_ old: [Competitor], _ new: [Competitor]) -> [Message] {
-        let before = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let names = Set(new.map(\.name))
-        var changes: [Message] = []
-        for competitor in new {
+        KeyedDiff.messages(old, new, by: \.name) { competitor, previous in
             let name = MessageArgument.text(competitor.name)
-            guard let previous = before[competitor.name] else {
-                changes.append(Message("change_competitor_added", ["name": name]))
-                continue
-            }
+            guard let previous else { return [Message("change_competitor_added", ["name": name])] }
+            var changes: [Message] = []
             if previous.share != competitor.share, let share = competitor.share {
                 changes.append(Message("change_competitor_share", ["name": name, "old": previous.share.map { .percent($0) } ?? .word("chart_none"), "new": .percent(share)]))
             }
             if previous.position != competitor.position, let position = competitor.position {
                 changes.append(Message("change_competitor_position", ["name": name, "new": .word("position_\(position.rawValue)")]))
             }
+            return changes
+        } removed: { competitor in
+            [Message("change_competitor_removed", ["name": .text(competitor.name)])]
         }
-        for competitor in old where !names.contains(competitor.name) {
-            changes.append(Message("change_competitor_removed", ["name": .text(competitor.name)]))
-        }
-        return changes
     }
 
     private static func segmentChanges(_ old: [Segment], _ new: [Segment]) -> [Message] {
-        let before = Dictionary(old.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var changes: [Message] = []
-        for segment in new {
-            guard let previous = before[segment.name] else {
-                changes.append(Message("change_segment_added", ["name": .text(segment.name)]))
-                continue
-            }
+        KeyedDiff.messages(old, new, by: \.name) { segment, previous in
+            guard let previous else { return [Message("change_segment_added", ["name": .text(segment.name)])] }
+            var changes: [Message] = []
             if previous.share != segment.share, let share = segment.share {
                 changes.append(Message("change_segment_share", ["name": .text(segment.name), "old": previous.share.map { .percent($0) } ?? .word("chart_none"), "new": .percent(share)]))
             }
             if previous.trend != segment.trend, let trend = segment.trend {
                 changes.append(Message("change_segment_trend", ["name": .text(segment.name), "new": .word("trend_\(trend.rawValue)")]))
             }
+            return changes
         }
-        return changes
     }
 }
