@@ -88,9 +88,9 @@ private func day(_ text: String) -> Day? { Day(parsing: text) }
 @Suite struct ChartTests {
     // MARK: - Shared helpers
 
-    @Test func escapesTheFiveXMLCharactersAndDropsControlCharacters() {
+    @Test func escapesTheFiveXMLCharactersAndShowsControlCharactersAsReplacements() {
         #expect(SVG.escape("A&B <Co> \"x\" 'y'") == "A&amp;B &lt;Co&gt; &quot;x&quot; &#39;y&#39;")
-        #expect(SVG.escape("bell\u{07}\u{0}end\nnext") == "bellend next")
+        #expect(SVG.escape("bell\u{07}\u{0}end\nnext") == "bell\u{FFFD}\u{FFFD}end\nnext")
         #expect(SVG.escape("华信 &") == "华信 &amp;")
     }
 

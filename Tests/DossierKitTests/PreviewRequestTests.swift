@@ -121,7 +121,7 @@ import Testing
         let responder = PreviewResponder(root: try site(), host: "127.0.0.1", port: 8000)
         let page = responder.response(to: request("/"), buildFailure: "content/accounts/acme.md:4:8: error: unknown stage '<b>'")
         let text = String(decoding: page.body, as: UTF8.self)
-        #expect(text.contains("The build failed") && text.contains("unknown stage '&lt;b&gt;'"))
+        #expect(text.contains("The build failed") && text.contains("unknown stage &#39;&lt;b&gt;&#39;"))
         #expect(responder.response(to: request("/assets/style.css"), buildFailure: "x").status == 200, "files other than pages are still served")
     }
 

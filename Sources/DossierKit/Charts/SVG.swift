@@ -16,26 +16,10 @@ enum SVG {
     static let warn = "#a4330d"
     static let ok = "#23703b"
 
-    /// Text made safe for XML content and attribute values: `&`, `<`, `>`, `"` and `'` become
-    /// entities, and characters XML 1.0 does not allow (most control characters) are dropped.
+    /// Text made safe for the charts' text and attribute values. The charts are inline SVG in HTML
+    /// pages, so they take the pages' escaper (`FastHTMLEscaping`).
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(" ")
-            default:
-                let value = scalar.value
-                guard value >= 0x20, value != 0xFFFE, value != 0xFFFF else { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        FastHTMLEscaping.escape(text)
     }
 
     /// A coordinate or length with one decimal: `12.0`, `-3.5`. Never `-0.0`; not-a-number is `0.0`.

@@ -17,6 +17,12 @@ struct FastHTMLEscaping: MustacheContentType {
     static let pragma = "{{% CONTENT_TYPE: \(name)}}\n"
 
     func escapeText(_ text: String) -> String {
+        Self.escape(text)
+    }
+
+    /// Text made safe for HTML text and attribute values: the one HTML escaper, used by templates,
+    /// the inline SVG charts and the preview server's pages.
+    static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 || HTMLControlCharacters.mayBegin($0) }) else {
             return text
         }

@@ -185,7 +185,7 @@ public struct PreviewResponder: Sendable {
 
     /// The page shown instead of the site while the latest build fails.
     static func overlay(_ diagnostics: String) -> String {
-        let escaped = diagnostics.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        let escaped = FastHTMLEscaping.escape(diagnostics)
         return """
             <!DOCTYPE html>
             <html lang="en">
