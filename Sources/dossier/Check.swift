@@ -21,12 +21,16 @@ struct Check: ParsableCommand {
     @Flag(help: "List every health rule and positive signal, one line each, and exit.")
     var rules = false
 
+    @Flag(help: "Parse every dossier even when the build cache holds it unchanged.")
+    var noCache = false
+
     func run() throws {
         if rules {
             say(HealthRules.listing() + HealthSignals.listing(), terminator: "")
             return
         }
-        let checker = SiteChecker(siteRoot: site.siteRoot, asOf: try asOf.day(), isStrict: strict, includesNotes: notes, configFile: site.config)
+        var checker = SiteChecker(siteRoot: site.siteRoot, asOf: try asOf.day(), isStrict: strict, includesNotes: notes, configFile: site.config)
+        checker.usesCache = !noCache
         let (output, isPassing) = checker.check(format: format)
         say(output, terminator: "")
         if !isPassing { throw ExitCode.failure }

@@ -112,4 +112,24 @@ import Testing
         #expect(Set(accesses).count == accesses.count)
         #expect(!accesses.contains { if case .git = $0 { true } else { false } })
     }
+
+    @Test func aCheckAfterABuildTakesUnchangedDossiersFromTheCacheAndSaysTheSame() throws {
+        let site = try makeSite()
+        try TestSupport.write(["content/accounts/gamma.md": "---\nname: Gamma\nowner: Mei\nstage: early\nsegmnts: []\n---\n"], under: site)
+        let reads = Reads()
+        #expect(!builder(site, reads).build().hasErrors)
+        try age(site)
+        _ = builder(site, reads).build()
+        _ = reads.take()
+        var checker = SiteChecker(siteRoot: site, asOf: TestSupport.asOf)
+        let (clean, cleanPasses) = checker.check(format: .json)
+        _ = reads.take()
+        checker.usesCache = true
+        checker.onRead = { reads.record($0) }
+        let (cached, cachedPasses) = checker.check(format: .json)
+        #expect(cached == clean && cachedPasses == cleanPasses)
+        #expect(cached.contains("segmnts"), "the warning of the file the cache does not hold is reported")
+        // Only the dossier with a warning is read again: the cache keeps no entry for it.
+        #expect(files(reads.take()).filter { $0.hasPrefix("content/") } == ["content/accounts/gamma.md"])
+    }
 }

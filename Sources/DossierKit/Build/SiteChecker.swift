@@ -20,6 +20,13 @@ public struct SiteChecker: Sendable {
     public var includesNotes = true
     /// The settings file, relative to the site root.
     public var configFile = SiteConfig.fileName
+    /// Take dossiers whose bytes did not change from the build cache instead of parsing them again
+    /// (the cache a build of the default audience left; a check never writes it).
+    public var usesCache = false
+    /// Where the build cache is kept: `.dossier-cache/` in the site unless set.
+    public var cacheFolder: URL
+    /// Told of every read of the site (`SiteReader`); for tests that count reads.
+    public var onRead: (@Sendable (SiteReader.Access) -> Void)?
 
     public init(siteRoot: URL, asOf: Day, isStrict: Bool = false, includesNotes: Bool = true, configFile: String = SiteConfig.fileName) {
         self.siteRoot = siteRoot
@@ -27,13 +34,24 @@ public struct SiteChecker: Sendable {
         self.isStrict = isStrict
         self.includesNotes = includesNotes
         self.configFile = configFile
+        self.cacheFolder = siteRoot.appendingPathComponent(BuildCache.folderName)
     }
 
     /// Checks the site, including the theme's templates; returns the report and whether it passed.
     public func check(format: OutputFormat) -> (output: String, isPassing: Bool) {
-        let inputs = SiteInputs.read(with: SiteReader(siteRoot: siteRoot), configFile: configFile)
-        var analysis = SiteAnalysis.analyze(inputs, asOf: asOf, audience: nil, threads: ProcessInfo.processInfo.activeProcessorCount)
-        let (_, themeDiagnostics) = Theme.load(inputs.themeFiles, language: analysis.config.language)
+        let inputs = SiteInputs.read(with: SiteReader(siteRoot: siteRoot, onAccess: onRead), configFile: configFile)
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        let (config, settingsDiagnostics) = SiteAnalysis.settings(of: inputs, audience: nil)
+        let (_, themeDiagnostics) = Theme.load(inputs.themeFiles, language: config.language)
+        let keys = BuildKeys(inputs, asOf: asOf, since: nil, audience: nil, output: siteRoot.appendingPathComponent("output"))
+        var memo = usesCache ? BuildMemo(keys: keys, cacheIn: cacheFolder) : BuildMemo(keys: keys)
+        let loaded = memo.load(inputs.dossiers, with: inputs.reader)
+        memo.loadEntries(from: cacheFolder)
+        let parsed = memo.parseEach(loaded, with: inputs.reader, threads: threads) { file in
+            DossierPipeline.parse(file, config: config, markdown: nil)
+        }
+        var analysis = SiteAnalysis.derive(parsed, config: config, asOf: asOf, threads: threads,
+                                           earlierDiagnostics: settingsDiagnostics + inputs.dossiers.diagnostics, fileCount: inputs.dossiers.found)
         analysis.diagnostics = (analysis.diagnostics + themeDiagnostics).sorted { $0.location < $1.location }
         if !includesNotes {
             analysis.diagnostics.removeAll { $0.severity == .note }
