@@ -52,7 +52,7 @@ public struct BriefPrinter: Sendable {
         case .account(let slug):
             guard dossiers.contains(where: { $0.slug == slug }) else { return .failure(.unknownSlug(slug)) }
             slugs = [slug]
-            page = site.appendingPathComponent("accounts/\(slug)/brief.html")
+            page = site.appendingPathComponent(SiteLinks.briefPath(ofAccount: slug))
         case .week:
             slugs = dossiers
                 .compactMap { dossier in dossier.nextMeeting?.date.map { (dossier.slug, $0) } }
@@ -88,7 +88,7 @@ public struct BriefPrinter: Sendable {
         var language = "en"
         var bodies: [String] = []
         for slug in slugs {
-            let html = try String(contentsOf: site.appendingPathComponent("accounts/\(slug)/brief.html"), encoding: .utf8)
+            let html = try String(contentsOf: site.appendingPathComponent(SiteLinks.briefPath(ofAccount: slug)), encoding: .utf8)
             if let lang = html.firstMatch(of: /<html lang="([^"]+)">/) { language = String(lang.output.1) }
             guard let start = html.range(of: "<body>"), let end = html.range(of: "</body>", options: .backwards) else { continue }
             bodies.append("<div class=\"brief-page\">\(html[start.upperBound..<end.lowerBound])</div>")
