@@ -61,6 +61,25 @@ import Testing
         #expect(!build(site, cached: false).isUpToDate, "--no-cache always builds")
     }
 
+    @Test func anEditAppendsOneEntryToThePackWhichNeverGrowsPastTwiceWhatItHolds() throws {
+        let site = try makeSite()
+        let pack = site.appendingPathComponent(".dossier-cache/build-cache.dossiers")
+        func size() throws -> Int { try Data(contentsOf: pack).count }
+        _ = build(site)
+        let first = try size()
+        var sizes: [Int] = []
+        for edit in 1...12 {
+            try TestSupport.write(["content/accounts/delta.md": "---\nname: Delta\nowner: Jonas\nstage: pre\n---\n\nNotes \(edit).\n"], under: site)
+            let report = build(site)
+            #expect(report.analysis.parsedCount == 1, "edit \(edit): the entries appended before are read back")
+            sizes.append(try size())
+        }
+        #expect(sizes[0] > first, "the first edit appends")
+        #expect(sizes.allSatisfy { $0 <= 2 * first + 64 }, "the pack is written anew once more than half of it is unused: \(sizes)")
+        #expect(Set(sizes).count > 2)
+        #expect(try output(of: site) == (try cleanBuild(site)))
+    }
+
     @Test func oneEditParsesOneDossierAndRendersOnlyThePagesThatShowIt() throws {
         let site = try makeSite()
         let first = build(site)

@@ -104,7 +104,7 @@ public struct SiteBuilder: Sendable {
         let (report, made) = runStages(inputs, loaded, memo)
         if usesCache, let made, !report.hasErrors {
             let next = memo.next(made.parsed, listing: inputs.dossiers, pages: made.pages, stamps: made.stamps, startedAt: startedAt)
-            next.store(in: cacheFolder, hasNewEntries: memo.hasNewEntries(next))
+            next.store(in: cacheFolder)
         }
         return report
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reading and writing the cache's two files: the index (keys, stamps, hashes, pages), read by every
-/// build, and the dossiers' entries, read only by a build that has something to do.
+/// build, and the dossiers' entries, a pack read only by a build that has something to do.
 extension BuildCache {
     private static func indexURL(in folder: URL) -> URL {
         folder.appendingPathComponent(fileName)
@@ -22,37 +22,77 @@ extension BuildCache {
     /// dossier is parsed again.
     mutating func loadEntries(from folder: URL) {
         guard let data = FileManager.default.contents(atPath: Self.entriesURL(in: folder).path) else { return }
-        guard let file = try? CompactDecoder().decode(CacheFile<Entries>.self, from: [UInt8](data)), file.value.token == token else { return }
-        for (path, bytes) in file.value.entries where sources[path] != nil {
-            sources[path]?.entry = bytes
+        let header = Array(entriesHeader.utf8)
+        guard data.count >= header.count, data.prefix(header.count).elementsEqual(header) else { return }
+        for (path, source) in sources where source.entryLength > 0 {
+            let start = header.count + source.entryOffset
+            guard source.entryOffset >= 0, start <= data.count - source.entryLength else { continue }
+            sources[path]?.entry = [UInt8](data[start..<(start + source.entryLength)])
         }
     }
 
-    /// Keeps the cache for the next build (each file written beside and renamed, so it is whole or
-    /// absent); a failure only costs the next build its shortcuts. The entries file is written only
-    /// when `hasNewEntries`; else the one on disk, with the same token, still holds them all.
-    func store(in folder: URL, hasNewEntries: Bool) {
+    /// Keeps the cache for the next build. The entries file is a pack: the entries this build made
+    /// are appended to it, so an edit writes one entry, not all of them; it is written anew (with a
+    /// new token) when it is not this index's, or when more than half of it is entries no longer
+    /// used. Files written anew are written beside and renamed, so each is whole or absent; a failure
+    /// only costs the next build its shortcuts.
+    func store(in folder: URL) {
+        var cache = self
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        if hasNewEntries {
-            let entries = Entries(token: token, entries: sources.compactMapValues(\.entry))
-            guard let bytes = try? CompactEncoder().encode(CacheFile(entries)),
-                  (try? Data(bytes).write(to: Self.entriesURL(in: folder), options: .atomic)) != nil else { return }
-        }
-        guard let bytes = try? CompactEncoder().encode(CacheFile(self)) else { return }
+        guard cache.storeEntries(in: folder), let bytes = try? CompactEncoder().encode(CacheFile(cache)) else { return }
         try? Data(bytes).write(to: Self.indexURL(in: folder), options: .atomic)
+    }
+
+    /// The first line of the entries file: the format and the token of the index it belongs to.
+    private var entriesHeader: String { "\(Self.format) \(token)\n" }
+
+    /// Writes the entries not yet in the pack, appending them or writing the pack anew, and records
+    /// where each lies. False when it could not be written.
+    private mutating func storeEntries(in folder: URL) -> Bool {
+        let url = Self.entriesURL(in: folder)
+        let new = sources.filter { $0.value.entry != nil && $0.value.entryLength == 0 }.keys.sorted()
+        let live = sources.values.reduce(0) { $0 + ($1.entry?.count ?? 0) }
+        let header = Array(entriesHeader.utf8)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+        let isOurs = size.map { size in
+            size >= header.count && (try? FileHandle(forReadingFrom: url)).map { handle in
+                defer { try? handle.close() }
+                return (try? handle.read(upToCount: header.count)).map { [UInt8]($0) == header } ?? false
+            } == true
+        } ?? false
+        if new.isEmpty, isOurs { return true }
+        if isOurs, let size, let handle = try? FileHandle(forWritingTo: url) {
+            defer { try? handle.close() }
+            let added = new.reduce(0) { $0 + (sources[$1]?.entry?.count ?? 0) }
+            if size - header.count + added <= 2 * live, (try? handle.seekToEnd()) == UInt64(size) {
+                var offset = size - header.count
+                var bytes: [UInt8] = []
+                for path in new {
+                    guard let entry = sources[path]?.entry else { continue }
+                    sources[path]?.entryOffset = offset
+                    sources[path]?.entryLength = entry.count
+                    offset += entry.count
+                    bytes += entry
+                }
+                if (try? handle.write(contentsOf: Data(bytes))) != nil { return true }
+            }
+        }
+        token = UUID().uuidString
+        let newHeader = Array(entriesHeader.utf8)
+        var bytes = newHeader
+        for path in sources.keys.sorted() {
+            guard let entry = sources[path]?.entry else { continue }
+            sources[path]?.entryOffset = bytes.count - newHeader.count
+            sources[path]?.entryLength = entry.count
+            bytes += entry
+        }
+        return (try? Data(bytes).write(to: url, options: .atomic)) != nil
     }
 
     /// Forgets the cache, so that a build that fails half-way leaves none that could be trusted.
     static func forget(in folder: URL) {
         try? FileManager.default.removeItem(at: indexURL(in: folder))
     }
-}
-
-/// The entries file: each dossier's entry, bytes kept as they are and decoded only when needed, with
-/// the token of the index they belong to.
-private struct Entries: Codable {
-    var token: String
-    var entries: [String: [UInt8]]
 }
 
 /// A cache file: the format's name, then the value; a file of another format is not read further.

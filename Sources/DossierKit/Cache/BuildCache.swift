@@ -12,7 +12,7 @@ struct BuildCache: Sendable, Codable {
     static let folderName = ".dossier-cache"
     static let fileName = "build-cache"
     /// The format's name; a cache written in another format is ignored.
-    static let format = "dossier-build-cache-9"
+    static let format = "dossier-build-cache-10"
 
     /// A dossier file as the last build saw it.
     struct Source: Sendable, Codable {
@@ -28,10 +28,13 @@ struct BuildCache: Sendable, Codable {
         var entry: [UInt8]?
         /// A hash of the entry's bytes, kept in the index: an entry that does not match is not used.
         var entryHash = ""
+        /// Where the entry lies in the entries file, after its header; a length of 0 means it is not there yet.
+        var entryOffset = 0
+        var entryLength = 0
 
         /// In the index, a source is its stamp and hashes; its entry is in the entries file.
         private enum CodingKeys: String, CodingKey {
-            case stamp, contentHash, summaryHash, entryHash
+            case stamp, contentHash, summaryHash, entryHash, entryOffset, entryLength
         }
     }
 
@@ -54,7 +57,7 @@ struct BuildCache: Sendable, Codable {
         }
     }
 
-    /// Pairs the index with its entries file: a random word, new whenever the entries are written.
+    /// Pairs the index with its entries file: a random word, new whenever the entries file is written anew.
     var token: String
     /// The keys of the build that made it (`BuildKeys`).
     var sourcesKey: String

@@ -115,7 +115,6 @@ struct BuildMemo: Sendable {
         let stampsByPath = Dictionary(listing.entries.map { ($0.path, $0.stamp) }) { first, _ in first }
         let limitSeconds = Int(startedAt.timeIntervalSince1970) - 2
         var next = BuildCache(token: previous?.token ?? "", sourcesKey: keys.sources, settingsKey: keys.settings, gitState: keys.gitState)
-        var hasNewEntries = previous == nil
         for dossier in parsed {
             guard let value = dossier.value else { continue }
             var source = BuildCache.Source(stamp: stampsByPath[dossier.path] ?? nil, contentHash: dossier.contentHash, summaryHash: dossier.summaryHash)
@@ -123,26 +122,17 @@ struct BuildMemo: Sendable {
             if !dossier.diagnostics.contains(where: { $0.severity != .note }) {
                 if dossier.isFromCache, let kept = sources[dossier.path], kept.entry != nil {
                     (source.entry, source.entryHash) = (kept.entry, kept.entryHash)
+                    (source.entryOffset, source.entryLength) = (kept.entryOffset, kept.entryLength)
                 } else {
                     let bytes = value.bytes
                     (source.entry, source.entryHash) = (bytes, ContentHasher.hash(of: bytes))
-                    hasNewEntries = true
                 }
             }
             next.sources[dossier.path] = source
-        }
-        let withEntries = { (sources: [String: BuildCache.Source]) in Set(sources.filter { $0.value.entry != nil }.keys) }
-        if hasNewEntries || withEntries(next.sources) != withEntries(sources) {
-            next.token = UUID().uuidString
         }
         for page in pages {
             if let stamp = stamps[page.path] { next.pages[page.path] = BuildCache.Page(key: page.key, stamp: stamp) }
         }
         return next
-    }
-
-    /// Whether `next` has entries the entries file on disk does not hold.
-    func hasNewEntries(_ next: BuildCache) -> Bool {
-        next.token != previous?.token
     }
 }
