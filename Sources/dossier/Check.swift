@@ -8,6 +8,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
     @OptionGroup var asOf: AsOfOption
+    @OptionGroup var progress: ProgressOption
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
@@ -26,7 +27,8 @@ struct Check: ParsableCommand {
             say(HealthRules.listing() + HealthSignals.listing(), terminator: "")
             return
         }
-        let checker = SiteChecker(siteRoot: site.siteRoot, asOf: try asOf.day(), isStrict: strict, includesNotes: notes, configFile: site.config)
+        var checker = SiteChecker(siteRoot: site.siteRoot, asOf: try asOf.day(), isStrict: strict, includesNotes: notes, configFile: site.config)
+        checker.progress = progress.reporter()
         let (output, isPassing) = checker.check(format: format)
         say(output, terminator: "")
         if !isPassing { throw ExitCode.failure }

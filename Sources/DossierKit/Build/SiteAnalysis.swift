@@ -45,7 +45,7 @@ extension SiteAnalysis {
         let config = settings
         let (files, unchanged, loadDiagnostics, found) = DossierFileLoader(siteRoot: siteRoot).loadFiles(reusing: cache)
         let work = files.map { Work.parse($0) } + unchanged.map { Work.reuse(path: $0.path, stamp: $0.stamp) }
-        let outcomes = work.parallelMap(jobs: jobs) { item -> Outcome? in
+        let outcomes = work.parallelMap(jobs: jobs, counting: BuildProgress.begin(.parsing, total: work.count)) { item -> Outcome? in
             switch item {
             case .parse(let file):
                 let (analyzed, found) = DossierPipeline.process(file, config: config, asOf: asOf)

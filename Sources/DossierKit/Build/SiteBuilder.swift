@@ -52,6 +52,8 @@ public struct SiteBuilder: Sendable {
     /// The audience the site is built for (`--audience`); nil means the settings' `default_audience`.
     /// An audience that does not see private parts gets no private value or section in any file.
     public var audience: String?
+    /// Shows the build's progress on a terminal (the command line sets it; see `BuildProgress`).
+    public var progress: BuildProgress?
 
     public init(siteRoot: URL, output: URL? = nil, asOf: Day, configFile: String = SiteConfig.fileName) {
         self.siteRoot = siteRoot
@@ -78,7 +80,7 @@ public struct SiteBuilder: Sendable {
         }
         defer { lock.release() }
         let leftovers = OutputWriter(output: output, siteRoot: siteRoot).removeLeftovers()
-        var report = buildHoldingLock()
+        var report = BuildProgress.reporting(to: progress) { buildHoldingLock() }
         report.laterDiagnostics = leftovers + report.laterDiagnostics
         return report
     }
@@ -90,6 +92,7 @@ public struct SiteBuilder: Sendable {
         var cache: BuildCache?
         if usesCache {
             keys.gitState = readsHistory ? BuildCache.gitState(of: siteRoot) : ""
+            BuildProgress.begin(.loadingCache)
             cache = BuildCache.load(from: cacheFolder)
             if let found = cache, found.settingsKey == keys.settings, found.sourcesKey == keys.sources, found.gitState == keys.gitState,
                found.isUpToDate(siteRoot: siteRoot, output: output, dossierPaths: DossierFileLoader(siteRoot: siteRoot).dossierPaths()) {
@@ -104,6 +107,7 @@ public struct SiteBuilder: Sendable {
             let pathsWithEntries = { (cache: BuildCache?) in Set((cache?.sources ?? [:]).filter { $0.value.entry != nil }.keys) }
             let hasNewEntries = pathsWithEntries(next) != pathsWithEntries(cache) || next.sources.values.contains { $0.isNew }
             if let cache, !hasNewEntries { next.token = cache.token }
+            BuildProgress.begin(.savingCache)
             next.store(in: cacheFolder, hasNewEntries: hasNewEntries)
         }
         return report
@@ -129,6 +133,7 @@ public struct SiteBuilder: Sendable {
         let markdown = MarkdownRenderer(isUnsafeHTMLAllowed: analysis.config.isUnsafeHTMLAllowed, privateSections: privateSections)
         var histories: [String: AccountHistory] = [:]
         if readsHistory {
+            BuildProgress.begin(.history)
             switch SiteHistory.read(siteRoot: siteRoot) {
             case .success(let history):
                 histories = history.accountHistories(for: analysis.dossiers, config: analysis.config, asOf: asOf, since: since)
@@ -137,7 +142,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         let historiesByPath = histories
-        let accounts = analysis.dossiers.parallelMap(jobs: jobs) { analyzed in
+        let accounts = analysis.dossiers.parallelMap(jobs: jobs, counting: BuildProgress.begin(.markdown, total: analysis.dossiers.count)) { analyzed in
             let path = analyzed.dossier.path
             return Account(analyzed, body: analysis.cachedBodies[path] ?? markdown.render(analyzed.dossier.body), history: historiesByPath[path])
         }
@@ -148,6 +153,7 @@ public struct SiteBuilder: Sendable {
                 frontMatter: (source?.summaryHash ?? "") + "|" + (account.history?.signalsCacheKey ?? "-")))
         }) { first, _ in first }
         let renderer = SiteRenderer(theme: theme, config: analysis.config, asOf: asOf, settingsKey: keys.settings, jobs: jobs)
+        BuildProgress.begin(.planning)
         let pages = renderer.render(accounts, accountKeys: accountKeys)
         let previous = cache?.pages ?? [:]
         switch writer.write(pages, previous: previous, jobs: jobs) {

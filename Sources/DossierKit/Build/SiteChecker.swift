@@ -20,6 +20,8 @@ public struct SiteChecker: Sendable {
     public var includesNotes = true
     /// The settings file, relative to the site root.
     public var configFile = SiteConfig.fileName
+    /// Shows the check's progress on a terminal (the command line sets it; see `BuildProgress`).
+    public var progress: BuildProgress?
 
     public init(siteRoot: URL, asOf: Day, isStrict: Bool = false, includesNotes: Bool = true, configFile: String = SiteConfig.fileName) {
         self.siteRoot = siteRoot
@@ -31,7 +33,7 @@ public struct SiteChecker: Sendable {
 
     /// Checks the site, including the theme's templates; returns the report and whether it passed.
     public func check(format: OutputFormat) -> (output: String, isPassing: Bool) {
-        var analysis = SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile)
+        var analysis = BuildProgress.reporting(to: progress) { SiteAnalysis.analyze(siteRoot: siteRoot, asOf: asOf, configFile: configFile) }
         let (_, themeDiagnostics) = Theme.load(siteRoot: siteRoot, language: analysis.config.language)
         analysis.diagnostics = (analysis.diagnostics + themeDiagnostics).sorted { $0.location < $1.location }
         if !includesNotes {

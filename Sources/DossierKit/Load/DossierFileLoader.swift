@@ -31,7 +31,9 @@ public struct DossierFileLoader: Sendable {
         var pathBySlug: [String: String] = [:]
         let paths = dossierPaths()
         let isFolderLinked = hasLinkedFolder
+        let progress = BuildProgress.begin(.reading, total: paths.count)
         for path in paths {
+            defer { progress?.advance() }
             let slug = String(path.split(separator: "/").last?.dropLast(3) ?? "")  // drops ".md" in any case
             let location = SourceLocation(path: path)
             guard Slug.isValid(slug) else {

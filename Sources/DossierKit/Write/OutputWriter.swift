@@ -120,7 +120,7 @@ public struct OutputWriter: Sendable {
             try Data(Self.markerText(listing: []).utf8).write(to: staging.appendingPathComponent(Self.markerName))
             try Self.makeFolders(pageFolders, in: staging.path)
             let output = self.output
-            let outcomes = pages.parallelMap(jobs: jobs) { page in
+            let outcomes = pages.parallelMap(jobs: jobs, counting: BuildProgress.begin(.writing, total: pages.count)) { page in
                 Self.place(page, from: output, into: staging, isOurs: ours.contains(page.path), previous: previous[page.path])
             }
             var (summary, records) = try Self.tally(pages, outcomes)
@@ -134,6 +134,7 @@ public struct OutputWriter: Sendable {
             }
             summary.removed = ours.subtracting(paths).count
             try Data(Self.markerText(listing: paths).utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            BuildProgress.begin(.publishing)
             if let previousSite = try publish(staging, besides: parent, named: name) {
                 do {
                     try FolderRemoval.remove(previousSite, threads: Self.fileSystemThreads)
