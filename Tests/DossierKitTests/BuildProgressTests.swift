@@ -4,8 +4,9 @@ import Testing
 @testable import DossierKit
 
 /// The progress line of builds, checks and `serve` rebuilds: its text, when it is drawn, and that
-/// nothing is written when standard error is not a terminal.
-@Suite struct BuildProgressTests {
+/// nothing is written when standard error is not a terminal. Serialized: the line on the terminal
+/// is one per process (`BuildProgress.endLine`).
+@Suite(.serialized) struct BuildProgressTests {
     /// A clock the test moves by hand.
     final class FakeClock: Sendable {
         private let seconds = Mutex(0.0)
@@ -134,6 +135,22 @@ import Testing
         clock.set(3)
         progress.begin(.parsing, total: 1000)
         #expect(try written() == "\r[0:03] parsing \u{1B}[K", "15 characters of 16 columns")
+    }
+
+    @Test func anInterruptionEndsTheLineWithANewline() throws {
+        let clock = FakeClock()
+        let (progress, written) = try reporter(clock: clock)
+        progress.start()
+        progress.begin(.parsing, total: 10)
+        BuildProgress.endLine()
+        #expect(try written() == "", "nothing drawn, nothing to end")
+        clock.set(1.5)
+        progress.advance()
+        BuildProgress.endLine()
+        #expect(try written() == "\r[0:01] parsing 1/10 dossiers (10%), 0.7/s, 0:14 left\u{1B}[K\n")
+        progress.advance()
+        progress.finish()
+        #expect(try written().hasSuffix("left\u{1B}[K\n"), "nothing more after the interruption")
     }
 
     @Test func aReporterThatIsNotOnATerminalWritesNothing() throws {

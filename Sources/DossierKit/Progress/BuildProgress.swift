@@ -155,9 +155,24 @@ public final class BuildProgress: Sendable {
             endStage(&state, at: now)
             state.isRunning = false
             guard state.hasDrawn else { return }
+            Self.onTerminal.withLock { $0 = nil }
             write("\r" + ProgressLine.summary(of: state.stages, seconds: now - state.startedAt) + Self.eraseToEndOfLine + "\n")
         }
     }
+
+    /// Ends the line of the run on the terminal, if one is drawn, with a newline, so what comes next
+    /// (the shell's prompt after Ctrl-C) starts on a line of its own. `InterruptCleanup` calls it.
+    static func endLine() {
+        guard let progress = onTerminal.withLock({ $0 }) else { return }
+        progress.state.withLock { state in
+            guard state.isRunning, state.hasDrawn else { return }
+            state.isRunning = false
+            progress.write("\n")
+        }
+    }
+
+    /// The reporter whose line is on the terminal now, for `endLine()`.
+    private static let onTerminal = Mutex<BuildProgress?>(nil)
 
     /// Redraws the run `run` if it is still under way; false once it is over.
     private func redrawIdle(run: Int) -> Bool {
@@ -183,6 +198,7 @@ public final class BuildProgress: Sendable {
         line.elapsedSeconds = now - state.startedAt
         write("\r" + line.text(columns: columns()) + Self.eraseToEndOfLine)
         state.lastDrawAt = now
+        if !state.hasDrawn { Self.onTerminal.withLock { $0 = self } }
         state.hasDrawn = true
     }
 
