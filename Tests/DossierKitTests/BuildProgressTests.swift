@@ -41,17 +41,20 @@ import Testing
     }
 
     @Test func slowRatesShowATenthAndLongTimesHoursAndMinutes() {
-        let line = ProgressLine(stage: .markdown, done: 7, total: 10000, stageSeconds: 2, elapsedSeconds: 3725)
-        #expect(line.text(columns: 200) == "[1:02:05] rendering Markdown of 7/10000 dossiers (0%), 3.5/s, 47:36 left")
+        let line = ProgressLine(stage: .markdown, done: 7, total: 700, stageSeconds: 2, elapsedSeconds: 3725)
+        #expect(line.text(columns: 200) == "[1:02:05] rendering Markdown of 7/700 dossiers (1%), 3.5/s, 3:18 left")
         #expect(ProgressLine.clock(0) == "0:00" && ProgressLine.clock(59) == "0:59" && ProgressLine.clock(600) == "10:00")
         #expect(ProgressLine.clock(36_000) == "10:00:00")
         #expect(ProgressLine.seconds(0.04) == "0.0 s" && ProgressLine.seconds(4.06) == "4.1 s" && ProgressLine.seconds(85.25) == "85.3 s")
     }
 
     @Test func theRateAndTimeLeftWaitUntilTheyMeanSomething() {
-        let starting = ProgressLine(stage: .parsing, done: 10, total: 10000, stageSeconds: 0.1, elapsedSeconds: 1.2)
+        let starting = ProgressLine(stage: .parsing, done: 10, total: 10000, stageSeconds: 0.9, elapsedSeconds: 1.2)
         #expect(starting.rate == nil && starting.secondsLeft == nil)
         #expect(starting.text(columns: 200) == "[0:01] parsing 10/10000 dossiers (0%)")
+        let fewDone = ProgressLine(stage: .writing, done: 2, total: 20114, stageSeconds: 1.8, elapsedSeconds: 44)
+        #expect(fewDone.text(columns: 200) == "[0:44] writing 2/20114 pages (0%), 1.1/s", "no time left from less than a hundredth")
+        #expect(ProgressLine(stage: .writing, done: 202, total: 20114, stageSeconds: 2, elapsedSeconds: 44).secondsLeft == 198, "19912 pages at 101 a second")
         let nothingYet = ProgressLine(stage: .writing, done: 0, total: 500, stageSeconds: 3, elapsedSeconds: 9)
         #expect(nothingYet.text(columns: 200) == "[0:09] writing 0/500 pages (0%)")
         let finished = ProgressLine(stage: .writing, done: 500, total: 500, stageSeconds: 2, elapsedSeconds: 9)
@@ -60,7 +63,7 @@ import Testing
 
     @Test func aStageWithoutATotalShowsWhatItHasDone() {
         #expect(ProgressLine(stage: .history, elapsedSeconds: 65).text(columns: 200) == "[1:05] reading git history")
-        #expect(ProgressLine(stage: .reading, done: 30, stageSeconds: 0.5, elapsedSeconds: 1).text(columns: 200) == "[0:01] reading 30 files, 60/s")
+        #expect(ProgressLine(stage: .reading, done: 30, stageSeconds: 1.5, elapsedSeconds: 2).text(columns: 200) == "[0:02] reading 30 files, 20/s")
         #expect(ProgressLine(stage: .publishing, done: 0, total: 0, elapsedSeconds: 2).text(columns: 200) == "[0:02] publishing")
     }
 
@@ -108,7 +111,7 @@ import Testing
         progress.begin(.parsing, total: 1000)
         clock.set(1.0)
         progress.advance()
-        #expect(try written() == "\r[0:01] parsing 1/1000 dossiers (0%), 1.0/s, 16:39 left\u{1B}[K")
+        #expect(try written() == "\r[0:01] parsing 1/1000 dossiers (0%), 1.0/s\u{1B}[K")
         clock.set(1.05)
         for _ in 0..<50 { progress.advance() }
         #expect(try written().components(separatedBy: "\r").count == 2, "no redraw within a tenth of a second")
@@ -123,9 +126,24 @@ import Testing
         progress.finish()
         let text = try written()
         #expect(text.components(separatedBy: "\r").count == 6)
-        #expect(text.hasSuffix("\r[0:02] writing 10/10 pages (100%), 11/s\u{1B}[K"
+        #expect(text.hasSuffix("\r[0:02] writing 10/10 pages (100%)\u{1B}[K"
             + "\rdone in 2.0 s: parsing 52 dossiers 1.1 s, writing 10 pages 0.9 s\u{1B}[K\n"))
         #expect(text.filter { $0 == "\n" }.count == 1, "one line, redrawn, then the summary")
+    }
+
+    @Test func aRedrawOfTheSameTextWritesNothing() throws {
+        let clock = FakeClock()
+        let (progress, written) = try reporter(clock: clock)
+        progress.start()
+        progress.begin(.publishing)
+        clock.set(1)
+        progress.advance(by: 0)
+        clock.set(1.5)
+        progress.advance(by: 0)
+        #expect(try written() == "\r[0:01] publishing\u{1B}[K")
+        clock.set(2)
+        progress.advance(by: 0)
+        #expect(try written() == "\r[0:01] publishing\u{1B}[K\r[0:02] publishing\u{1B}[K")
     }
 
     @Test func eachRedrawAsksTheTerminalsWidth() throws {

@@ -43,6 +43,8 @@ public final class BuildProgress: Sendable {
         /// The stages of the run so far; the last one is under way.
         var stages: [ProgressLine] = []
         var lastDrawAt: Double?
+        /// The text of the last redraw: the same text is not written again.
+        var lastText = ""
         var hasDrawn = false
     }
 
@@ -196,8 +198,11 @@ public final class BuildProgress: Sendable {
         if !isForced, let last = state.lastDrawAt, now - last < redrawInterval { return }
         line.stageSeconds = now - state.stageStartedAt
         line.elapsedSeconds = now - state.startedAt
-        write("\r" + line.text(columns: columns()) + Self.eraseToEndOfLine)
+        let text = line.text(columns: columns())
         state.lastDrawAt = now
+        guard text != state.lastText else { return }
+        state.lastText = text
+        write("\r" + text + Self.eraseToEndOfLine)
         if !state.hasDrawn { Self.onTerminal.withLock { $0 = self } }
         state.hasDrawn = true
     }

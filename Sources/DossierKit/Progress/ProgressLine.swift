@@ -13,7 +13,7 @@ struct ProgressLine: Sendable, Equatable {
     var elapsedSeconds: Double = 0
 
     /// A stage must have run this long before a rate is shown, so the first items do not give a wild one.
-    static let rateAfterSeconds = 0.25
+    static let rateAfterSeconds = 1.0
 
     /// Items per second so far; nil before there is a meaningful one.
     var rate: Double? {
@@ -21,9 +21,11 @@ struct ProgressLine: Sendable, Equatable {
         return Double(done) / stageSeconds
     }
 
-    /// Seconds until the stage is done at the rate so far, rounded up; nil without a total or a rate.
+    /// Seconds until the stage is done at the rate so far, rounded up; nil without a total or a rate,
+    /// and until a hundredth of the stage is done (the first pages written are the large ones that
+    /// list every account: a guess from them alone is hours off).
     var secondsLeft: Int? {
-        guard let total, let rate, done < total else { return nil }
+        guard let total, let rate, done < total, done * 100 >= total else { return nil }
         return Int((Double(total - done) / rate).rounded(.up))
     }
 
