@@ -8,6 +8,7 @@ struct Build: ParsableCommand {
     @OptionGroup var site: SiteOptions
     @OptionGroup var asOf: AsOfOption
     @OptionGroup var audience: AudienceOption
+    @OptionGroup var progress: ProgressOption
 
     @Option(help: "The output folder (default: output/ in the site).")
     var output: String?
@@ -31,6 +32,7 @@ struct Build: ParsableCommand {
         builder.readsHistory = !noHistory
         builder.usesCache = !noCache
         builder.audience = audience.audience
+        builder.progress = progress.reporter()
         if let jobs {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             builder.jobs = jobs

@@ -8,6 +8,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
     @OptionGroup var asOf: AsOfOption
+    @OptionGroup var progress: ProgressOption
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
@@ -31,6 +32,7 @@ struct Check: ParsableCommand {
         }
         var checker = SiteChecker(siteRoot: site.siteRoot, asOf: try asOf.day(), isStrict: strict, includesNotes: notes, configFile: site.config)
         checker.usesCache = !noCache
+        checker.progress = progress.reporter()
         let (output, isPassing) = checker.check(format: format)
         say(output, terminator: "")
         if !isPassing { throw ExitCode.failure }

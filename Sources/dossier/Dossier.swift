@@ -29,6 +29,19 @@ struct AudienceOption: ParsableArguments {
     var audience: String?
 }
 
+/// Progress on the terminal: shown only when standard error is a terminal, and not with `--quiet`.
+struct ProgressOption: ParsableArguments {
+    @Flag(help: "Show no progress line (shown only on a terminal, for runs longer than a second).")
+    var quiet = false
+
+    /// A reporter drawing on standard error; nil with `--quiet`, when standard error is not a terminal
+    /// (a log, a pipe, CI) or is one that cannot redraw a line (`TERM=dumb`).
+    func reporter() -> BuildProgress? {
+        guard !quiet, isatty(STDERR_FILENO) == 1, ProcessInfo.processInfo.environment["TERM"] != "dumb" else { return nil }
+        return BuildProgress(writingTo: .standardError, isTerminal: true)
+    }
+}
+
 /// The day figures are computed for.
 struct AsOfOption: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "Compute figures as of this day, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's date, else today).")

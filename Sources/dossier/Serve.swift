@@ -8,6 +8,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var site: SiteOptions
     @OptionGroup var asOf: AsOfOption
     @OptionGroup var audience: AudienceOption
+    @OptionGroup var progress: ProgressOption
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -35,7 +36,8 @@ struct Serve: AsyncParsableCommand {
         let server: PreviewServer
         let listening: UInt16
         do {
-            server = try PreviewServer(siteRoot: site.siteRoot, asOf: day, configFile: site.config, audience: audience.audience, host: host, port: port, pollsOnly: poll)
+            server = try PreviewServer(siteRoot: site.siteRoot, asOf: day, configFile: site.config, audience: audience.audience, host: host, port: port, pollsOnly: poll,
+                                   progress: progress.reporter())
             listening = try await server.start()
         } catch {
             printError("error: cannot listen on \(host):\(port) (is the port in use? try --port 0 for a free one)\n")

@@ -53,7 +53,7 @@ extension SiteAnalysis {
     /// `threads` threads; dossiers sorted by slug, diagnostics by place.
     static func derive(_ parsed: [ParsedDossier], config: SiteConfig, asOf: Day, threads: Int,
                        earlierDiagnostics: [Diagnostic], fileCount: Int) -> SiteAnalysis {
-        let derived = parsed.parallelMap(jobs: threads) { parsed in
+        let derived = parsed.parallelMap(jobs: threads, counting: BuildProgress.begin(.deriving, total: parsed.count)) { parsed in
             parsed.value.map { DossierPipeline.derive($0.dossier, config: config, asOf: asOf) }
         }
         var analysis = SiteAnalysis(config: config, dossiers: [], diagnostics: earlierDiagnostics, fileCount: fileCount, parsedCount: fileCount)

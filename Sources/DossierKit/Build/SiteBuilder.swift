@@ -52,6 +52,8 @@ public struct SiteBuilder: Sendable {
     /// The audience the site is built for (`--audience`); nil means the settings' `default_audience`.
     /// An audience that does not see private parts gets no private value or section in any file.
     public var audience: String?
+    /// Shows the build's progress on a terminal (the command line sets it; see `BuildProgress`).
+    public var progress: BuildProgress?
     /// Told of every read of the site (`SiteReader`); for tests that count reads.
     public var onRead: (@Sendable (SiteReader.Access) -> Void)?
 
@@ -83,7 +85,7 @@ public struct SiteBuilder: Sendable {
         }
         defer { lock.release() }
         let leftovers = OutputWriter(output: output, siteRoot: siteRoot).removeLeftovers()
-        var report = buildHoldingLock()
+        var report = BuildProgress.reporting(to: progress) { buildHoldingLock() }
         report.laterDiagnostics = leftovers + report.laterDiagnostics
         return report
     }
@@ -94,6 +96,7 @@ public struct SiteBuilder: Sendable {
         let startedAt = Date()
         let inputs = SiteInputs.read(with: reader, configFile: configFile, readsHistory: readsHistory)
         let keys = BuildKeys(inputs, asOf: asOf, since: since, audience: audience, output: output)
+        if usesCache { BuildProgress.begin(.loadingCache) }
         var memo = usesCache ? BuildMemo(keys: keys, cacheIn: cacheFolder) : BuildMemo(keys: keys)
         let loaded = memo.load(inputs.dossiers, with: inputs.reader)
         if usesCache {
@@ -104,6 +107,7 @@ public struct SiteBuilder: Sendable {
         let (report, made) = runStages(inputs, loaded, memo)
         if usesCache, let made, !report.hasErrors {
             let next = memo.next(made.parsed, listing: inputs.dossiers, pages: made.pages, stamps: made.stamps, startedAt: startedAt)
+            BuildProgress.begin(.savingCache)
             next.store(in: cacheFolder)
         }
         return report
@@ -137,6 +141,7 @@ public struct SiteBuilder: Sendable {
         report.notes += historyNote.map { [$0] } ?? []
         let accounts = Account.accounts(of: analysis, parsed: parsed, histories: histories)
         let renderer = SiteRenderer(theme: theme, config: config, asOf: asOf, settingsKey: memo.keys.settings, jobs: jobs)
+        BuildProgress.begin(.planning)
         let pages = renderer.render(accounts, accountKeys: SiteRenderer.AccountKey.keys(of: accounts, parsed: parsed))
         switch writer.write(memo.markingUnchanged(pages, in: output), threads: jobs) {
         case .success(let written):

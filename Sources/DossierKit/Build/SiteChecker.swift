@@ -25,6 +25,8 @@ public struct SiteChecker: Sendable {
     public var usesCache = false
     /// Where the build cache is kept: `.dossier-cache/` in the site unless set.
     public var cacheFolder: URL
+    /// Shows the check's progress on a terminal (the command line sets it; see `BuildProgress`).
+    public var progress: BuildProgress?
     /// Told of every read of the site (`SiteReader`); for tests that count reads.
     public var onRead: (@Sendable (SiteReader.Access) -> Void)?
 
@@ -39,20 +41,7 @@ public struct SiteChecker: Sendable {
 
     /// Checks the site, including the theme's templates; returns the report and whether it passed.
     public func check(format: OutputFormat) -> (output: String, isPassing: Bool) {
-        let inputs = SiteInputs.read(with: SiteReader(siteRoot: siteRoot, onAccess: onRead), configFile: configFile)
-        let threads = ProcessInfo.processInfo.activeProcessorCount
-        let (config, settingsDiagnostics) = SiteAnalysis.settings(of: inputs, audience: nil)
-        let (_, themeDiagnostics) = Theme.load(inputs.themeFiles, language: config.language)
-        let keys = BuildKeys(inputs, asOf: asOf, since: nil, audience: nil, output: siteRoot.appendingPathComponent("output"))
-        var memo = usesCache ? BuildMemo(keys: keys, cacheIn: cacheFolder) : BuildMemo(keys: keys)
-        let loaded = memo.load(inputs.dossiers, with: inputs.reader)
-        memo.loadEntries(from: cacheFolder)
-        let parsed = memo.parseEach(loaded, with: inputs.reader, threads: threads) { file in
-            DossierPipeline.parse(file, config: config, markdown: nil)
-        }
-        var analysis = SiteAnalysis.derive(parsed, config: config, asOf: asOf, threads: threads,
-                                           earlierDiagnostics: settingsDiagnostics + inputs.dossiers.diagnostics, fileCount: inputs.dossiers.found)
-        analysis.diagnostics = (analysis.diagnostics + themeDiagnostics).sorted { $0.location < $1.location }
+        var analysis = BuildProgress.reporting(to: progress) { analyzeSite() }
         if !includesNotes {
             analysis.diagnostics.removeAll { $0.severity == .note }
         }
@@ -68,5 +57,26 @@ public struct SiteChecker: Sendable {
         case .github: DiagnosticReport.github(analysis.diagnostics, summary: analysis.summary)
         }
         return (output, !analysis.hasErrors)
+    }
+
+    /// The stages a check runs: the inputs, the settings, the theme (for its diagnostics), each dossier
+    /// parsed (through the build cache's memo when `usesCache`), each derived.
+    private func analyzeSite() -> SiteAnalysis {
+        let inputs = SiteInputs.read(with: SiteReader(siteRoot: siteRoot, onAccess: onRead), configFile: configFile)
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        let (config, settingsDiagnostics) = SiteAnalysis.settings(of: inputs, audience: nil)
+        let (_, themeDiagnostics) = Theme.load(inputs.themeFiles, language: config.language)
+        let keys = BuildKeys(inputs, asOf: asOf, since: nil, audience: nil, output: siteRoot.appendingPathComponent("output"))
+        if usesCache { BuildProgress.begin(.loadingCache) }
+        var memo = usesCache ? BuildMemo(keys: keys, cacheIn: cacheFolder) : BuildMemo(keys: keys)
+        let loaded = memo.load(inputs.dossiers, with: inputs.reader)
+        memo.loadEntries(from: cacheFolder)
+        let parsed = memo.parseEach(loaded, with: inputs.reader, threads: threads) { file in
+            DossierPipeline.parse(file, config: config, markdown: nil)
+        }
+        var analysis = SiteAnalysis.derive(parsed, config: config, asOf: asOf, threads: threads,
+                                           earlierDiagnostics: settingsDiagnostics + inputs.dossiers.diagnostics, fileCount: inputs.dossiers.found)
+        analysis.diagnostics = (analysis.diagnostics + themeDiagnostics).sorted { $0.location < $1.location }
+        return analysis
     }
 }

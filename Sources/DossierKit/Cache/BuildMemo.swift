@@ -41,7 +41,9 @@ struct BuildMemo: Sendable {
 
     /// The load stage, memoized: reads each listed file but those the cache shows unchanged by their stamp.
     func load(_ listing: DossierListing, with reader: SiteReader) -> [Loaded] {
-        listing.entries.map { entry in
+        let progress = BuildProgress.begin(.reading, total: listing.entries.count)
+        return listing.entries.map { entry in
+            defer { progress?.advance() }
             let source = sources[entry.path]
             if let source, let stamp = source.stamp, stamp == entry.stamp { return .unchanged(entry) }
             switch DossierListing.read(entry, with: reader) {
@@ -76,7 +78,7 @@ struct BuildMemo: Sendable {
     /// damaged; the others are parsed with `parse`, on `threads` threads.
     func parseEach(_ loaded: [Loaded], with reader: SiteReader, threads: Int,
                    _ parse: @escaping @Sendable (SourceFile) -> ParsedDossier) -> [ParsedDossier] {
-        loaded.parallelMap(jobs: threads) { item in
+        loaded.parallelMap(jobs: threads, counting: BuildProgress.begin(.parsing, total: loaded.count)) { item in
             switch item {
             case .read(let file):
                 return parse(file)

@@ -8,6 +8,7 @@ extension SiteHistory {
         case .failure(let reason):
             return ([:], reason.description)
         case .success(let state):
+            BuildProgress.begin(.history)
             let history = read(from: state, with: inputs.reader)
             return (history.accountHistories(for: analysis.dossiers, config: analysis.config, asOf: asOf, since: since), nil)
         }

@@ -38,13 +38,15 @@ public final class PreviewServer: Sendable {
     /// a free one. Throws when it cannot listen there (the port is taken, the address is not this
     /// machine's). With `pollsOnly` it notices edits by comparing the files once a second instead of
     /// through inotify (for a site on a network or container mount). `audience` is the one the
-    /// preview is built for (nil: the settings' `default_audience`).
+    /// preview is built for (nil: the settings' `default_audience`). `progress` shows the progress of
+    /// each build on a terminal.
     public init(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName, audience: String? = nil,
-                host: String = "127.0.0.1", port: UInt16 = 8000, pollsOnly: Bool = false) throws {
+                host: String = "127.0.0.1", port: UInt16 = 8000, pollsOnly: Bool = false, progress: BuildProgress? = nil) throws {
         let folder = try Workspace.make(kind: "serve")
         var builder = SiteBuilder(siteRoot: siteRoot, output: folder.appendingPathComponent("site"), asOf: asOf, configFile: configFile)
         builder.audience = audience
         builder.usesCache = true
+        builder.progress = progress
         builder.cacheFolder = folder.appendingPathComponent("cache")
         self.builder = builder
         listener = try PreviewListener(address: host == "localhost" ? "127.0.0.1" : host, port: port)

@@ -5,11 +5,18 @@ extension Array where Element: Sendable {
     /// `map` on up to `jobs` threads, keeping the order of the elements.
     ///
     /// Threads are made with an 8 MB stack (GCD workers have 512 KB), so deeply nested YAML, which
-    /// libyaml allows up to 1,000 levels, cannot overflow them.
-    func parallelMap<Result: Sendable>(jobs: Int, _ transform: @escaping @Sendable (Element) -> Result) -> [Result] {
+    /// libyaml allows up to 1,000 levels, cannot overflow them. Each element done counts one on
+    /// `progress` (`BuildProgress.begin` returns it for the stage the map is).
+    func parallelMap<Result: Sendable>(jobs: Int, counting progress: BuildProgress? = nil,
+                                       _ transform: @escaping @Sendable (Element) -> Result) -> [Result] {
         let count = self.count
         let workers = Swift.max(1, Swift.min(jobs, count))
-        guard workers > 1 else { return map(transform) }
+        guard workers > 1 else {
+            return map { element in
+                defer { progress?.advance() }
+                return transform(element)
+            }
+        }
         let items = self
         let results = Mutex<[Result?]>(Array<Result?>(repeating: nil, count: count))
         let next = Atomic<Int>(0)
@@ -22,6 +29,7 @@ extension Array where Element: Sendable {
                     guard index < count else { break }
                     let value = transform(items[index])
                     results.withLock { $0[index] = value }
+                    progress?.advance()
                 }
                 done.leave()
             }

@@ -60,6 +60,7 @@ public final class InterruptCleanup: Sendable {
                 }
             }
             registered.removeAll()
+            BuildProgress.endLine()
             exit(128 + number)
         }
     }

@@ -119,7 +119,7 @@ public struct OutputWriter: Sendable {
             try Data(Self.markerText(listing: []).utf8).write(to: staging.appendingPathComponent(Self.markerName))
             try Self.makeFolders(pageFolders, in: staging.path)
             let output = self.output
-            let outcomes = pages.parallelMap(jobs: threads) { page in
+            let outcomes = pages.parallelMap(jobs: threads, counting: BuildProgress.begin(.writing, total: pages.count)) { page in
                 Self.place(page, from: output, into: staging, isOurs: ours.contains(page.path))
             }
             var (summary, records) = try Self.tally(pages, outcomes)
@@ -133,6 +133,7 @@ public struct OutputWriter: Sendable {
             }
             summary.removed = ours.subtracting(paths).count
             try Data(Self.markerText(listing: paths).utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            BuildProgress.begin(.publishing)
             if let previousSite = try publish(staging, besides: parent, named: name) {
                 do {
                     try FolderRemoval.remove(previousSite, threads: Self.fileSystemThreads)
