@@ -21,7 +21,7 @@ struct SiteRenderer: Sendable {
     /// Threads for planning the pages; the plan does not depend on it.
     var jobs = 1
 
-    /// All output files, in a fixed order: pages, then the search index and the assets.
+    /// All output files, in a fixed order: pages, then the search data and the assets.
     /// `accountKeys` holds the keys of each account, by slug.
     func render(_ accounts: [Account], accountKeys: [String: AccountKey] = [:]) -> [PageJob] {
         let env = RenderEnvironment(config: config, asOf: asOf, strings: theme.strings,
@@ -53,7 +53,10 @@ struct SiteRenderer: Sendable {
             PortfolioTable(accounts: accounts, config: config, asOf: asOf).csv(excel: true)
         })
         let (strings, threads) = (env.strings, self.jobs)
-        jobs.append(file("search/index.js", wholes) { SearchIndex.script(for: accounts, strings: strings, jobs: threads) })
+        // The search data: each file keyed by exactly what it holds, so an edit remakes only the chunks it changes.
+        for search in SearchIndex.files(for: accounts, strings: strings, jobs: threads) {
+            jobs.append(file(search.path, ["search-data", search.text]) { search.text })
+        }
         for name in Theme.assetNames {
             let contents = theme.assets[name] ?? ""
             jobs.append(file("assets/\(name)", []) { contents })
