@@ -10,8 +10,10 @@ struct SearchData {
     var accountBits: Int
     var accountFiles: [String]
     var maxLength: Int
-    /// Every chunk's data by file name.
-    var chunks: [String: Any]
+    /// Every term chunk's entries (a term and the ids of its accounts), by file name.
+    var termChunks: [String: [[String]]] = [:]
+    /// Every account chunk's accounts (name, address, stage, owner) by id, by file name.
+    var accountChunks: [String: [String: [String]]] = [:]
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -28,12 +30,16 @@ struct SearchData {
         accountBits = try (manifest?["accountBits"] as? Int).orThrow("manifest without accountBits")
         accountFiles = try (manifest?["accounts"] as? [String]).orThrow("manifest without accounts")
         maxLength = try (manifest?["maxLength"] as? Int).orThrow("manifest without maxLength")
-        chunks = [:]
-        for (path, text) in files where path.hasPrefix("search/") && path != "search/manifest.js" && path.hasSuffix(".js") {
+        for (path, text) in files where path.hasPrefix("search/terms-") || path.hasPrefix("search/accounts-") {
             let name = String(path.dropFirst("search/".count))
             let head = "dossierSearchChunk(" + JSONValue.quoted(name) + ","
             guard text.hasPrefix(head), text.hasSuffix(");\n") else { throw Failure(description: "\(path) is not a chunk") }
-            chunks[name] = try JSONSerialization.jsonObject(with: Data(text.dropFirst(head.count).dropLast(3).utf8))
+            let data = try JSONSerialization.jsonObject(with: Data(text.dropFirst(head.count).dropLast(3).utf8))
+            if name.hasPrefix("terms-") {
+                termChunks[name] = try (data as? [[String]]).orThrow("\(path): not a list of terms")
+            } else {
+                accountChunks[name] = try (data as? [String: [String]]).orThrow("\(path): not accounts by id")
+            }
         }
     }
 
@@ -62,7 +68,7 @@ struct SearchData {
     func ids(for prefix: String) -> Set<String> {
         var ids = Set<String>()
         for name in chunks(for: prefix) {
-            let entries = (chunks[name] as? [[String]]) ?? []
+            let entries = termChunks[name] ?? []
             var (low, high) = (0, entries.count)
             while low < high {
                 let middle = (low + high) / 2
@@ -81,7 +87,7 @@ struct SearchData {
 
     /// Every term of every chunk.
     var terms: Set<String> {
-        Set(chunks.values.compactMap { $0 as? [[String]] }.flatMap { $0.map { $0[0] } })
+        Set(termChunks.values.flatMap { $0.map { $0[0] } })
     }
 
     /// What a result shows of the account with `id` (name, address, stage, owner), from its account chunk.
@@ -90,7 +96,7 @@ struct SearchData {
         for byte in id.utf8 { value = value * 64 + (SearchIndex.idDigits.firstIndex(of: byte) ?? 0) }
         let bucket = value >> (30 - accountBits)
         guard bucket < accountFiles.count else { return nil }
-        return (chunks[accountFiles[bucket]] as? [String: [String]])?[id]
+        return accountChunks[accountFiles[bucket]]?[id]
     }
 
     /// The names of the accounts a query finds: every query term must be the prefix of one of its terms.

@@ -60,7 +60,7 @@ import Testing
     @Test func theDataIsAManifestAndChunksWithOneEntryPerAccount() throws {
         let output = try #require(Self.output)
         let data = try SearchData(output: output)
-        let shown = data.chunks.values.compactMap { $0 as? [String: [String]] }.flatMap(\.values)
+        let shown = data.accountChunks.values.flatMap(\.values)
         #expect(shown.count == 12)
         #expect(shown.allSatisfy { $0[1].hasPrefix("../accounts/") && $0[1].hasSuffix("/index.html") })
         #expect(data.names(for: "leipzig") == ["Nordwind Logistik GmbH"])
