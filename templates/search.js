@@ -104,6 +104,8 @@
   function render(query) {
     var generation = ++latest;
     var terms = queryTerms(query);
+    // Until the chunks the query needs are in, the results shown are those of the previous query.
+    list.setAttribute("aria-busy", "true");
     if (terms.length === 0) { show(terms, []); return; }
     var names = [];
     terms.forEach(function (term) { names = names.concat(chunksFor(term)); });
@@ -132,6 +134,7 @@
 
   function show(terms, results) {
     while (list.firstChild) { list.removeChild(list.firstChild); }
+    list.setAttribute("aria-busy", "false");
     if (failed) { status.textContent = status.getAttribute("data-failed"); return; }
     if (terms.length === 0) { status.textContent = status.getAttribute("data-empty"); return; }
     var hits = results.map(function (entry) {

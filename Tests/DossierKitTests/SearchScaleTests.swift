@@ -34,7 +34,8 @@ import Testing
         for _ in 0..<300 where !status.hasSuffix("found") {
             status = try await browser.run("""
                 var field = document.getElementById('search-input'), status = document.getElementById('search-status');
-                return field.value === arguments[0] ? status.textContent : '';
+                var list = document.getElementById('search-results');
+                return field.value === arguments[0] && list.getAttribute('aria-busy') === 'false' ? status.textContent : '';
                 """, [query]) as? String ?? ""
             if !status.hasSuffix("found") { try await Task.sleep(nanoseconds: 100_000_000) }
         }
@@ -56,7 +57,8 @@ import Testing
             try await browser.open(output.appendingPathComponent("search/index.html"))
             // Before the first keystroke: the page, its stylesheet and scripts; no chunk.
             let initial = try await browser.run("""
-                return [location.href].concat(performance.getEntriesByType('resource').map(function (e) { return e.name; }));
+                var styles = Array.from(document.querySelectorAll('link[rel=stylesheet]')).map(function (l) { return l.href; });
+                return [location.href].concat(styles, Array.from(document.scripts).map(function (s) { return s.src; }));
                 """) as? [String] ?? []
             #expect(initial.contains { $0.hasSuffix("search/manifest.js") } && initial.contains { $0.hasSuffix("assets/search.js") }, "\(initial)")
             #expect(!initial.contains { $0.contains("/terms-") || $0.contains("/accounts-") }, "\(initial)")

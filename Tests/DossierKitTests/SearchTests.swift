@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func aQueryThatMatchesNothingFindsNothing() throws {
-        #expect(try results(for: "no-such-word-anywhere") == #"<ol id="search-results" class="results"></ol>"#)
+        #expect(try results(for: "no-such-word-anywhere") == #"<ol id="search-results" class="results" aria-busy="false"></ol>"#)
     }
 
     @Test func theDataIsAManifestAndChunksWithOneEntryPerAccount() throws {

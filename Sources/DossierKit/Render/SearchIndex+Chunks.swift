@@ -6,7 +6,7 @@ import Foundation
 ///   `window.DOSSIER_SEARCH`: which term chunk holds which range of terms, and which account chunk
 ///   holds which accounts.
 /// - `search/terms-<hash>.js`: an inverted index, a sorted run of terms, each with the ids of the
-///   accounts that contain it. The runs are cut where a term's own hash says so (content-defined
+///   accounts that contain it. The runs are cut where a term's own hash and size say so (content-defined
 ///   chunking, as rsync and backup tools cut files), not by counting from the start: an edit that adds
 ///   or removes terms changes only the chunks that hold them, and the names (a hash of each chunk's
 ///   first term) stay. A chunk is also cut before it would exceed the limit; a term whose ids alone
@@ -119,18 +119,17 @@ extension SearchIndex {
             }
         }
         guard !entries.isEmpty else { return [] }
-        let total = entries.reduce(0) { $0 + $1.text.utf8.count + 1 }
-        // Cut before a term whose hash is 0 modulo `every` (a power of two, so it changes only when the
-        // site's size doubles), once a chunk has a quarter of the target.
-        var every: UInt32 = 1
-        while Int(every) * total / entries.count < termsTarget && every < 1 << 30 { every <<= 1 }
+        // A chunk ends after an entry with the chance its share of the target: when its term's hash,
+        // as a fraction of 2^32, is below its size over the target. The decision depends on that entry
+        // alone, so it stays when other terms change; a chunk ends only once it has a quarter of the target.
         var ranges: [Range<Int>] = []
         var start = 0, size = 0
         for index in entries.indices {
             let entrySize = entries[index].text.utf8.count + 1
             if index > start {
-                let term = entries[index].term
-                let isNatural = size >= termsTarget / 4 && term != entries[index - 1].term && fnv1a(term) % every == 0
+                let previous = entries[index - 1]
+                let chance = UInt64(previous.text.utf8.count + 1) << 32 / UInt64(termsTarget)
+                let isNatural = size >= termsTarget / 4 && entries[index].term != previous.term && UInt64(fnv1a(previous.term)) < chance
                 if isNatural || size + entrySize > maxBody {
                     ranges.append(start..<index)
                     (start, size) = (index, 0)
