@@ -176,13 +176,18 @@ extension SearchIndex {
         return (bits, chunks)
     }
 
-    /// FNV-1a over the UTF-8 bytes: a fixed, cheap hash for the cut points (not a cache decision).
+    /// FNV-1a over the UTF-8 bytes, its bits mixed by MurmurHash3's finalizer (FNV alone leaves the
+    /// high bits of short words alike): a fixed, cheap hash for the cut points (not a cache decision).
     private static func fnv1a(_ text: String) -> UInt32 {
         var hash: UInt32 = 0x811C_9DC5
         for byte in text.utf8 {
             hash ^= UInt32(byte)
             hash = hash &* 0x0100_0193
         }
-        return hash
+        hash ^= hash >> 16
+        hash = hash &* 0x85EB_CA6B
+        hash ^= hash >> 13
+        hash = hash &* 0xC2B2_AE35
+        return hash ^ (hash >> 16)
     }
 }
