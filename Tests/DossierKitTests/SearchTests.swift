@@ -122,6 +122,22 @@ import Testing
         #expect(try !String(contentsOf: marker, encoding: .utf8).contains("search/index.js"))
     }
 
+    /// A copy of the site without one of its search chunks (a partial upload): the page says so
+    /// instead of showing fewer results as if they were all.
+    @Test func aMissingChunkIsReported() throws {
+        let site = try TestSupport.makeTemporaryFolder()
+        try TestSupport.write(["content/accounts/acme.md": "---\nname: Acme\nowner: Mei\nstage: early\n---\n\nNotes.\n"], under: site)
+        let output = site.appendingPathComponent("output")
+        #expect(!SiteBuilder(siteRoot: site, output: output, asOf: TestSupport.asOf).build().hasErrors)
+        let search = output.appendingPathComponent("search")
+        for name in try FileManager.default.contentsOfDirectory(atPath: search.path) where name.hasPrefix("terms-") {
+            try FileManager.default.removeItem(at: search.appendingPathComponent(name))
+        }
+        let dom = try Browser.dumpDOM(search.appendingPathComponent("index.html").absoluteString + "?q=acme")
+        #expect(dom.contains(">Part of the search data could not be loaded: build the site again.</p>"), "\(dom)")
+        #expect(dom.contains(#"<ol id="search-results" class="results" aria-busy="false"></ol>"#))
+    }
+
     @Test func plainTextDropsTagsDecodesEntitiesAndFoldsSpace() {
         let html = "<h2>Risks &amp; chances</h2>\n<p>Say &quot;hello&quot; to  <em>Mrs</em> O&#39;Neil &lt;3 &nbsp;</p>"
         #expect(SearchIndex.plainText(ofHTML: html) == "Risks & chances Say \"hello\" to Mrs O'Neil <3 &nbsp;")

@@ -38,7 +38,7 @@ enum SearchIndex {
         words.append(bodyText(ofHTML: account.body.html))
         var terms = Set<String>()
         for word in words where !word.isEmpty { SearchTerms.indexTerms(of: word, into: &terms) }
-        return Document(slug: dossier.slug, name: String(dossier.name.prefix(shownLimit)), url: "../accounts/\(dossier.slug)/index.html",
+        return Document(slug: dossier.slug, name: String(dossier.name.prefix(shownLimit)), url: "../" + SiteLinks.reportPath(ofAccount: dossier.slug),
                         stage: stage, owner: String(dossier.owner.prefix(shownLimit)), terms: terms.sorted(by: Self.precedes))
     }
 

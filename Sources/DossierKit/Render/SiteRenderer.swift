@@ -6,7 +6,8 @@
 struct SiteRenderer: Sendable {
     /// What an account's pages are made from, as hashes.
     struct AccountKey: Sendable {
-        /// The dossier file (path and bytes) and its git history: the report, the brief and the search index.
+        /// The dossier file (path and bytes) and its git history: the report and the brief. (Each search
+        /// data file is keyed by its own text.)
         var file: String
         /// The decoded front-matter: all that the pages listing accounts show.
         var frontMatter: String
