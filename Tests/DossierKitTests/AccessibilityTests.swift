@@ -104,6 +104,12 @@ import Testing
                 if field != "search-input" { try await Task.sleep(nanoseconds: 100_000_000) }
             }
             #expect(field == "search-input")
+            // The results come once the chunks the query needs have loaded.
+            var status = ""
+            for _ in 0..<50 where !status.hasSuffix("found") {
+                status = try await browser.run("return document.getElementById('search-status').textContent;") as? String ?? ""
+                if !status.hasSuffix("found") { try await Task.sleep(nanoseconds: 100_000_000) }
+            }
             try await browser.press([.arrowDown])
             #expect(try await browser.run("return document.activeElement.textContent;") as? String == "Nordwind Logistik GmbH")
             try await browser.press([.arrowUp])

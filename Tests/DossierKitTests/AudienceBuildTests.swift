@@ -112,6 +112,12 @@ import Testing
             #expect(report.contains("Public: a heading that only mentions the marker."))
             #expect(report.contains("<h2>Risks</h2>\n<p>Public risks.</p>\n\n</section>"))
             #expect(report.contains("Acme: pricing update"), "the history is still shown")
+            // The search data holds folded terms ("canary", not "CANARY"): no private word is among them.
+            let search = try SearchData(tree)
+            #expect(search.terms.isSuperset(of: ["acme", "situation", "public", "risks"]))
+            #expect(search.terms.isDisjoint(with: ["canary", "golf", "floor", "knows"]), "\(search.terms.sorted())")
+            #expect(files(tree, containing: "canary").isEmpty)
+            #expect(search.names(for: "public risks") == ["Acme Logistics"])
         }
     }
 
@@ -124,7 +130,7 @@ import Testing
         #expect(files(tree, containing: "CANARY-OLD-VALUE").isEmpty, "a change line never shows values")
         let report = try #require(tree["accounts/acme/index.html"])
         let brief = try #require(tree["accounts/acme/brief.html"])
-        let search = try #require(tree["search/index.js"])
+        let search = try SearchData(tree)
         #expect(report.contains("<h2>Negotiation CANARY-HEADING <span class=\"private-label\">Private</span></h2>"))
         #expect(!report.contains("CANARY-HEADING {private}"))
         #expect(report.contains("<h2>About {private} markers</h2>"))
@@ -133,8 +139,11 @@ import Testing
         #expect(report.contains("<li class=\"depth-2\">CANARY-DEEP</li>"))
         for canary in ["CANARY-TP", "CANARY-MAP-VALUE", "CANARY-MAP-KEY"] { #expect(brief.contains(canary), "brief lacks \(canary)") }
         #expect(brief.contains("<li>private notes changed</li>"))
-        for canary in ["CANARY-H2", "CANARY-LAST", "CANARY-MAP-KEY", "CANARY-DEEP"] { #expect(search.contains(canary), "search lacks \(canary)") }
-        #expect(files(tree, containing: "{private}") == ["accounts/acme/index.html", "search/index.js"], "only the heading that mentions it")
+        for canary in ["CANARY-H2", "CANARY-LAST", "CANARY-MAP-KEY", "CANARY-DEEP", "plays golf"] {
+            #expect(search.names(for: canary) == ["Acme Logistics"], "search does not find \(canary)")
+        }
+        // The search data holds terms, not text: "{private}" is the term "private".
+        #expect(files(tree, containing: "{private}") == ["accounts/acme/index.html"], "only the heading that mentions it")
         #expect(try #require(tree["assets/style.css"]).contains(".private-label"))
         #expect(try #require(tree["assets/brief.css"]).contains(".private-label"))
     }
@@ -207,12 +216,19 @@ import Testing
         let site = try Self.makeSite()
         let server = try PreviewServer(siteRoot: site, asOf: TestSupport.asOf, audience: audience, port: 0)
         let port = try await server.start()
-        for path in ["accounts/acme/index.html", "accounts/acme/brief.html", "search/index.js"] {
+        func served(_ path: String) async throws -> String {
             let url = try #require(URL(string: "http://127.0.0.1:\(port)/\(path)"))
             let (data, _) = try await URLSession.shared.data(from: url)
-            let page = String(decoding: data, as: UTF8.self)
-            #expect(page.contains("Acme"), "\(path) was not served")
-            #expect(page.contains("CANARY") == (audience == "team"), "\(path) for \(audience ?? "the default audience")")
+            return String(decoding: data, as: UTF8.self)
+        }
+        // The search's chunks, as the manifest lists them.
+        let manifest = try await served("search/manifest.js")
+        let chunks = manifest.components(separatedBy: "\"").filter { $0.hasSuffix(".js") }.map { "search/" + $0 }
+        #expect(chunks.count == 2, "one term chunk, one account chunk: \(manifest)")
+        for path in ["accounts/acme/index.html", "accounts/acme/brief.html"] + chunks {
+            let page = try await served(path)
+            #expect(page.lowercased().contains("acme"), "\(path) was not served")
+            #expect(page.lowercased().contains("canary") == (audience == "team" && !path.contains("accounts-")), "\(path) for \(audience ?? "the default audience")")
         }
         await server.stop()
     }

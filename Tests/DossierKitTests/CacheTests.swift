@@ -87,7 +87,7 @@ import Testing
         try TestSupport.write(["content/accounts/delta.md": "---\nname: Delta\nowner: Jonas\nstage: pre\n---\n\nNew notes.\n"], under: site)
         var report = build(site)
         #expect(report.analysis.parsedCount == 1)
-        // New notes: Delta's report and brief, and the search index.
+        // New notes: Delta's report and brief, and the search chunk that holds its terms.
         #expect(report.output?.rendered == 3)
         #expect(try output(of: site) == (try cleanBuild(site)))
         try TestSupport.write(["content/accounts/delta.md": "---\nname: Delta\nowner: Jonas\nstage: early\n---\n\nNew notes.\n"], under: site)
@@ -95,8 +95,9 @@ import Testing
         #expect(report.analysis.parsedCount == 1)
         // A new stage: also the pages that list every account (portfolio, stages, the six stage pages,
         // meetings, the search page, four directories), Jonas's owner page, the calendar feeds of the
-        // meetings and of Jonas (made from the front-matter too), and the portfolio table.
-        #expect(report.output?.rendered == 3 + 1 + 1 + 6 + 1 + 1 + 4 + 1 + 2 + 1)
+        // meetings and of Jonas (made from the front-matter too), and the portfolio table; and the
+        // search's account chunk, as a result shows the stage.
+        #expect(report.output?.rendered == 3 + 1 + 1 + 6 + 1 + 1 + 4 + 1 + 2 + 1 + 1)
         #expect(try output(of: site) == (try cleanBuild(site)))
     }
 

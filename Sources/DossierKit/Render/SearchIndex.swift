@@ -1,44 +1,50 @@
 import Foundation
 
-/// The client-side search index: a script that sets `window.DOSSIER_SEARCH`, loaded by the search page.
+/// The client-side search: what each account is found by, cut into files the search page loads on
+/// demand (see `SearchIndex+Chunks.swift` for the files and docs/architecture.md, "Search data").
 ///
-/// A script rather than a JSON file, because browsers refuse to fetch JSON from `file://` pages.
+/// Scripts rather than JSON files, because browsers refuse to fetch JSON from `file://` pages: each
+/// file calls a function of the theme's `search.js` with its data.
 enum SearchIndex {
     /// Characters of body text indexed per account: enough to find a dossier by what it says.
     static let bodyLimit = 5_000
+    /// Characters of a name or owner shown in a result; the whole name is still indexed.
+    static let shownLimit = 200
 
-    private struct Entry: Encodable {
-        let name: String
-        let url: String
-        let stage: String
-        let owner: String
-        let text: String
+    /// One account as the search knows it: what a result shows, and the terms it is found by.
+    struct Document: Sendable, Equatable {
+        var slug: String
+        var name: String
+        /// The report's address, relative to the search page.
+        var url: String
+        var stage: String
+        var owner: String
+        /// The distinct terms of everything indexed (`SearchTerms`), sorted.
+        var terms: [String]
     }
 
-    /// The index of `accounts` as a JavaScript file, byte-identical for the same input.
-    ///
-    /// Entries are made on `jobs` threads, each encoded on its own: JSON without white space, so the
-    /// array is the same bytes as encoding it whole.
-    static func script(for accounts: [Account], strings: Strings, jobs: Int = 1) -> String {
-        let entries = accounts.parallelMap(jobs: jobs) { account -> String in
-            let dossier = account.dossier
-            var words = dossier.team + dossier.tags + dossier.motives
-            words += dossier.stakeholders.flatMap { [$0.name, $0.title ?? ""] }
-            words += dossier.segments.map(\.name) + dossier.competitors.map(\.name)
-            words += planWords(of: dossier)
-            // Empty unless the build's audience sees private parts (see `Audience`).
-            words += dossier.privateNotes.flatMap { [$0.key ?? "", $0.value ?? ""] }
-            words.append(bodyText(ofHTML: account.body.html))
-            let entry = Entry(name: dossier.name, url: "../accounts/\(dossier.slug)/index.html", stage: strings.name(of: dossier.stage),
-                              owner: dossier.owner, text: words.filter { !$0.isEmpty }.joined(separator: " "))
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let json = (try? encoder.encode(entry)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-            // U+2028 and U+2029 end lines in older JavaScript; escape them to be safe in any parser.
-            guard json.unicodeScalars.contains(where: { $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return json }
-            return json.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
-        }
-        return "window.DOSSIER_SEARCH = [" + entries.joined(separator: ",") + "];\n"
+    /// The search document of `account`: its name, owner and stage, the front-matter's and the
+    /// account plan's texts, private notes when the build's audience sees them, and the first
+    /// `bodyLimit` characters of its notes.
+    static func document(for account: Account, strings: Strings) -> Document {
+        let dossier = account.dossier
+        let stage = strings.name(of: dossier.stage)
+        var words = [dossier.name, dossier.owner, stage] + dossier.team + dossier.tags + dossier.motives
+        words += dossier.stakeholders.flatMap { [$0.name, $0.title ?? ""] }
+        words += dossier.segments.map(\.name) + dossier.competitors.map(\.name)
+        words += planWords(of: dossier)
+        // Empty unless the build's audience sees private parts (see `Audience`).
+        words += dossier.privateNotes.flatMap { [$0.key ?? "", $0.value ?? ""] }
+        words.append(bodyText(ofHTML: account.body.html))
+        var terms = Set<String>()
+        for word in words where !word.isEmpty { SearchTerms.indexTerms(of: word, into: &terms) }
+        return Document(slug: dossier.slug, name: String(dossier.name.prefix(shownLimit)), url: "../" + SiteLinks.reportPath(ofAccount: dossier.slug),
+                        stage: stage, owner: String(dossier.owner.prefix(shownLimit)), terms: terms.sorted(by: Self.precedes))
+    }
+
+    /// The order of terms in the index: by UTF-16 code units, as JavaScript compares strings.
+    static func precedes(_ left: String, _ right: String) -> Bool {
+        left.utf16.lexicographicallyPrecedes(right.utf16)
     }
 
     /// The account plan's texts: what people want, our contacts, goals, the value case, opportunities,

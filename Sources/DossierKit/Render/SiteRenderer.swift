@@ -6,7 +6,8 @@
 struct SiteRenderer: Sendable {
     /// What an account's pages are made from, as hashes.
     struct AccountKey: Sendable {
-        /// The dossier file (path and bytes) and its git history: the report, the brief and the search index.
+        /// The dossier file (path and bytes) and its git history: the report and the brief. (Each search
+        /// data file is keyed by its own text.)
         var file: String
         /// The decoded front-matter: all that the pages listing accounts show.
         var frontMatter: String
@@ -21,7 +22,7 @@ struct SiteRenderer: Sendable {
     /// Threads for planning the pages; the plan does not depend on it.
     var jobs = 1
 
-    /// All output files, in a fixed order: pages, then the search index and the assets.
+    /// All output files, in a fixed order: pages, then the search data and the assets.
     /// `accountKeys` holds the keys of each account, by slug.
     func render(_ accounts: [Account], accountKeys: [String: AccountKey] = [:]) -> [PageJob] {
         let env = RenderEnvironment(config: config, asOf: asOf, strings: theme.strings,
@@ -53,7 +54,10 @@ struct SiteRenderer: Sendable {
             PortfolioTable(accounts: accounts, config: config, asOf: asOf).csv(excel: true)
         })
         let (strings, threads) = (env.strings, self.jobs)
-        jobs.append(file("search/index.js", wholes) { SearchIndex.script(for: accounts, strings: strings, jobs: threads) })
+        // The search data: each file keyed by exactly what it holds, so an edit remakes only the chunks it changes.
+        for search in SearchIndex.files(for: accounts, strings: strings, jobs: threads) {
+            jobs.append(file(search.path, ["search-data", search.text]) { search.text })
+        }
         for name in Theme.assetNames {
             let contents = theme.assets[name] ?? ""
             jobs.append(file("assets/\(name)", []) { contents })

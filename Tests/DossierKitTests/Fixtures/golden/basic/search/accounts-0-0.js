@@ -1,0 +1,1 @@
+dossierSearchChunk("accounts-0-0.js",{"PbLme":["Nordwind Logistik GmbH","../accounts/nordwind-logistik/index.html","Mid KAM","Mei Chen"],"w0YpZ":["Thin Prospect <Ltd> & \"Co\"","../accounts/thin-prospect/index.html","Pre-KAM","Aiko Tanaka"],"x1Z9N":["上海联合物流有限公司","../accounts/shanghai-lianhe/index.html","Early KAM","Mei Chen"]});
