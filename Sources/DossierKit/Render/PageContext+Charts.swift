@@ -34,8 +34,9 @@ extension PageContext {
         var context: Context = [
             "matrix_svg": matrix.svg(id: "matrix"),
             "pipeline_svg": StagePipeline(rows: rows, currency: config.currency, labels: .init(env.strings)).svg(id: "pipeline"),
-            "unassessed": unassessed,
+            "unassessed": Array(unassessed.prefix(summaryRows)),
         ]
+        context["unassessed_more"] = more(unassessed.count, shown: summaryRows, env)
         if !unconverted.isEmpty {
             context["pipeline_note"] = env.strings.format("chart_pipeline_unconverted", ["currencies": unconverted.sorted().joined(separator: env.strings["list_separator"])])
         }
