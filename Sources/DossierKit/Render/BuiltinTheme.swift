@@ -366,7 +366,7 @@ enum BuiltinTheme {
         "accounts.mustache": ##"""
 {{<layout}}
 {{$content}}
-<h1>{{t.all_accounts_title}}</h1>
+<h1>{{heading}}</h1>
 <p class="lead">{{lead}}</p>
 {{^empty(accounts)}}
 <table class="accounts portfolio">
@@ -766,7 +766,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <li><a href="{{url}}">{{name}}</a>: {{promise}} <span class="flag">{{overdue}}</span> <span class="muted">({{owner}})</span></li>
 {{/overdue_commitments}}
 {{^overdue_commitments}}<li class="muted">{{t.no_overdue_commitments}}</li>{{/overdue_commitments}}
-{{#overdue_more}}<li class="muted">{{overdue_more}}</li>{{/overdue_more}}
+{{#overdue_more}}
+<li class="muted">{{overdue_more}}</li>
+{{/overdue_more}}
 </ul>
 </div>
 <div>
@@ -786,7 +788,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <li><a href="{{url}}">{{name}}</a> <span class="muted">{{reviewed}} ({{owner}})</span></li>
 {{/stale_accounts}}
 {{^stale_accounts}}<li class="muted">{{t.no_stale_research}}</li>{{/stale_accounts}}
-{{#stale_more}}<li class="muted">{{stale_more}}</li>{{/stale_more}}
+{{#stale_more}}
+<li class="muted">{{stale_more}}</li>
+{{/stale_more}}
 </ul>
 </div>
 </div>
@@ -993,14 +997,18 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{#meetings}}<li><strong>{{date}}</strong> ({{when}}) <a href="{{url}}">{{name}}</a>{{#objective}}: {{objective}}{{/objective}} <a class="brief-link" href="{{brief_url}}">{{t.brief}}</a>{{#is_past}} <span class="flag">{{t.past_not_updated}}</span>{{/is_past}}</li>
 {{/meetings}}
 {{^meetings}}<li class="muted">{{t.no_meetings_this_week}}</li>{{/meetings}}
-{{#meetings_more}}<li class="muted">{{meetings_more}}</li>{{/meetings_more}}
+{{#meetings_more}}
+<li class="muted">{{meetings_more}}</li>
+{{/meetings_more}}
 </ul>
 {{^empty(later_meetings)}}
 <h3>{{t.later}}</h3>
 <ul class="plain">
 {{#later_meetings}}<li><strong>{{date}}</strong> ({{when}}) <a href="{{url}}">{{name}}</a>{{#objective}}: {{objective}}{{/objective}}</li>
 {{/later_meetings}}
-{{#later_more}}<li class="muted">{{later_more}}</li>{{/later_more}}
+{{#later_more}}
+<li class="muted">{{later_more}}</li>
+{{/later_more}}
 </ul>
 {{/empty(later_meetings)}}
 </section>
@@ -1012,7 +1020,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <ul class="plain agenda">
 {{#agenda_overdue}}<li><strong>{{date}}</strong> ({{when}}) {{text}} <span class="muted">{{kind}}</span> · <a href="{{url}}">{{name}}</a></li>
 {{/agenda_overdue}}
-{{#agenda_overdue_more}}<li class="muted">{{agenda_overdue_more}}</li>{{/agenda_overdue_more}}
+{{#agenda_overdue_more}}
+<li class="muted">{{agenda_overdue_more}}</li>
+{{/agenda_overdue_more}}
 </ul>
 {{/empty(agenda_overdue)}}
 <h3>{{agenda_heading}}</h3>
@@ -1020,7 +1030,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{#agenda_due}}<li><strong>{{date}}</strong> ({{when}}) {{text}} <span class="muted">{{kind}}</span> · <a href="{{url}}">{{name}}</a></li>
 {{/agenda_due}}
 {{^agenda_due}}<li class="muted">{{agenda_none}}</li>{{/agenda_due}}
-{{#agenda_due_more}}<li class="muted">{{agenda_due_more}}</li>{{/agenda_due_more}}
+{{#agenda_due_more}}
+<li class="muted">{{agenda_due_more}}</li>
+{{/agenda_due_more}}
 </ul>
 </section>
 
@@ -1030,7 +1042,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{#findings}}<li><span class="flag sev-{{severity}}">{{title}}</span> <a href="{{url}}">{{account}}</a>: {{message}}</li>
 {{/findings}}
 {{^findings}}<li class="muted">{{t.no_owner_findings}}</li>{{/findings}}
-{{#findings_more}}<li class="muted">{{findings_more}}</li>{{/findings_more}}
+{{#findings_more}}
+<li class="muted">{{findings_more}}</li>
+{{/findings_more}}
 </ul>
 </section>
 {{/is_first_page}}
@@ -1081,7 +1095,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <ul class="plain">
 {{#going_well_accounts}}<li><a href="{{url}}">{{name}}</a> <span class="muted">({{count_label}})</span>: {{#signals}}<span class="flag good">{{title}}</span> {{/signals}}</li>
 {{/going_well_accounts}}
-{{#going_well_more}}<li class="muted">{{going_well_more}}</li>{{/going_well_more}}
+{{#going_well_more}}
+<li class="muted">{{going_well_more}}</li>
+{{/going_well_more}}
 </ul>
 </section>
 {{/empty(going_well_accounts)}}
@@ -2130,9 +2146,10 @@ col_what: What
 col_accounts: Accounts
 col_wallet_total: Wallet total
 # The portfolio matrix above 60 assessed accounts: counts per cell, markers for the largest
-chart_matrix_density_legend: "Each cell: how many accounts have those scores (darker: more). Markers: the {count} largest wallets."
+chart_matrix_density_legend: "Numbers: accounts per cell (darker: more; each links to its list). Markers: the {count} largest wallets."
 chart_matrix_cell: "{accounts} with attractiveness {attractiveness} and strength {strength}"
 chart_matrix_largest: "The largest wallets: {accounts}."
+matrix_cell_title: "Attractiveness {attractiveness}, strength {strength} ({quadrant})"
 
 """##,
         "strings/zh.yml": ##"""
@@ -3030,9 +3047,10 @@ col_what: 内容
 col_accounts: 客户数
 col_wallet_total: 钱包总额
 # 评估客户超过 60 个时的组合矩阵：每格显示数量，只为钱包最大的客户画标记
-chart_matrix_density_legend: "每格：该评分组合的客户数（颜色越深越多）。标记：钱包总额最大的 {count} 个客户。"
+chart_matrix_density_legend: "数字：每格的客户数（颜色越深越多，点击查看列表）。标记：钱包总额最大的 {count} 个客户。"
 chart_matrix_cell: "{accounts}：吸引力 {attractiveness}，实力 {strength}"
 chart_matrix_largest: "钱包总额最大的客户：{accounts}。"
+matrix_cell_title: "吸引力 {attractiveness}、实力 {strength}（{quadrant}）"
 
 """##,
         "style.css": ##"""

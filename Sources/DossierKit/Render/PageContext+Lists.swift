@@ -39,10 +39,21 @@ extension PageContext {
     }
 
     /// `accounts/index.html` and its pages: every account, in slug order (`accounts`), one page of it.
-    static func accountList(_ accounts: ArraySlice<Account>, page: ListPage, _ env: RenderEnvironment) -> Context {
+    /// With `cell`, the list of the accounts in that cell of the portfolio matrix instead.
+    static func accountList(_ accounts: ArraySlice<Account>, page: ListPage, cell: PortfolioMatrix.Cell? = nil, _ env: RenderEnvironment) -> Context {
         let root = page.root
-        var context = common(env, root: root, title: env.strings["all_accounts_title"])
-        context["lead"] = env.strings.plural("all_accounts_lead", count: page.pagination.rowCount)
+        let strings = env.strings
+        var title = strings["all_accounts_title"]
+        if let cell {
+            let quadrant = PortfolioMatrix.quadrant(attractiveness: cell.attractiveness, strength: cell.strength, split: env.config.matrixSplit)
+            title = strings.format("matrix_cell_title", [
+                "attractiveness": String(cell.attractiveness), "strength": String(cell.strength),
+                "quadrant": PortfolioMatrix.Labels(strings).name(of: quadrant).name,
+            ])
+        }
+        var context = common(env, root: root, title: title)
+        context["heading"] = title
+        context["lead"] = strings.plural("all_accounts_lead", count: page.pagination.rowCount)
         context["accounts"] = accounts.map { summary(of: $0, root: root, env) }
         paginate(&context, page, env)
         return context

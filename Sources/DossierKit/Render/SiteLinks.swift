@@ -43,6 +43,12 @@ struct SiteLinks: Sendable {
     /// The list of every account's next meeting (paginated), relative to the site root.
     static let meetingsIndexPath = "meetings/index.html"
 
+    /// The list of the accounts in one cell of the portfolio matrix (paginated), relative to the site root;
+    /// the matrix links its cells there above `PortfolioMatrix.densityThreshold` accounts.
+    static func path(ofMatrixCell cell: PortfolioMatrix.Cell) -> String {
+        "matrix/attractiveness-\(cell.attractiveness)-strength-\(cell.strength)/index.html"
+    }
+
     /// The page of a stage, relative to the site root.
     static func path(ofStage stage: Stage) -> String { "stages/\(stage.rawValue)/index.html" }
 

@@ -46,6 +46,11 @@ struct SiteRenderer: Sendable {
                 PageContext.stagePage(stage, accounts: members[page.rows], page: page, env)
             }
         }
+        for (cell, members) in PageContext.matrixCells(accounts) {
+            jobs += listPages(SiteLinks.path(ofMatrixCell: cell), "accounts", rows: members.map { summaries[$0.dossier.slug] ?? "" }) { page in
+                PageContext.accountList(members[page.rows], page: page, cell: cell, env)
+            }
+        }
         let findings = PageContext.urgentFindings(accounts, config)
         let findingRows = findings.map { (summaries[$0.account.dossier.slug] ?? "") + "#" + $0.finding.ruleID }
         jobs += listPages(SiteLinks.findingsIndexPath, "findings", rows: findingRows) { page in
