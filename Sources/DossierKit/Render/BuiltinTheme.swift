@@ -368,6 +368,9 @@ enum BuiltinTheme {
 {{$content}}
 <h1>{{heading}}</h1>
 <p class="lead">{{lead}}</p>
+{{#pager}}
+<p class="muted pager-summary">{{summary}}</p>
+{{/pager}}
 {{^empty(accounts)}}
 <table class="accounts portfolio">
 <thead><tr><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_stage}}</th><th scope="col">{{t.col_revenue}}</th><th scope="col">{{t.col_share_of_wallet}}</th><th scope="col">{{t.col_on_time}}</th><th scope="col">{{t.col_flags}}</th></tr></thead>
@@ -620,6 +623,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{$content}}
 <h1>{{t.all_findings_title}}</h1>
 <p class="lead">{{lead}}</p>
+{{#pager}}
+<p class="muted pager-summary">{{summary}}</p>
+{{/pager}}
 {{^empty(findings)}}
 <table class="findings">
 <thead><tr><th scope="col">{{t.col_finding}}</th><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_what}}</th><th scope="col">{{t.col_owner}}</th></tr></thead>
@@ -654,6 +660,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <p class="crumbs"><a href="{{kind_url}}">{{kind_title}}</a> › {{name}}</p>
 <h1>{{name}}</h1>
 <p class="lead">{{lead}}</p>
+{{#pager}}
+<p class="muted pager-summary">{{summary}}</p>
+{{/pager}}
 <table class="accounts">
 <thead><tr><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_stage}}</th><th scope="col">{{t.col_owner}}</th>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
 <tbody>
@@ -896,6 +905,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <h1>{{t.nav_meetings}}</h1>
 <p class="lead">{{lead}}</p>
 <p class="subscribe"><a href="{{calendar_url}}" type="text/calendar">{{t.calendar_subscribe}}</a> <span class="muted">{{t.calendar_meetings_hint}}</span>{{#calendar_address}} {{t.calendar_address}} <code>{{calendar_address}}</code>{{/calendar_address}}</p>
+{{#pager}}
+<p class="muted pager-summary">{{summary}}</p>
+{{/pager}}
 {{^empty(meetings)}}
 <table class="meetings">
 <thead><tr><th scope="col">{{t.col_date}}</th><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_with}}</th><th scope="col">{{t.col_objective}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_brief}}</th></tr></thead>
@@ -1051,6 +1063,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 
 <section aria-labelledby="accounts">
 <h2 id="accounts">{{t.accounts}}</h2>
+{{#pager}}
+<p class="muted pager-summary">{{summary}}</p>
+{{/pager}}
 {{^empty(accounts)}}
 <table class="accounts">
 <thead><tr><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_stage}}</th><th scope="col">{{t.col_in_stage}}</th><th scope="col">{{t.col_on_time}}</th><th scope="col">{{t.col_research}}</th><th scope="col">{{t.col_flags}}</th></tr></thead>
@@ -1078,7 +1093,7 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <ul>
 {{#prev_url}}<li><a href="{{prev_url}}" rel="prev">{{t.pages_previous}}</a></li>
 {{/prev_url}}
-{{#pages}}<li>{{#is_gap}}<span class="gap">…</span>{{/is_gap}}{{#url}}<a href="{{url}}" aria-label="{{label}}">{{number}}</a>{{/url}}{{#is_current}}<span aria-current="page" aria-label="{{label}}">{{number}}</span>{{/is_current}}</li>
+{{#pages}}<li>{{#is_gap}}<span class="gap">…</span>{{/is_gap}}{{#url}}<a href="{{url}}" aria-label="{{label}}">{{number}}</a>{{/url}}{{#is_current}}<span aria-current="page">{{number}}</span>{{/is_current}}</li>
 {{/pages}}
 {{#next_url}}<li><a href="{{next_url}}" rel="next">{{t.pages_next}}</a></li>
 {{/next_url}}
@@ -1194,6 +1209,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 
 <section aria-labelledby="accounts">
 <h2 id="accounts">{{t.accounts_in_stage}}</h2>
+{{#pager}}
+<p class="muted pager-summary">{{summary}}</p>
+{{/pager}}
 {{^empty(accounts)}}
 <table class="accounts">
 <thead><tr><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_in_stage}}</th><th scope="col">{{t.col_target}}</th><th scope="col">{{t.col_on_time}}</th><th scope="col">{{t.col_research}}</th><th scope="col">{{t.col_flags}}</th></tr></thead>
