@@ -182,7 +182,7 @@ import Testing
         let portfolio = try #require(jobs.first { $0.path == "index.html" }).make()
         #expect(!portfolio.contains("<table class=\"accounts portfolio\">"))
         #expect(portfolio.contains("<table class=\"figures totals\">"))
-        #expect(portfolio.contains("href=\"accounts/index.html\">All 450 accounts in one list</a>"))
+        #expect(portfolio.contains("href=\"accounts/index.html\">The list of all 450 accounts</a>"))
         #expect(portfolio.contains("href=\"meetings/index.html\">… and 400 more. All meetings</a>"))
         #expect(portfolio.contains("href=\"findings/index.html\">"))
         // 225 assessed accounts: the matrix draws counts per cell, each linking to a planned list.

@@ -2151,8 +2151,8 @@ list_more_other: "… and {count} more."
 all_accounts_title: All accounts
 all_accounts_lead_one: "1 account, by file name."
 all_accounts_lead_other: "{count} accounts, by file name."
-all_accounts_link_one: "The 1 account in one list"
-all_accounts_link_other: "All {count} accounts in one list"
+all_accounts_link_one: "The list of the 1 account"
+all_accounts_link_other: "The list of all {count} accounts"
 all_findings_title: All findings
 all_findings_lead_one: "1 finding: by severity, then by the account's wallet total, largest first."
 all_findings_lead_other: "{count} findings, most urgent first: by severity, then by the account's wallet total, largest first."

@@ -33,7 +33,10 @@ extension PageContext {
         }
         context["findings_url"] = root + SiteLinks.findingsIndexPath
         context["findings_more"] = more(urgent.count, shown: summaryRows, env)
-        let overdue = accounts.flatMap { account in account.figures.overdue.map { (account, $0) } }
+        // Longest overdue first, and the research reviewed longest ago (or never) first.
+        let overdue = accounts.flatMap { account in account.figures.overdue.enumerated().map { (account, $0.offset, $0.element) } }
+            .sorted { ($0.2.due ?? env.asOf, $0.0.dossier.slug, $0.1) < ($1.2.due ?? env.asOf, $1.0.dossier.slug, $1.1) }
+            .map { ($0.0, $0.2) }
         context["overdue_commitments"] = overdue.prefix(summaryRows).map { account, commitment -> Context in
             var row = link(to: account, root: root, env)
             row["promise"] = commitment.promise
@@ -44,7 +47,13 @@ extension PageContext {
             return row
         }
         context["overdue_more"] = more(overdue.count, shown: summaryRows, env)
-        let stale = accounts.filter(\.figures.isStale)
+        let stale = accounts.filter(\.figures.isStale).enumerated().sorted { lhs, rhs in
+            let (left, right) = (lhs.element.dossier.reviewed, rhs.element.dossier.reviewed)
+            guard left != right else { return lhs.offset < rhs.offset }
+            guard let left else { return true }
+            guard let right else { return false }
+            return left < right
+        }.map(\.element)
         context["stale_accounts"] = stale.prefix(summaryRows).map { account -> Context in
             var row = link(to: account, root: root, env)
             row["reviewed"] = account.dossier.reviewed.map { env.strings.format("reviewed_on", ["date": format.day($0)]) } ?? env.strings["reviewed_never"]
