@@ -926,9 +926,13 @@ table.people.plan th:nth-child(7) { width: 12%; }
         "offering.mustache": ##"""
 {{<layout}}
 {{$content}}
-<p class="crumbs"><a href="../index.html">{{t.nav_offerings}}</a> › {{name}}</p>
+<p class="crumbs"><a href="{{offerings_index_url}}">{{t.nav_offerings}}</a> › {{name}}</p>
 <h1>{{name}}</h1>
+{{#pager}}
+<p class="muted pager-summary">{{summary}}</p>
+{{/pager}}
 
+{{#show_ours}}
 <section aria-labelledby="ours">
 <h2 id="ours">{{t.offering_ours_heading}} <span class="count">{{ours_count}}</span></h2>
 {{^empty(ours)}}
@@ -940,9 +944,12 @@ table.people.plan th:nth-child(7) { width: 12%; }
 </tbody>
 </table>
 {{/empty(ours)}}
-{{^ours}}<p class="muted">{{t.offering_none_ours}}</p>{{/ours}}
+{{#ours_later}}<p><a href="{{url}}">{{text}}</a></p>{{/ours_later}}
+{{^ours}}{{^ours_later}}<p class="muted">{{t.offering_none_ours}}</p>{{/ours_later}}{{/ours}}
 </section>
+{{/show_ours}}
 
+{{#show_suppliers}}
 <section aria-labelledby="competitors">
 <h2 id="competitors">{{t.offering_competitors_heading}} <span class="count">{{competitor_count}}</span></h2>
 {{#suppliers}}
@@ -952,9 +959,12 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{/accounts}}
 </ul>
 {{/suppliers}}
-{{^suppliers}}<p class="muted">{{t.offering_none_competitors}}</p>{{/suppliers}}
+{{#suppliers_later}}<p><a href="{{url}}">{{text}}</a></p>{{/suppliers_later}}
+{{^suppliers}}{{^suppliers_later}}<p class="muted">{{t.offering_none_competitors}}</p>{{/suppliers_later}}{{/suppliers}}
 </section>
+{{/show_suppliers}}
 
+{{#show_open}}
 <section aria-labelledby="open">
 <h2 id="open">{{t.offering_open_heading}} <span class="count">{{open_count}}</span></h2>
 {{^empty(open)}}
@@ -963,9 +973,12 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{/open}}
 </ul>
 {{/empty(open)}}
-{{^open}}<p class="muted">{{t.offering_none_open}}</p>{{/open}}
+{{#open_later}}<p><a href="{{url}}">{{text}}</a></p>{{/open_later}}
+{{^open}}{{^open_later}}<p class="muted">{{t.offering_none_open}}</p>{{/open_later}}{{/open}}
 </section>
+{{/show_open}}
 
+{{#show_opportunities}}
 <section aria-labelledby="opportunities">
 <h2 id="opportunities">{{t.offering_opportunities_heading}}</h2>
 {{^empty(opportunities)}}
@@ -978,8 +991,11 @@ table.people.plan th:nth-child(7) { width: 12%; }
 </tbody>
 </table>
 {{/empty(opportunities)}}
-{{^opportunities}}<p class="muted">{{t.offering_none_opportunities}}</p>{{/opportunities}}
+{{#opportunities_later}}<p><a href="{{url}}">{{text}}</a></p>{{/opportunities_later}}
+{{^opportunities}}{{^opportunities_later}}<p class="muted">{{t.offering_none_opportunities}}</p>{{/opportunities_later}}{{/opportunities}}
 </section>
+{{/show_opportunities}}
+{{> pager}}
 {{/content}}
 {{/layout}}
 
@@ -2168,6 +2184,7 @@ chart_matrix_density_legend: "Numbers: accounts per cell (darker: more; each lin
 chart_matrix_cell: "{accounts} with attractiveness {attractiveness} and strength {strength}"
 chart_matrix_largest: "The largest wallets: {accounts}."
 matrix_cell_title: "Attractiveness {attractiveness}, strength {strength} ({quadrant})"
+pages_section_later: "Listed from page {number} on."
 
 """##,
         "strings/zh.yml": ##"""
@@ -3069,6 +3086,7 @@ chart_matrix_density_legend: "数字：每格的客户数（颜色越深越多�
 chart_matrix_cell: "{accounts}：吸引力 {attractiveness}，实力 {strength}"
 chart_matrix_largest: "钱包总额最大的客户：{accounts}。"
 matrix_cell_title: "吸引力 {attractiveness}、实力 {strength}（{quadrant}）"
+pages_section_later: "从第 {number} 页起列出。"
 
 """##,
         "style.css": ##"""

@@ -111,11 +111,16 @@ struct SiteRenderer: Sendable {
     private func offeringPages(_ plan: PortfolioPlan, _ env: RenderEnvironment, everyAccount: [String]) -> [PageJob] {
         guard !plan.offerings.isEmpty else { return [] }
         var jobs = [page(SiteLinks.offeringsIndexPath, "offerings", everyAccount) { PageContext.offeringDirectory(plan, env) }]
+        var hasher = ContentHasher()
+        for part in everyAccount { hasher.add(part) }
+        let everyAccountKey = hasher.hexDigest
         var paths: Set<String> = []
         for coverage in plan.offerings {
             let path = env.links.path(ofOffering: coverage.offering)
             guard paths.insert(path).inserted else { continue }
-            jobs.append(page(path, "offering", everyAccount) { PageContext.offering(coverage, env) })
+            // An offering's page shows what every account's plan says about it: keyed by all accounts.
+            let rows = Array(repeating: everyAccountKey, count: PageContext.offeringRowCount(coverage))
+            jobs += listPages(path, "offering", rows: rows) { page in PageContext.offering(coverage, page: page, env) }
         }
         return jobs
     }
