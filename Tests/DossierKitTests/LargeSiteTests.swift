@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import DossierKit
 
-/// A generated site of 2,000 dossiers (`scripts/bench-generate.py`), built once and looked at in headless
+/// A generated site of 2,000 dossiers with account plans (`scripts/bench-generate.py --plan`), built once and looked at in headless
 /// Chromium: no page is over 1 MB, the paginated lists reach every account once by `rel=next`, the
 /// paginated pages pass the Nu HTML checker and axe, and the portfolio is screenshotted.
 @Suite(.serialized) struct LargeSiteTests {
@@ -13,7 +13,7 @@ import Testing
         guard let folder = try? TestSupport.makeTemporaryFolder() else { return nil }
         let source = folder.appendingPathComponent("site"), output = folder.appendingPathComponent("out")
         let script = TestSupport.repositoryRoot.appendingPathComponent("scripts/bench-generate.py").path
-        guard let generated = try? TestSupport.run("python3", [script, String(accountCount), "42", source.path]), generated.status == 0 else { return nil }
+        guard let generated = try? TestSupport.run("python3", [script, String(accountCount), "42", source.path, "--plan"]), generated.status == 0 else { return nil }
         var builder = SiteBuilder(siteRoot: source, output: output, asOf: TestSupport.asOf)
         builder.readsHistory = false
         let report = builder.build()
@@ -92,6 +92,38 @@ import Testing
             #expect((1...25).contains(cells.count))
             #expect(cells.allSatisfy { FileManager.default.fileExists(atPath: output.appendingPathComponent($0).path) })
             #expect(matrix?["markers"] as? Int == PortfolioMatrix.markedAccounts)
+            // An offering's pages: every section's heading on the first, its rows on this or a later page.
+            try await browser.open(output.appendingPathComponent("offerings/wms/index.html"))
+            let sections = try await browser.run("""
+                return { headings: Array.from(document.querySelectorAll("main section h2")).map(function (h) { return h.id; }),
+                         next: !!document.querySelector('link[rel="next"]') };
+                """) as? [String: Any]
+            #expect(sections?["headings"] as? [String] == ["ours", "competitors", "open", "opportunities"])
+            #expect(sections?["next"] as? Bool == true)
+            // Following rel=next, the rows of "ours" and "open" add up to the counts their headings state.
+            var counted = ["ours": 0, "open": 0]
+            var stated: [String: Int] = [:]
+            var address: URL? = output.appendingPathComponent("offerings/wms/index.html")
+            var visited = 0
+            while let current = address, visited < 100 {
+                try await browser.open(current)
+                visited += 1
+                let page = try await browser.run("""
+                    function count(id) { var s = document.querySelector('section[aria-labelledby="' + id + '"]');
+                      return s ? s.querySelectorAll("tbody tr, ul.plain li").length : 0; }
+                    function stated(id) { var s = document.querySelector('section[aria-labelledby="' + id + '"] h2 .count');
+                      return s ? parseInt(s.textContent.replace(/[^0-9]/g, ""), 10) : -1; }
+                    var next = document.querySelector('link[rel="next"]');
+                    return { ours: count("ours"), open: count("open"), oursStated: stated("ours"), openStated: stated("open"), next: next ? next.href : "" };
+                    """) as? [String: Any]
+                counted["ours", default: 0] += page?["ours"] as? Int ?? 0
+                counted["open", default: 0] += page?["open"] as? Int ?? 0
+                if visited == 1 { stated = ["ours": page?["oursStated"] as? Int ?? -1, "open": page?["openStated"] as? Int ?? -1] }
+                let next = page?["next"] as? String ?? ""
+                address = next.isEmpty ? nil : URL(string: next)
+            }
+            #expect(visited > 1)
+            #expect(counted == stated, "rows listed \(counted), headings say \(stated)")
         } catch {
             await browser.quit()
             throw error
@@ -105,6 +137,7 @@ import Testing
         "owners/mei-chen/index.html", "owners/mei-chen/page/2/index.html", "tags/logistics/page/2/index.html",
         "meetings/page/3/index.html", "findings/index.html", "findings/page/2/index.html",
         "matrix/attractiveness-5-strength-5/index.html", "stages/index.html", "owners/index.html",
+        "offerings/wms/index.html", "offerings/wms/page/2/index.html", "offerings/index.html",
     ]
 
     @Test func paginatedPagesPassTheNuHTMLCheckerAndAxe() async throws {
