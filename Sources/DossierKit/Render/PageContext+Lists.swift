@@ -14,10 +14,10 @@ extension PageContext {
         guard pagination.pageCount > 1 else { return }
         let strings = env.strings
         let rows = page.rows
-        let total = String(pagination.rowCount)
+        let number = env.format.integer
         var pager: Context = [
             "label": strings["pages_label"],
-            "summary": strings.format("pages_rows", ["first": String(rows.lowerBound + 1), "last": String(rows.upperBound), "count": total]),
+            "summary": strings.format("pages_rows", ["first": number(rows.lowerBound + 1), "last": number(rows.upperBound), "count": number(pagination.rowCount)]),
         ]
         if page.number > 1 { pager["prev_url"] = page.url(ofPage: page.number - 1) }
         if page.number < pagination.pageCount { pager["next_url"] = page.url(ofPage: page.number + 1) }
