@@ -93,11 +93,12 @@ import Testing
         try TestSupport.write(["content/accounts/delta.md": "---\nname: Delta\nowner: Jonas\nstage: early\n---\n\nNew notes.\n"], under: site)
         report = build(site)
         #expect(report.analysis.parsedCount == 1)
-        // A new stage: also the pages that list every account (portfolio, stages, the six stage pages,
-        // meetings, the search page, four directories), Jonas's owner page, the calendar feeds of the
-        // meetings and of Jonas (made from the front-matter too), and the portfolio table; and the
-        // search's account chunk, as a result shows the stage.
-        #expect(report.output?.rendered == 3 + 1 + 1 + 6 + 1 + 1 + 4 + 1 + 2 + 1 + 1)
+        // A new stage: also the pages that list every account (portfolio, stages, the search page, four
+        // directories), the two stage pages it left and joined (a stage page shows only its accounts; the
+        // meetings list does not show Delta, which has no meeting), the lists of all accounts and of all
+        // findings, Jonas's owner page, the calendar feeds of the meetings and of Jonas (made from the
+        // front-matter too), and the portfolio table; and the search's account chunk, as a result shows the stage.
+        #expect(report.output?.rendered == 3 + 1 + 1 + 2 + 1 + 4 + 1 + 1 + 1 + 2 + 1 + 1)
         #expect(try output(of: site) == (try cleanBuild(site)))
     }
 

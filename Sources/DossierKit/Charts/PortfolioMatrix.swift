@@ -8,7 +8,31 @@ import Foundation
 /// build our position), status (low, high: maintain efficiently) and streamline (low, low: serve at
 /// low cost). A score counts as high when it is at least `split` (3 by default). Accounts on the
 /// same scores are spread on a small ring around their spot, in name order, so none hides another.
+///
+/// Above `densityThreshold` accounts, markers would cover each other: the matrix then draws each cell
+/// of scores as a shaded box with its number of accounts (a link to the list of them, `cellURLs`), and
+/// markers and names only for the `markedAccounts` largest wallets.
 struct PortfolioMatrix: Sendable, Equatable {
+    /// Above this many accounts the matrix draws counts per cell instead of one marker per account.
+    static let densityThreshold = 60
+    /// How many accounts, the largest by wallet total, keep a marker and a name above the threshold.
+    static let markedAccounts = 20
+
+    /// One cell of the matrix: a pair of scores, each clamped to 1-5 as drawn.
+    struct Cell: Sendable, Hashable, Comparable {
+        var attractiveness: Int
+        var strength: Int
+
+        init(attractiveness: Int, strength: Int) {
+            self.attractiveness = min(5, max(1, attractiveness))
+            self.strength = min(5, max(1, strength))
+        }
+
+        static func < (lhs: Cell, rhs: Cell) -> Bool {
+            (-lhs.attractiveness, lhs.strength) < (-rhs.attractiveness, rhs.strength)
+        }
+    }
+
     /// One assessed account.
     struct Point: Sendable, Equatable {
         var name: String
@@ -119,13 +143,19 @@ struct PortfolioMatrix: Sendable, Equatable {
     /// The currency of the wallet totals, e.g. `EUR`; empty prints bare numbers.
     var currency: String
     var labels: Labels
+    /// Above the threshold, the link of each cell to the list of its accounts, relative to the page.
+    var cellURLs: [Cell: String]
 
-    init(points: [Point], split: Double = 3, currency: String = "", labels: Labels = Labels()) {
+    init(points: [Point], split: Double = 3, currency: String = "", labels: Labels = Labels(), cellURLs: [Cell: String] = [:]) {
         self.points = points
         self.split = split
         self.currency = currency
         self.labels = labels
+        self.cellURLs = cellURLs
     }
+
+    /// Whether a matrix of `count` accounts draws counts per cell (above `densityThreshold`).
+    static func drawsDensity(accounts count: Int) -> Bool { count > densityThreshold }
 
     /// The quadrant of an account with these scores: a score counts as high when it is at least `split`.
     static func quadrant(attractiveness: Int, strength: Int, split: Double = 3) -> Quadrant {
@@ -208,10 +238,12 @@ struct PortfolioMatrix: Sendable, Equatable {
         guard !points.isEmpty else {
             return SVG.empty(id: id, kind: "matrix", title: labels.title, message: labels.noData)
         }
+        if Self.drawsDensity(accounts: points.count) { return densitySVG(id: id) }
         let frame = self.frame
         let placements = placements()
         var body: [String] = []
         body.append(contentsOf: background(frame))
+        body.append(contentsOf: quadrantNames(frame))
         body.append(contentsOf: axes(frame))
         let positions = labelPositions(placements, frame: frame)
         for (index, placement) in placements.enumerated() {
@@ -242,6 +274,12 @@ struct PortfolioMatrix: Sendable, Equatable {
         if frame.splitY > frame.top, frame.splitY < frame.bottom {
             parts.append(SVG.line(x1: frame.left, y1: frame.splitY, x2: frame.right, y2: frame.splitY, stroke: "#7c8597", width: 1.5, attributes: dashed))
         }
+        return parts
+    }
+
+    /// The name of each quadrant and what to do, in its outer corner.
+    private func quadrantNames(_ frame: Frame) -> [String] {
+        var parts: [String] = []
         let corners: [(Quadrant, ClosedRange<Double>, ClosedRange<Double>, Bool, Bool)] = [
             (.star, frame.left...frame.splitX, frame.top...frame.splitY, true, true),
             (.strategic, frame.splitX...frame.right, frame.top...frame.splitY, false, true),
@@ -286,7 +324,13 @@ struct PortfolioMatrix: Sendable, Equatable {
     /// above, then below. A name that fits nowhere is left out; the marker's tooltip and the
     /// chart's description still name it.
     func labelPositions(_ placements: [Placement], frame: Frame) -> [LabelPosition?] {
+        labelPositions(placements, frame: frame, obstacles: [])
+    }
+
+    /// `labelPositions(_:frame:)`, also keeping names off `obstacles` (the counts of the cells).
+    private func labelPositions(_ placements: [Placement], frame: Frame, obstacles: [Box]) -> [LabelPosition?] {
         var markers = BoxIndex()
+        for box in obstacles { markers.insert(box, id: -1) }
         for (index, placement) in placements.enumerated() {
             let half = StageMarker(stage: placement.point.stage).halfWidth(area: placement.area)
             markers.insert(Box(left: placement.x - half, top: placement.y - half, right: placement.x + half, bottom: placement.y + half), id: index)
@@ -338,7 +382,7 @@ struct PortfolioMatrix: Sendable, Equatable {
         return [parts.joined()]
     }
 
-    private func legend(_ frame: Frame, placements: [Placement]) -> [String] {
+    private func legend(_ frame: Frame, placements: [Placement], density: Bool = false) -> [String] {
         var parts: [String] = []
         let top = frame.bottom + 66
         for (index, stage) in Stage.allCases.enumerated() {
@@ -360,6 +404,11 @@ struct PortfolioMatrix: Sendable, Equatable {
         if placements.contains(where: { !$0.walletKnown }) {
             parts.append("<circle cx=\"\(SVG.number(x + 7))\" cy=\"\(SVG.number(y - 4))\" r=\"7.0\" fill=\"#ffffff\" stroke=\"\(SVG.muted)\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/>")
             parts.append(SVG.text(labels.walletUnknown, x: x + 20, y: y, size: 11.5))
+        }
+        if density {
+            let text = Strings.fill(labels.strings["chart_matrix_density_legend"], ["count": String(Self.markedAccounts)])
+            parts.append(SVG.rect(x: frame.left, y: y + 10, width: 14, height: 14, attributes: "fill=\"\(Self.densityColor)\" fill-opacity=\"0.35\" stroke=\"\(SVG.line)\""))
+            parts.append(SVG.text(text, x: frame.left + 20, y: y + 22, size: 11.5))
         }
         return parts
     }
@@ -389,6 +438,117 @@ struct PortfolioMatrix: Sendable, Equatable {
             "attractiveness": String(point.attractiveness), "strength": String(point.strength),
             "wallet": wallet ?? labels.unknown,
         ])
+    }
+
+    // MARK: - Above the threshold: counts per cell
+
+    /// The shade of the cells (the darker, the more accounts).
+    private static let densityColor = "#1f5fa8"
+    /// The largest marker above the threshold: smaller, so the counts stay readable.
+    private static let densityLargestArea = Double.pi * 12 * 12
+
+    /// How many accounts each cell holds (cells without any are left out).
+    func cellCounts() -> [Cell: Int] {
+        points.reduce(into: [:]) { counts, point in
+            counts[Cell(attractiveness: point.attractiveness, strength: point.strength), default: 0] += 1
+        }
+    }
+
+    /// The accounts that keep a marker above the threshold: the `markedAccounts` largest known wallets,
+    /// ties by name.
+    func markedPoints() -> [Point] {
+        let known = points.filter { $0.wallet.map { $0.isFinite && $0 >= 0 } ?? false }
+        let sorted = known.sorted { lhs, rhs in
+            let (left, right) = (lhs.wallet ?? 0, rhs.wallet ?? 0)
+            return left != right ? left > right : Self.nameOrder(lhs, rhs)
+        }
+        return Array(sorted.prefix(Self.markedAccounts))
+    }
+
+    /// Where the marked accounts are drawn: on a ring around their cell's centre, which keeps the count.
+    func densityPlacements() -> [Placement] {
+        let marked = markedPoints()
+        let largest = marked.compactMap(\.wallet).max() ?? 0
+        let byCell = Dictionary(grouping: marked.sorted(by: Self.nameOrder)) { Cell(attractiveness: $0.attractiveness, strength: $0.strength) }
+        var placements: [Placement] = []
+        for (cell, members) in byCell {
+            for (rank, point) in members.enumerated() {
+                let wallet = point.wallet ?? 0
+                let area = largest > 0 ? max(Self.smallestArea, Self.densityLargestArea * wallet / largest) : Self.smallestArea
+                let angle = Double.pi + 2 * Double.pi * Double(rank) / Double(members.count)
+                let x = xScale(Double(cell.strength)) + 40 * cos(angle)
+                let y = yScale(Double(cell.attractiveness)) + 20 * sin(angle)
+                let quadrant = Self.quadrant(attractiveness: point.attractiveness, strength: point.strength, split: split)
+                placements.append(Placement(point: point, x: x, y: y, area: area, quadrant: quadrant, walletKnown: true))
+            }
+        }
+        return placements.sorted { lhs, rhs in
+            if lhs.area != rhs.area { return lhs.area > rhs.area }
+            return Self.nameOrder(lhs.point, rhs.point)
+        }
+    }
+
+    /// The matrix above the threshold: shaded cells with counts, linked to their lists, and the marked accounts.
+    private func densitySVG(id: String) -> String {
+        let frame = self.frame
+        let counts = cellCounts()
+        let (fewest, most) = (counts.values.min() ?? 0, counts.values.max() ?? 1)
+        let placements = densityPlacements()
+        let (width, height) = (xScale(2) - xScale(1), yScale(1) - yScale(2))
+        var body = background(frame)
+        var countBoxes: [Box] = []
+        for cell in counts.keys.sorted() {
+            let count = counts[cell] ?? 0
+            let (x, y) = (xScale(Double(cell.strength)), yScale(Double(cell.attractiveness)))
+            let accounts = count == 1 ? labels.oneAccount : Strings.fill(labels.accounts, ["count": String(count)])
+            let title = Strings.fill(labels.strings["chart_matrix_cell"], [
+                "accounts": accounts, "attractiveness": String(cell.attractiveness), "strength": String(cell.strength),
+            ])
+            // From the fewest accounts in a cell (lightest) to the most (darkest).
+            let opacity = 0.06 + 0.4 * Double(count - fewest) / Double(max(1, most - fewest))
+            var parts = ["<title>\(SVG.escape(title))</title>"]
+            parts.append(SVG.rect(x: x - width / 2 + 2, y: y - height / 2 + 2, width: width - 4, height: height - 4,
+                                  attributes: "rx=\"4\" fill=\"\(Self.densityColor)\" fill-opacity=\"\(SVG.number(opacity))\""))
+            let text = String(count)
+            parts.append(SVG.text(text, x: x, y: y + 5, anchor: "middle", size: 14, weight: "bold", fill: "#ffffff",
+                                  attributes: "stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" aria-hidden=\"true\""))
+            parts.append(SVG.text(text, x: x, y: y + 5, anchor: "middle", size: 14, weight: "bold"))
+            let half = SVG.estimatedWidth(text, size: 14) / 2 + 2
+            countBoxes.append(Box(left: x - half, top: y - 9, right: x + half, bottom: y + 8))
+            if let url = cellURLs[cell] {
+                body.append("<a href=\"\(SVG.escape(Self.safeURL(url)))\" class=\"cell\">" + parts.joined() + "</a>")
+            } else {
+                body.append("<g class=\"cell\">" + parts.joined() + "</g>")
+            }
+        }
+        body.append(contentsOf: quadrantNames(frame))
+        body.append(contentsOf: axes(frame))
+        let positions = labelPositions(placements, frame: frame, obstacles: countBoxes)
+        for (index, placement) in placements.enumerated() {
+            body.append(contentsOf: marker(placement, label: positions[index], frame: frame))
+        }
+        body.append(contentsOf: legend(frame, placements: placements, density: true))
+        return SVG.document(
+            id: id, kind: "matrix", width: Self.width, height: Self.height + 24,
+            title: labels.title, desc: densityDescription(counts, placements), isInteractive: true, body: body)
+    }
+
+    /// The data in words above the threshold: how many accounts, how many in each quadrant, and the marked ones.
+    private func densityDescription(_ counts: [Cell: Int], _ placements: [Placement]) -> String {
+        let total = points.count
+        let count = total == 1 ? labels.oneAccount : Strings.fill(labels.accounts, ["count": String(total)])
+        let splitText = split.isFinite && split == split.rounded() && abs(split) < 1e6
+            ? String(Int(split)) : String(format: "%.1f", split.isFinite ? split : 3)
+        var sentences = [Strings.fill(labels.summary, ["accounts": count, "split": splitText])]
+        for quadrant in Quadrant.allCases {
+            let (name, action) = labels.name(of: quadrant)
+            let members = points.filter { Self.quadrant(attractiveness: $0.attractiveness, strength: $0.strength, split: split) == quadrant }.count
+            let text = members == 1 ? labels.oneAccount : Strings.fill(labels.accounts, ["count": String(members)])
+            sentences.append(Strings.fill(labels.quadrantLine, ["quadrant": name, "action": action, "accounts": text]))
+        }
+        let marked = placements.sorted { ($0.point.wallet ?? 0, $1.point.name) > ($1.point.wallet ?? 0, $0.point.name) }.map(sentence)
+        sentences.append(Strings.fill(labels.strings["chart_matrix_largest"], ["accounts": marked.joined(separator: "; ")]))
+        return sentences.joined(separator: " ")
     }
 
     // MARK: - Helpers

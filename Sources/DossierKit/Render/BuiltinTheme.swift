@@ -363,6 +363,30 @@ enum BuiltinTheme {
 {{/layout}}
 
 """##,
+        "accounts.mustache": ##"""
+{{<layout}}
+{{$content}}
+<h1>{{heading}}</h1>
+<p class="lead">{{lead}}</p>
+{{#pager}}
+<p class="muted pager-summary">{{summary}}</p>
+{{/pager}}
+{{^empty(accounts)}}
+<table class="accounts portfolio">
+<thead><tr><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_stage}}</th><th scope="col">{{t.col_revenue}}</th><th scope="col">{{t.col_share_of_wallet}}</th><th scope="col">{{t.col_on_time}}</th><th scope="col">{{t.col_flags}}</th></tr></thead>
+<tbody>
+{{#accounts}}
+<tr><td><a href="{{url}}">{{name}}</a></td><td>{{owner}}</td><td class="stage-{{stage.slug}}">{{stage.title}}</td><td class="num">{{revenue}}</td><td class="num">{{share_of_wallet}}</td><td class="num">{{on_time_rate}}</td><td>{{#flags}}<span class="flag sev-{{severity}}">{{title}}</span> {{/flags}}</td></tr>
+{{/accounts}}
+</tbody>
+</table>
+{{/empty(accounts)}}
+{{^accounts}}<p class="muted">{{t.no_accounts}}</p>{{/accounts}}
+{{> pager}}
+{{/content}}
+{{/layout}}
+
+"""##,
         "brief.css": ##"""
 /* Dossier default theme: the pre-meeting brief, made for A4 paper (fits two pages). */
 @page { size: A4; margin: 14mm 15mm 16mm; }
@@ -586,10 +610,34 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <p class="lead">{{intro}}</p>
 <ul class="directory">
 {{#items}}
-<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span> <span class="muted">{{#accounts}}{{name}}; {{/accounts}}</span></li>
+<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span> <span class="muted">{{#accounts}}{{name}}; {{/accounts}}{{more}}</span></li>
 {{/items}}
 {{^items}}<li class="muted">{{t.none_recorded}}</li>{{/items}}
 </ul>
+{{/content}}
+{{/layout}}
+
+"""##,
+        "findings.mustache": ##"""
+{{<layout}}
+{{$content}}
+<h1>{{t.all_findings_title}}</h1>
+<p class="lead">{{lead}}</p>
+{{#pager}}
+<p class="muted pager-summary">{{summary}}</p>
+{{/pager}}
+{{^empty(findings)}}
+<table class="findings">
+<thead><tr><th scope="col">{{t.col_finding}}</th><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_what}}</th><th scope="col">{{t.col_owner}}</th></tr></thead>
+<tbody>
+{{#findings}}
+<tr><td><span class="flag sev-{{severity}}">{{title}}</span></td><td><a href="{{url}}">{{name}}</a></td><td>{{message}}</td><td>{{owner}}</td></tr>
+{{/findings}}
+</tbody>
+</table>
+{{/empty(findings)}}
+{{^findings}}<p class="muted">{{t.no_findings_at_all}}</p>{{/findings}}
+{{> pager}}
 {{/content}}
 {{/layout}}
 
@@ -612,6 +660,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <p class="crumbs"><a href="{{kind_url}}">{{kind_title}}</a> › {{name}}</p>
 <h1>{{name}}</h1>
 <p class="lead">{{lead}}</p>
+{{#pager}}
+<p class="muted pager-summary">{{summary}}</p>
+{{/pager}}
 <table class="accounts">
 <thead><tr><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_stage}}</th><th scope="col">{{t.col_owner}}</th>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
 <tbody>
@@ -620,6 +671,7 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{/rows}}
 </tbody>
 </table>
+{{> pager}}
 {{/content}}
 {{/layout}}
 
@@ -634,7 +686,7 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <h2 id="portfolio">{{t.portfolio_charts}}</h2>
 <div class="chart-row">
 <figure class="chart">{{{matrix_svg}}}
-{{^empty(unassessed)}}<figcaption>{{t.chart_matrix_unassessed}} {{#unassessed}}<a href="{{url}}">{{name}}</a>; {{/unassessed}}</figcaption>{{/empty(unassessed)}}
+{{^empty(unassessed)}}<figcaption>{{t.chart_matrix_unassessed}} {{#unassessed}}<a href="{{url}}">{{name}}</a>; {{/unassessed}}{{unassessed_more}}</figcaption>{{/empty(unassessed)}}
 </figure>
 <figure class="chart">{{{pipeline_svg}}}
 {{#pipeline_note}}<figcaption>{{pipeline_note}}</figcaption>{{/pipeline_note}}
@@ -714,6 +766,7 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{/high_findings}}
 {{^high_findings}}<li class="muted">{{t.no_urgent_findings}}</li>{{/high_findings}}
 </ul>
+<p class="more"><a href="{{findings_url}}">{{#findings_more}}{{findings_more}} {{/findings_more}}{{t.all_findings_link}}</a></p>
 </div>
 <div>
 <h3>{{t.overdue_commitments}}</h3>
@@ -722,6 +775,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <li><a href="{{url}}">{{name}}</a>: {{promise}} <span class="flag">{{overdue}}</span> <span class="muted">({{owner}})</span></li>
 {{/overdue_commitments}}
 {{^overdue_commitments}}<li class="muted">{{t.no_overdue_commitments}}</li>{{/overdue_commitments}}
+{{#overdue_more}}
+<li class="muted">{{overdue_more}}</li>
+{{/overdue_more}}
 </ul>
 </div>
 <div>
@@ -732,6 +788,7 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{/upcoming_meetings}}
 {{^upcoming_meetings}}<li class="muted">{{t.no_meetings}}</li>{{/upcoming_meetings}}
 </ul>
+<p class="more"><a href="{{meetings_url}}">{{#meetings_more}}{{meetings_more}} {{/meetings_more}}{{t.all_meetings_link}}</a></p>
 </div>
 <div>
 <h3>{{t.stale_research}}</h3>
@@ -740,6 +797,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <li><a href="{{url}}">{{name}}</a> <span class="muted">{{reviewed}} ({{owner}})</span></li>
 {{/stale_accounts}}
 {{^stale_accounts}}<li class="muted">{{t.no_stale_research}}</li>{{/stale_accounts}}
+{{#stale_more}}
+<li class="muted">{{stale_more}}</li>
+{{/stale_more}}
 </ul>
 </div>
 </div>
@@ -748,8 +808,10 @@ table.people.plan th:nth-child(7) { width: 12%; }
 
 <section aria-labelledby="by-stage">
 <h2 id="by-stage">{{t.accounts_by_stage}}</h2>
+<p class="more"><a href="{{accounts_url}}">{{all_accounts_link}}</a></p>
+{{#lists_accounts}}
 {{#stages}}
-<h3 class="stage-heading stage-{{slug}}"><a href="stages/{{slug}}/index.html">{{title}}</a> <span class="count">{{count}}</span></h3>
+<h3 class="stage-heading stage-{{slug}}"><a href="{{url}}">{{title}}</a> <span class="count">{{count}}</span></h3>
 {{^empty(accounts)}}
 <table class="accounts portfolio">
 <thead><tr><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_tier}}</th><th scope="col">{{t.col_revenue}}</th><th scope="col">{{t.col_share_of_wallet}}</th><th scope="col">{{t.col_on_time}}</th><th scope="col">{{t.col_flags}}</th></tr></thead>
@@ -762,15 +824,36 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{/empty(accounts)}}
 {{^accounts}}<p class="muted">{{t.no_accounts_in_stage}}</p>{{/accounts}}
 {{/stages}}
+{{/lists_accounts}}
+{{^lists_accounts}}
+<table class="figures totals">
+<thead><tr><th scope="col">{{t.col_stage}}</th><th scope="col">{{t.col_accounts}}</th><th scope="col">{{t.col_wallet_total}}</th></tr></thead>
+<tbody>
+{{#stages}}<tr><th scope="row" class="stage-{{slug}}"><a href="{{url}}">{{title}}</a></th><td class="num">{{count}}</td><td class="num">{{wallet}}</td></tr>
+{{/stages}}
+</tbody>
+</table>
+{{/lists_accounts}}
 </section>
 
 <section aria-labelledby="owners">
 <h2 id="owners">{{t.owners}}</h2>
+{{#lists_accounts}}
 <ul class="owners">
 {{#owners}}
 <li><a href="{{url}}"><strong>{{name}}</strong></a> ({{count}}): {{#accounts}}<a href="{{url}}">{{name}}</a> {{/accounts}}</li>
 {{/owners}}
 </ul>
+{{/lists_accounts}}
+{{^lists_accounts}}
+<table class="figures totals">
+<thead><tr><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_accounts}}</th><th scope="col">{{t.col_wallet_total}}</th></tr></thead>
+<tbody>
+{{#owners}}<tr><th scope="row"><a href="{{url}}">{{name}}</a></th><td class="num">{{count}}</td><td class="num">{{wallet}}</td></tr>
+{{/owners}}
+</tbody>
+</table>
+{{/lists_accounts}}
 </section>
 {{/content}}
 {{/layout}}
@@ -786,7 +869,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{page_title}} · {{site_title}}</title>
 <link rel="stylesheet" href="{{root}}assets/style.css">
-{{$head}}{{/head}}
+{{#pager}}{{#prev_url}}<link rel="prev" href="{{prev_url}}">
+{{/prev_url}}{{#next_url}}<link rel="next" href="{{next_url}}">
+{{/next_url}}{{/pager}}{{$head}}{{/head}}
 </head>
 <body>
 <header class="site">
@@ -820,6 +905,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <h1>{{t.nav_meetings}}</h1>
 <p class="lead">{{lead}}</p>
 <p class="subscribe"><a href="{{calendar_url}}" type="text/calendar">{{t.calendar_subscribe}}</a> <span class="muted">{{t.calendar_meetings_hint}}</span>{{#calendar_address}} {{t.calendar_address}} <code>{{calendar_address}}</code>{{/calendar_address}}</p>
+{{#pager}}
+<p class="muted pager-summary">{{summary}}</p>
+{{/pager}}
 {{^empty(meetings)}}
 <table class="meetings">
 <thead><tr><th scope="col">{{t.col_date}}</th><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_with}}</th><th scope="col">{{t.col_objective}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_brief}}</th></tr></thead>
@@ -830,6 +918,7 @@ table.people.plan th:nth-child(7) { width: 12%; }
 </table>
 {{/empty(meetings)}}
 {{^meetings}}<p class="muted">{{t.no_meetings}}</p>{{/meetings}}
+{{> pager}}
 {{/content}}
 {{/layout}}
 
@@ -837,9 +926,13 @@ table.people.plan th:nth-child(7) { width: 12%; }
         "offering.mustache": ##"""
 {{<layout}}
 {{$content}}
-<p class="crumbs"><a href="../index.html">{{t.nav_offerings}}</a> › {{name}}</p>
+<p class="crumbs"><a href="{{offerings_index_url}}">{{t.nav_offerings}}</a> › {{name}}</p>
 <h1>{{name}}</h1>
+{{#pager}}
+<p class="muted pager-summary">{{summary}}</p>
+{{/pager}}
 
+{{#show_ours}}
 <section aria-labelledby="ours">
 <h2 id="ours">{{t.offering_ours_heading}} <span class="count">{{ours_count}}</span></h2>
 {{^empty(ours)}}
@@ -851,9 +944,12 @@ table.people.plan th:nth-child(7) { width: 12%; }
 </tbody>
 </table>
 {{/empty(ours)}}
-{{^ours}}<p class="muted">{{t.offering_none_ours}}</p>{{/ours}}
+{{#ours_later}}<p><a href="{{url}}">{{text}}</a></p>{{/ours_later}}
+{{^ours}}{{^ours_later}}<p class="muted">{{t.offering_none_ours}}</p>{{/ours_later}}{{/ours}}
 </section>
+{{/show_ours}}
 
+{{#show_suppliers}}
 <section aria-labelledby="competitors">
 <h2 id="competitors">{{t.offering_competitors_heading}} <span class="count">{{competitor_count}}</span></h2>
 {{#suppliers}}
@@ -863,9 +959,12 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{/accounts}}
 </ul>
 {{/suppliers}}
-{{^suppliers}}<p class="muted">{{t.offering_none_competitors}}</p>{{/suppliers}}
+{{#suppliers_later}}<p><a href="{{url}}">{{text}}</a></p>{{/suppliers_later}}
+{{^suppliers}}{{^suppliers_later}}<p class="muted">{{t.offering_none_competitors}}</p>{{/suppliers_later}}{{/suppliers}}
 </section>
+{{/show_suppliers}}
 
+{{#show_open}}
 <section aria-labelledby="open">
 <h2 id="open">{{t.offering_open_heading}} <span class="count">{{open_count}}</span></h2>
 {{^empty(open)}}
@@ -874,9 +973,12 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{/open}}
 </ul>
 {{/empty(open)}}
-{{^open}}<p class="muted">{{t.offering_none_open}}</p>{{/open}}
+{{#open_later}}<p><a href="{{url}}">{{text}}</a></p>{{/open_later}}
+{{^open}}{{^open_later}}<p class="muted">{{t.offering_none_open}}</p>{{/open_later}}{{/open}}
 </section>
+{{/show_open}}
 
+{{#show_opportunities}}
 <section aria-labelledby="opportunities">
 <h2 id="opportunities">{{t.offering_opportunities_heading}}</h2>
 {{^empty(opportunities)}}
@@ -889,8 +991,11 @@ table.people.plan th:nth-child(7) { width: 12%; }
 </tbody>
 </table>
 {{/empty(opportunities)}}
-{{^opportunities}}<p class="muted">{{t.offering_none_opportunities}}</p>{{/opportunities}}
+{{#opportunities_later}}<p><a href="{{url}}">{{text}}</a></p>{{/opportunities_later}}
+{{^opportunities}}{{^opportunities_later}}<p class="muted">{{t.offering_none_opportunities}}</p>{{/opportunities_later}}{{/opportunities}}
 </section>
+{{/show_opportunities}}
+{{> pager}}
 {{/content}}
 {{/layout}}
 
@@ -909,8 +1014,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
         "owner.mustache": ##"""
 {{<layout}}
 {{$content}}
-<p class="crumbs"><a href="../index.html">{{t.nav_owners}}</a> › {{name}}</p>
+<p class="crumbs"><a href="{{kind_url}}">{{t.nav_owners}}</a> › {{name}}</p>
 <h1>{{name}}</h1>
+{{#is_first_page}}
 <p class="subscribe"><a href="{{calendar_url}}" type="text/calendar">{{t.calendar_subscribe}}</a> <span class="muted">{{t.calendar_owner_hint}}</span>{{#calendar_address}} {{t.calendar_address}} <code>{{calendar_address}}</code>{{/calendar_address}}</p>
 
 <section aria-labelledby="week">
@@ -919,12 +1025,18 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{#meetings}}<li><strong>{{date}}</strong> ({{when}}) <a href="{{url}}">{{name}}</a>{{#objective}}: {{objective}}{{/objective}} <a class="brief-link" href="{{brief_url}}">{{t.brief}}</a>{{#is_past}} <span class="flag">{{t.past_not_updated}}</span>{{/is_past}}</li>
 {{/meetings}}
 {{^meetings}}<li class="muted">{{t.no_meetings_this_week}}</li>{{/meetings}}
+{{#meetings_more}}
+<li class="muted">{{meetings_more}}</li>
+{{/meetings_more}}
 </ul>
 {{^empty(later_meetings)}}
 <h3>{{t.later}}</h3>
 <ul class="plain">
 {{#later_meetings}}<li><strong>{{date}}</strong> ({{when}}) <a href="{{url}}">{{name}}</a>{{#objective}}: {{objective}}{{/objective}}</li>
 {{/later_meetings}}
+{{#later_more}}
+<li class="muted">{{later_more}}</li>
+{{/later_more}}
 </ul>
 {{/empty(later_meetings)}}
 </section>
@@ -936,6 +1048,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <ul class="plain agenda">
 {{#agenda_overdue}}<li><strong>{{date}}</strong> ({{when}}) {{text}} <span class="muted">{{kind}}</span> · <a href="{{url}}">{{name}}</a></li>
 {{/agenda_overdue}}
+{{#agenda_overdue_more}}
+<li class="muted">{{agenda_overdue_more}}</li>
+{{/agenda_overdue_more}}
 </ul>
 {{/empty(agenda_overdue)}}
 <h3>{{agenda_heading}}</h3>
@@ -943,6 +1058,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{#agenda_due}}<li><strong>{{date}}</strong> ({{when}}) {{text}} <span class="muted">{{kind}}</span> · <a href="{{url}}">{{name}}</a></li>
 {{/agenda_due}}
 {{^agenda_due}}<li class="muted">{{agenda_none}}</li>{{/agenda_due}}
+{{#agenda_due_more}}
+<li class="muted">{{agenda_due_more}}</li>
+{{/agenda_due_more}}
 </ul>
 </section>
 
@@ -952,11 +1070,18 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{#findings}}<li><span class="flag sev-{{severity}}">{{title}}</span> <a href="{{url}}">{{account}}</a>: {{message}}</li>
 {{/findings}}
 {{^findings}}<li class="muted">{{t.no_owner_findings}}</li>{{/findings}}
+{{#findings_more}}
+<li class="muted">{{findings_more}}</li>
+{{/findings_more}}
 </ul>
 </section>
+{{/is_first_page}}
 
 <section aria-labelledby="accounts">
 <h2 id="accounts">{{t.accounts}}</h2>
+{{#pager}}
+<p class="muted pager-summary">{{summary}}</p>
+{{/pager}}
 {{^empty(accounts)}}
 <table class="accounts">
 <thead><tr><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_stage}}</th><th scope="col">{{t.col_in_stage}}</th><th scope="col">{{t.col_on_time}}</th><th scope="col">{{t.col_research}}</th><th scope="col">{{t.col_flags}}</th></tr></thead>
@@ -966,14 +1091,31 @@ table.people.plan th:nth-child(7) { width: 12%; }
 </tbody>
 </table>
 {{/empty(accounts)}}
-{{^accounts}}<p class="muted">{{t.owns_no_account}}</p>{{/accounts}}
+{{^has_accounts}}<p class="muted">{{t.owns_no_account}}</p>{{/has_accounts}}
 {{^empty(team_accounts)}}
 <h3>{{t.on_team_of}}</h3>
 <ul class="plain">{{#team_accounts}}<li><a href="{{url}}">{{name}}</a> <span class="muted">({{owner}})</span></li>{{/team_accounts}}</ul>
 {{/empty(team_accounts)}}
+{{> pager}}
 </section>
 {{/content}}
 {{/layout}}
+
+"""##,
+        "pager.mustache": ##"""
+{{#pager}}
+<nav class="pager" aria-label="{{label}}">
+<p class="muted">{{summary}}</p>
+<ul>
+{{#prev_url}}<li><a href="{{prev_url}}" rel="prev">{{t.pages_previous}}</a></li>
+{{/prev_url}}
+{{#pages}}<li>{{#is_gap}}<span class="gap">…</span>{{/is_gap}}{{#url}}<a href="{{url}}" aria-label="{{label}}">{{number}}</a>{{/url}}{{#is_current}}<span aria-current="page">{{number}}</span>{{/is_current}}</li>
+{{/pages}}
+{{#next_url}}<li><a href="{{next_url}}" rel="next">{{t.pages_next}}</a></li>
+{{/next_url}}
+</ul>
+</nav>
+{{/pager}}
 
 """##,
         "portfolio-going-well.mustache": ##"""
@@ -984,6 +1126,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <ul class="plain">
 {{#going_well_accounts}}<li><a href="{{url}}">{{name}}</a> <span class="muted">({{count_label}})</span>: {{#signals}}<span class="flag good">{{title}}</span> {{/signals}}</li>
 {{/going_well_accounts}}
+{{#going_well_more}}
+<li class="muted">{{going_well_more}}</li>
+{{/going_well_more}}
 </ul>
 </section>
 {{/empty(going_well_accounts)}}
@@ -1190,12 +1335,15 @@ table.people.plan th:nth-child(7) { width: 12%; }
         "stage.mustache": ##"""
 {{<layout}}
 {{$content}}
-<p class="crumbs"><a href="../index.html">{{t.nav_stages}}</a> › {{stage.title}}</p>
+<p class="crumbs"><a href="{{stages_url}}">{{t.nav_stages}}</a> › {{stage.title}}</p>
 <h1 class="stage-{{stage.slug}}">{{stage.title}}</h1>
 <p class="lead">{{summary}}</p>
 
 <section aria-labelledby="accounts">
 <h2 id="accounts">{{t.accounts_in_stage}}</h2>
+{{#pager}}
+<p class="muted pager-summary">{{summary}}</p>
+{{/pager}}
 {{^empty(accounts)}}
 <table class="accounts">
 <thead><tr><th scope="col">{{t.col_account}}</th><th scope="col">{{t.col_owner}}</th><th scope="col">{{t.col_in_stage}}</th><th scope="col">{{t.col_target}}</th><th scope="col">{{t.col_on_time}}</th><th scope="col">{{t.col_research}}</th><th scope="col">{{t.col_flags}}</th></tr></thead>
@@ -1207,7 +1355,9 @@ table.people.plan th:nth-child(7) { width: 12%; }
 </table>
 {{/empty(accounts)}}
 {{^accounts}}<p class="muted">{{t.no_accounts_are_in_stage}}</p>{{/accounts}}
+{{> pager}}
 </section>
+{{#is_first_page}}
 
 <section class="guidance" aria-labelledby="role">
 <h2 id="role">{{t.manager_role}}</h2>
@@ -1226,6 +1376,7 @@ table.people.plan th:nth-child(7) { width: 12%; }
 {{/watch_outs}}
 </ul>
 </section>
+{{/is_first_page}}
 {{/content}}
 {{/layout}}
 
@@ -1240,7 +1391,7 @@ table.people.plan th:nth-child(7) { width: 12%; }
 <li class="stage-{{slug}}">
 <h2><a href="{{slug}}/index.html">{{title}}</a> <span class="count">{{count}}</span></h2>
 <p>{{summary}}</p>
-<p>{{#accounts}}<a href="{{url}}">{{name}}</a> <span class="muted">({{owner}})</span> {{/accounts}}{{^accounts}}<span class="muted">{{t.no_accounts}}</span>{{/accounts}}</p>
+<p>{{#accounts}}<a href="{{url}}">{{name}}</a> <span class="muted">({{owner}})</span> {{/accounts}}{{#more}}<a href="{{slug}}/index.html">{{more}}</a>{{/more}}{{^accounts}}<span class="muted">{{t.no_accounts}}</span>{{/accounts}}</p>
 </li>
 {{/stages}}
 </ol>
@@ -2125,6 +2276,37 @@ signal_value-proven_title: Value proven
 signal_value-proven_explanation: "A measured outcome of the value proposition has reached its target."
 signal_value-proven_message: "{metric}: {actual} reached the target of {target}"
 
+# Long lists: pages of at most 200 rows (docs/site-guide.md, "Long lists")
+pages_label: Pages of this list
+pages_rows: "Rows {first} to {last} of {count}"
+pages_page: "Page {number}"
+pages_previous: "← Previous"
+pages_next: "Next →"
+pages_title: "{title}, page {number} of {count}"
+list_more_one: "… and 1 more."
+list_more_other: "… and {count} more."
+all_accounts_title: All accounts
+all_accounts_lead_one: "1 account, by file name."
+all_accounts_lead_other: "{count} accounts, by file name."
+all_accounts_link_one: "The list of the 1 account"
+all_accounts_link_other: "The list of all {count} accounts"
+all_findings_title: All findings
+all_findings_lead_one: "1 finding: by severity, then by the account's wallet total, largest first."
+all_findings_lead_other: "{count} findings, most urgent first: by severity, then by the account's wallet total, largest first."
+all_findings_link: All findings, most urgent first
+all_meetings_link: All meetings
+no_findings_at_all: No rule fires on any account.
+col_finding: Finding
+col_what: What
+col_accounts: Accounts
+col_wallet_total: Wallet total
+# The portfolio matrix above 60 assessed accounts: counts per cell, markers for the largest
+chart_matrix_density_legend: "Numbers: accounts per cell (darker: more; each links to its list). Markers: the {count} largest wallets."
+chart_matrix_cell: "{accounts} with attractiveness {attractiveness} and strength {strength}"
+chart_matrix_largest: "The largest wallets: {accounts}."
+matrix_cell_title: "Attractiveness {attractiveness}, strength {strength} ({quadrant})"
+pages_section_later: "Listed from page {number} on."
+
 """##,
         "strings/zh.yml": ##"""
 # 默认主题的简体中文标签。每个键都必须出现在每种语言的文件中
@@ -3001,6 +3183,37 @@ signal_value-proven_title: 价值已证实
 signal_value-proven_explanation: "价值主张中的一项衡量成果已达到目标。"
 signal_value-proven_message: "{metric}：{actual} 已达到目标 {target}"
 
+# 长列表：每页最多 200 行（见 docs/site-guide.md 的 "Long lists"）
+pages_label: 本列表的分页
+pages_rows: "第 {first} 至 {last} 行，共 {count} 行"
+pages_page: "第 {number} 页"
+pages_previous: "← 上一页"
+pages_next: "下一页 →"
+pages_title: "{title}（第 {number} 页，共 {count} 页）"
+list_more_one: "……另有 1 项。"
+list_more_other: "……另有 {count} 项。"
+all_accounts_title: 全部客户
+all_accounts_lead_one: "共 1 个客户，按文件名排列。"
+all_accounts_lead_other: "共 {count} 个客户，按文件名排列。"
+all_accounts_link_one: "全部 1 个客户的列表"
+all_accounts_link_other: "全部 {count} 个客户的列表"
+all_findings_title: 全部问题
+all_findings_lead_one: "共 1 个问题：按严重程度排列，其次按客户钱包总额从大到小。"
+all_findings_lead_other: "共 {count} 个问题，最紧急的在前：按严重程度排列，其次按客户钱包总额从大到小。"
+all_findings_link: 全部问题（最紧急的在前）
+all_meetings_link: 全部会议
+no_findings_at_all: 没有客户触发任何规则。
+col_finding: 问题
+col_what: 内容
+col_accounts: 客户数
+col_wallet_total: 钱包总额
+# 评估客户超过 60 个时的组合矩阵：每格显示数量，只为钱包最大的客户画标记
+chart_matrix_density_legend: "数字：每格的客户数（颜色越深越多，点击查看列表）。标记：钱包总额最大的 {count} 个客户。"
+chart_matrix_cell: "{accounts}：吸引力 {attractiveness}，实力 {strength}"
+chart_matrix_largest: "钱包总额最大的客户：{accounts}。"
+matrix_cell_title: "吸引力 {attractiveness}、实力 {strength}（{quadrant}）"
+pages_section_later: "从第 {number} 页起列出。"
+
 """##,
         "style.css": ##"""
 /* Dossier default theme: screen stylesheet. No web fonts, no external resources. */
@@ -3132,6 +3345,15 @@ td.cell-unknown { color: var(--muted); font-style: italic; }
 /* health signals (issue 11): what is going well */
 .flag.good { border-color: #2f7d32; color: #1e5e22; }
 .going-well ul.signals { list-style: none; padding-left: 0; }
+/* Long lists (docs/site-guide.md, "Long lists"): the navigation between the pages of a list; printing shows the rows only. */
+nav.pager { margin: 1rem 0; }
+nav.pager ul { list-style: none; padding: 0; margin: .3rem 0; display: flex; flex-wrap: wrap; gap: .3rem; }
+nav.pager li a, nav.pager li span { display: inline-block; min-width: 1.6rem; padding: .2rem .5rem; text-align: center; border: 1px solid var(--line); border-radius: .3rem; }
+nav.pager li span[aria-current] { background: var(--ink); color: #fff; border-color: var(--ink); font-weight: 700; }
+nav.pager li span.gap { border: 0; }
+p.more { margin: .4rem 0 0; font-size: .9rem; }
+table.totals { max-width: 40rem; }
+@media print { nav.pager { display: none; } }
 
 """##,
         "whitespace.mustache": ##"""

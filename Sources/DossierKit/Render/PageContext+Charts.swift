@@ -1,5 +1,17 @@
 /// The charts of the portfolio page and the account report, as inline SVG.
 extension PageContext {
+    /// The accounts in each cell of the portfolio matrix, in slug order: the lists its cells link to above
+    /// `PortfolioMatrix.densityThreshold` assessed accounts, none below.
+    static func matrixCells(_ accounts: [Account]) -> [(cell: PortfolioMatrix.Cell, accounts: [Account])] {
+        let assessed = accounts.compactMap { account -> (PortfolioMatrix.Cell, Account)? in
+            guard let attractiveness = account.dossier.assessment?.attractiveness, let strength = account.dossier.assessment?.strength else { return nil }
+            return (PortfolioMatrix.Cell(attractiveness: attractiveness, strength: strength), account)
+        }
+        guard PortfolioMatrix.drawsDensity(accounts: assessed.count) else { return [] }
+        let cells = Dictionary(grouping: assessed, by: \.0)
+        return cells.keys.sorted().map { cell in (cell, (cells[cell] ?? []).map(\.1)) }
+    }
+
     /// The portfolio matrix, the accounts outside it, and the stage pipeline.
     static func portfolioCharts(_ accounts: [Account], _ env: RenderEnvironment) -> Context {
         let config = env.config
@@ -12,7 +24,7 @@ extension PageContext {
                 continue
             }
             let wallet = dossier.financials?.wallet?.total.flatMap { config.inSiteCurrency($0, from: dossier.financials?.currency) }
-            points.append(PortfolioMatrix.Point(name: dossier.name, url: "accounts/\(dossier.slug)/index.html", stage: dossier.stage,
+            points.append(PortfolioMatrix.Point(name: dossier.name, url: SiteLinks.reportPath(ofAccount: dossier.slug), stage: dossier.stage,
                                                 attractiveness: attractiveness, strength: strength, wallet: wallet))
         }
         var unconverted: Set<String> = []
@@ -30,12 +42,20 @@ extension PageContext {
             }
             return StagePipeline.Row(stage: stage, accounts: members.count, wallet: wallet)
         }
-        let matrix = PortfolioMatrix(points: points, split: config.matrixSplit, currency: config.currency, labels: .init(env.strings))
+        var cellURLs: [PortfolioMatrix.Cell: String] = [:]
+        if PortfolioMatrix.drawsDensity(accounts: points.count) {
+            for point in points {
+                let cell = PortfolioMatrix.Cell(attractiveness: point.attractiveness, strength: point.strength)
+                cellURLs[cell] = SiteLinks.path(ofMatrixCell: cell)
+            }
+        }
+        let matrix = PortfolioMatrix(points: points, split: config.matrixSplit, currency: config.currency, labels: .init(env.strings), cellURLs: cellURLs)
         var context: Context = [
             "matrix_svg": matrix.svg(id: "matrix"),
             "pipeline_svg": StagePipeline(rows: rows, currency: config.currency, labels: .init(env.strings)).svg(id: "pipeline"),
-            "unassessed": unassessed,
+            "unassessed": Array(unassessed.prefix(summaryRows)),
         ]
+        context["unassessed_more"] = more(unassessed.count, shown: summaryRows, env)
         if !unconverted.isEmpty {
             context["pipeline_note"] = env.strings.format("chart_pipeline_unconverted", ["currencies": unconverted.sorted().joined(separator: env.strings["list_separator"])])
         }

@@ -97,33 +97,65 @@ extension PageContext {
         return context
     }
 
-    /// `offerings/<slug>/index.html`: the accounts buying the offering from us, the competitors supplying
-    /// it (with their accounts), the accounts needing it, and its open opportunities.
-    static func offering(_ coverage: PortfolioPlan.Coverage, _ env: RenderEnvironment) -> Context {
-        let root = "../../"
+    /// How many rows an offering's page lists: the accounts buying it from us, each competitor's
+    /// accounts, the accounts needing it and its open opportunities, in this order.
+    static func offeringRowCount(_ coverage: PortfolioPlan.Coverage) -> Int {
+        coverage.ours.count + coverage.suppliers.reduce(0) { $0 + $1.placements.count } + coverage.open.count + coverage.opportunities.count
+    }
+
+    /// `offerings/<slug>/index.html` and its pages: the accounts buying the offering from us, the competitors
+    /// supplying it (with their accounts), the accounts needing it, and its open opportunities, one list of
+    /// rows in this order (`offeringRowCount`) cut into pages. The first page has every section's heading
+    /// (the white-space table links them), saying on which page a section starts that it does not reach.
+    static func offering(_ coverage: PortfolioPlan.Coverage, page: ListPage, _ env: RenderEnvironment) -> Context {
+        let root = page.root
         let strings = env.strings
         let separator = strings["list_separator"]
         var context = common(env, root: root, title: coverage.offering)
         context["name"] = coverage.offering
+        context["offerings_index_url"] = root + SiteLinks.offeringsIndexPath
         func placement(_ placement: PortfolioPlan.Placement) -> Context {
             var row = link(to: placement.account, root: root, env)
             row["centres"] = placement.centres.joined(separator: separator)
             return row
         }
-        context["ours"] = coverage.ours.map(placement)
+        // The rows of each section on this page; `start` is where the next section begins in the whole list.
+        var start = 0
+        func onThisPage<Item>(_ items: [Item]) -> ArraySlice<Item> {
+            defer { start += items.count }
+            let lower = max(page.rows.lowerBound, start), upper = min(page.rows.upperBound, start + items.count)
+            return lower < upper ? items[(lower - start)..<(upper - start)] : []
+        }
+        /// Shows a section with its rows on this page; on the first page also one whose rows come later.
+        func section(_ key: String, rows count: Int) {
+            let shown = page.rows.overlaps(start..<(start + count))
+            let firstPage = page.pagination.page(ofRow: start)
+            context["show_\(key)"] = shown || page.isFirst
+            if !shown, count > 0, page.isFirst, firstPage > 1 {
+                context["\(key)_later"] = ["url": page.url(ofPage: firstPage), "text": strings.format("pages_section_later", ["number": String(firstPage)])]
+            }
+        }
+        section("ours", rows: coverage.ours.count)
+        context["ours"] = onThisPage(coverage.ours).map(placement)
         let accounts = { (count: Int) in strings.plural("offering_accounts", count: count, ["count": env.format.integer(count)]) }
         context["ours_count"] = accounts(coverage.ours.count)
         let competitors = env.links.slugger(for: .competitors)
-        context["suppliers"] = coverage.suppliers.map { supplier -> Context in
-            var row: Context = ["name": supplier.name, "accounts": supplier.placements.map(placement),
+        let supplierRows = coverage.suppliers.reduce(0) { $0 + $1.placements.count }
+        section("suppliers", rows: supplierRows)
+        context["suppliers"] = coverage.suppliers.compactMap { supplier -> Context? in
+            let shown = onThisPage(supplier.placements)
+            guard !shown.isEmpty else { return nil }
+            var row: Context = ["name": supplier.name, "accounts": shown.map(placement),
                                 "count": accounts(supplier.placements.count)]
             if competitors.knows(supplier.name) { row["competitor_url"] = root + env.links.path(of: supplier.name, kind: .competitors) }
             return row
         }
         context["competitor_count"] = accounts(coverage.competitorAccountCount)
-        context["open"] = coverage.open.map(placement)
+        section("open", rows: coverage.open.count)
+        context["open"] = onThisPage(coverage.open).map(placement)
         context["open_count"] = accounts(coverage.open.count)
-        context["opportunities"] = coverage.opportunities.map { open -> Context in
+        section("opportunities", rows: coverage.opportunities.count)
+        context["opportunities"] = onThisPage(coverage.opportunities).map { open -> Context in
             var row = link(to: open.account, root: root, env)
             row["opportunity"] = open.opportunity.name
             row["value"] = open.value.map { env.format.money($0, currency: env.config.currency) }
@@ -140,6 +172,7 @@ extension PageContext {
         if coverage.opportunities.contains(where: { $0.value == nil }) {
             context["pipeline_note"] = strings["offering_pipeline_unvalued"]
         }
+        paginate(&context, page, env)
         return context
     }
 }

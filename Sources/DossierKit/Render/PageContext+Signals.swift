@@ -10,7 +10,8 @@ extension PageContext {
 
     /// The portfolio's count: every account with a signal, with its count and the signals' titles.
     static func portfolioGoingWell(_ accounts: [Account], root: String, _ env: RenderEnvironment) -> Context {
-        let rows = accounts.filter { !$0.signals.isEmpty }.map { account -> Context in
+        let going = accounts.filter { !$0.signals.isEmpty }
+        let rows = going.prefix(summaryRows).map { account -> Context in
             var row = link(to: account, root: root, env)
             row["count_label"] = env.strings.plural("going_well_flag", count: account.signals.count)
             var seen: Set<String> = []
@@ -20,9 +21,11 @@ extension PageContext {
             return row
         }
         let total = accounts.reduce(0) { $0 + $1.signals.count }
-        return [
+        var context: Context = [
             "going_well_accounts": rows,
             "going_well_lead": env.strings.plural("going_well_lead", count: total),
         ]
+        context["going_well_more"] = more(going.count, shown: summaryRows, env)
+        return context
     }
 }

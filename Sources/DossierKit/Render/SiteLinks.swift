@@ -36,6 +36,35 @@ struct SiteLinks: Sendable {
     /// An account's pre-meeting brief, relative to the site root.
     static func briefPath(ofAccount slug: String) -> String { "accounts/\(slug)/brief.html" }
 
+    /// The list of every account (paginated), relative to the site root.
+    static let accountsIndexPath = "accounts/index.html"
+    /// The list of every finding, most urgent first (paginated), relative to the site root.
+    static let findingsIndexPath = "findings/index.html"
+    /// The list of every account's next meeting (paginated), relative to the site root.
+    static let meetingsIndexPath = "meetings/index.html"
+
+    /// The list of the accounts in one cell of the portfolio matrix (paginated), relative to the site root;
+    /// the matrix links its cells there above `PortfolioMatrix.densityThreshold` accounts.
+    static func path(ofMatrixCell cell: PortfolioMatrix.Cell) -> String {
+        "matrix/attractiveness-\(cell.attractiveness)-strength-\(cell.strength)/index.html"
+    }
+
+    /// The page of a stage, relative to the site root.
+    static func path(ofStage stage: Stage) -> String { "stages/\(stage.rawValue)/index.html" }
+
+    /// Page `number` (from 1) of the paginated list whose first page is `listPath` (a `…/index.html`):
+    /// the first page is the list's own, page N is `<folder>/page/N/index.html`.
+    static func path(ofPage number: Int, inList listPath: String) -> String {
+        guard number > 1 else { return listPath }
+        let folder = listPath.hasSuffix("index.html") ? String(listPath.dropLast("index.html".count)) : listPath + "/"
+        return "\(folder)page/\(number)/index.html"
+    }
+
+    /// The way from the page at `path` (relative to the site root) up to the root: `../` per folder.
+    static func root(of path: String) -> String {
+        String(repeating: "../", count: path.reduce(0) { $1 == "/" ? $0 + 1 : $0 })
+    }
+
     /// The calendar feed of every account's next meeting (iCalendar), relative to the site root.
     static let meetingsCalendarPath = "meetings.ics"
     /// The portfolio as a spreadsheet (`PortfolioTable`), linked from the portfolio page.

@@ -38,8 +38,24 @@ struct SiteRenderer: Sendable {
             page("index.html", "index", everyAccount) { PageContext.portfolio(accounts, plan: plan, env) },
             page("stages/index.html", "stages", everyAccount) { PageContext.stageOverview(accounts, env) },
         ]
+        jobs += listPages(SiteLinks.accountsIndexPath, "accounts", rows: everyAccount) { page in
+            PageContext.accountList(accounts[page.rows], page: page, env)
+        }
         for stage in Stage.allCases {
-            jobs.append(page("stages/\(stage.rawValue)/index.html", "stage", everyAccount) { PageContext.stagePage(stage, accounts: accounts, env) })
+            let members = accounts.filter { $0.dossier.stage == stage }
+            jobs += listPages(SiteLinks.path(ofStage: stage), "stage", rows: members.map { summaries[$0.dossier.slug] ?? "" }) { page in
+                PageContext.stagePage(stage, accounts: members[page.rows], page: page, env)
+            }
+        }
+        for (cell, members) in PageContext.matrixCells(accounts) {
+            jobs += listPages(SiteLinks.path(ofMatrixCell: cell), "accounts", rows: members.map { summaries[$0.dossier.slug] ?? "" }) { page in
+                PageContext.accountList(members[page.rows], page: page, cell: cell, env)
+            }
+        }
+        let findings = PageContext.urgentFindings(accounts, config)
+        let findingRows = findings.map { (summaries[$0.account.dossier.slug] ?? "") + "#" + $0.finding.ruleID }
+        jobs += listPages(SiteLinks.findingsIndexPath, "findings", rows: findingRows) { page in
+            PageContext.findingList(findings[page.rows], page: page, env)
         }
         for (account, whole) in zip(accounts, wholes) {
             let part = [whole]
@@ -69,18 +85,23 @@ struct SiteRenderer: Sendable {
     /// The kinds are grouped on up to `jobs` threads.
     private func crossReferences(_ accounts: [Account], _ env: RenderEnvironment, everyAccount: [String],
                                  part: @escaping @Sendable (Account) -> String) -> [PageJob] {
-        let meetings = page("meetings/index.html", "meetings", everyAccount) { PageContext.meetings(accounts, env) }
+        let meeting = PageContext.meetingOrder(accounts)
+        let meetings = listPages(SiteLinks.meetingsIndexPath, "meetings", rows: meeting.map(part)) { page in
+            PageContext.meetings(meeting[page.rows], page: page, env)
+        }
         let meetingsFeed = file(SiteLinks.meetingsCalendarPath, ["calendar"] + everyAccount) { CalendarFeed.meetings(accounts, env) }
-        return [meetings, meetingsFeed] + SiteLinks.Kind.allCases.parallelMap(jobs: jobs) { kind in
+        return meetings + [meetingsFeed] + SiteLinks.Kind.allCases.parallelMap(jobs: jobs) { kind in
             let (columns, items) = PageContext.groupItems(kind, env)
             let groups = NameGroup.group(accounts, slugger: env.links.slugger(for: kind), by: items)
             var jobs = [page("\(kind.rawValue)/index.html", "directory", everyAccount) { PageContext.directory(kind, groups: groups, env) }]
             for group in groups {
-                let path = "\(kind.rawValue)/\(group.slug)/index.html"
-                let members = [group.name] + group.members.map { part($0.account) + "|" + $0.item.joined(separator: "|") }
-                jobs.append(kind == .owners
-                    ? page(path, "owner", members) { PageContext.owner(group, env) }
-                    : page(path, "group", members) { PageContext.group(kind, group, columns: columns, env) })
+                let path = env.links.path(of: group.name, kind: kind)
+                let rows = group.members.map { part($0.account) + "|" + $0.item.joined(separator: "|") }
+                let members = [group.name] + rows
+                // An owner's first page shows their week, agenda and findings from all their accounts.
+                jobs += kind == .owners
+                    ? listPages(path, "owner", rows: rows, fixed: [group.name], firstPage: rows) { page in PageContext.owner(group, page: page, env) }
+                    : listPages(path, "group", rows: rows, fixed: [group.name]) { page in PageContext.group(kind, group, columns: columns, page: page, env) }
                 if kind == .owners {
                     jobs.append(file(env.links.calendarPath(ofOwner: group.name), ["calendar"] + members) { CalendarFeed.owner(group, env) })
                 }
@@ -94,13 +115,30 @@ struct SiteRenderer: Sendable {
     private func offeringPages(_ plan: PortfolioPlan, _ env: RenderEnvironment, everyAccount: [String]) -> [PageJob] {
         guard !plan.offerings.isEmpty else { return [] }
         var jobs = [page(SiteLinks.offeringsIndexPath, "offerings", everyAccount) { PageContext.offeringDirectory(plan, env) }]
+        var hasher = ContentHasher()
+        for part in everyAccount { hasher.add(part) }
+        let everyAccountKey = hasher.hexDigest
         var paths: Set<String> = []
         for coverage in plan.offerings {
             let path = env.links.path(ofOffering: coverage.offering)
             guard paths.insert(path).inserted else { continue }
-            jobs.append(page(path, "offering", everyAccount) { PageContext.offering(coverage, env) })
+            // An offering's page shows what every account's plan says about it: keyed by all accounts.
+            let rows = Array(repeating: everyAccountKey, count: PageContext.offeringRowCount(coverage))
+            jobs += listPages(path, "offering", rows: rows) { page in PageContext.offering(coverage, page: page, env) }
         }
         return jobs
+    }
+
+    /// Every page of a list of rows (see `Pagination`), the first at `listPath`: each keyed by `fixed`, its
+    /// place in the list and the parts of the rows it shows (`firstPage` instead for the first page, when it
+    /// shows more than its rows), so an edit re-renders only the pages showing the account.
+    private func listPages(_ listPath: String, _ template: String, rows: [String], fixed: [String] = [], firstPage: [String]? = nil,
+                           _ makeContext: @escaping @Sendable (ListPage) -> Context) -> [PageJob] {
+        ListPage.pages(of: listPath, rowCount: rows.count).map { listPage in
+            let place = "page \(listPage.number) of \(listPage.pagination.pageCount), \(rows.count) rows"
+            let shown = listPage.isFirst ? firstPage ?? Array(rows[listPage.rows]) : Array(rows[listPage.rows])
+            return page(listPage.path, template, fixed + [place] + shown) { makeContext(listPage) }
+        }
     }
 
     /// A page rendered from `template` with the context `makeContext` builds.

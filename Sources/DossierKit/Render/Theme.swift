@@ -7,9 +7,9 @@ import Mustache
 public struct Theme: Sendable {
     /// Templates every theme has, by name (file name without `.mustache`).
     public static let templateNames = ["layout", "index", "account", "brief", "stages", "stage", "directory", "group", "owner", "meetings", "search",
-                                        "offerings", "offering"]
+                                        "offerings", "offering", "accounts", "findings"]
     /// Partials of the built-in theme, which a site may override like the templates.
-    public static let partialNames = ["going-well", "portfolio-going-well", "whitespace"]
+    public static let partialNames = ["going-well", "portfolio-going-well", "whitespace", "pager"]
     /// Files copied to `assets/` in the output.
     public static let assetNames = ["style.css", "brief.css", "search.js"]
 
