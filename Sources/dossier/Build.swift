@@ -35,7 +35,7 @@ struct Build: ParsableCommand {
         builder.progress = progress.reporter()
         if let jobs {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-            builder.jobs = jobs
+            builder.threads = jobs
         }
         builder.since = try day(from: since, option: "--since")
         let report = builder.build()

@@ -188,7 +188,7 @@ import Testing
         let items = Array(0..<5000)
         let doubled = BuildProgress.reporting(to: progress) {
             clock.set(2)
-            return items.parallelMap(jobs: 4, counting: BuildProgress.begin(.parsing, total: items.count)) { $0 * 2 }
+            return items.parallelMap(threads: 4, counting: BuildProgress.begin(.parsing, total: items.count)) { $0 * 2 }
         }
         #expect(doubled == items.map { $0 * 2 })
         #expect(try written().hasSuffix("\rdone in 2.0 s: parsing 5000 dossiers 0.0 s\u{1B}[K\n"))

@@ -46,7 +46,7 @@ import Testing
         for jobs in [1, 4] {
             let output = try TestSupport.makeTemporaryFolder().appendingPathComponent("out")
             var builder = SiteBuilder(siteRoot: TestSupport.repositoryRoot, output: output, asOf: TestSupport.asOf)
-            builder.jobs = jobs
+            builder.threads = jobs
             builder.readsHistory = false
             #expect(!builder.build().hasErrors)
             trees.append(try TestSupport.tree(at: output))

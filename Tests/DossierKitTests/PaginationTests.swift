@@ -79,9 +79,9 @@ import Testing
         }
     }
 
-    static func plan(_ accounts: [Account], keys: [String: SiteRenderer.AccountKey] = [:]) throws -> [PageJob] {
+    static func plan(_ accounts: [Account], keys: [String: PagePlanner.AccountKey] = [:]) throws -> [PageJob] {
         let theme = try #require(Theme.load(siteRoot: try TestSupport.makeTemporaryFolder()).0)
-        return SiteRenderer(theme: theme, config: SiteConfig(), asOf: TestSupport.asOf).render(accounts, accountKeys: keys)
+        return PagePlanner(theme: theme, config: SiteConfig(), asOf: TestSupport.asOf).plan(accounts, accountKeys: keys)
     }
 
     /// The slugs of the accounts a list page shows in its table rows, in order.
@@ -212,10 +212,10 @@ import Testing
 
     @Test func editingOneAccountChangesTheKeysOfOnlyTheListPagesShowingIt() throws {
         let accounts = try Self.accounts(450)
-        var keys = Dictionary(accounts.map { ($0.dossier.slug, SiteRenderer.AccountKey(file: "f", frontMatter: "v1")) }) { a, _ in a }
+        var keys = Dictionary(accounts.map { ($0.dossier.slug, PagePlanner.AccountKey(file: "f", frontMatter: "v1")) }) { a, _ in a }
         let before = try Self.plan(accounts, keys: keys)
         let edited = "account-0300"
-        keys[edited] = SiteRenderer.AccountKey(file: "f2", frontMatter: "v2")
+        keys[edited] = PagePlanner.AccountKey(file: "f2", frontMatter: "v2")
         let after = try Self.plan(accounts, keys: keys)
         let oldKeys = Dictionary(before.map { ($0.path, $0.key) }) { a, _ in a }
         let changed = Set(after.filter { oldKeys[$0.path] != $0.key }.map(\.path))

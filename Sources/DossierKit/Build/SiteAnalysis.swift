@@ -23,17 +23,17 @@ public struct SiteAnalysis: Sendable {
 
 extension SiteAnalysis {
     /// Loads the site at `siteRoot` and runs the per-dossier stages on every file.
-    /// Dossiers are processed on `jobs` threads; the result does not depend on it.
+    /// Dossiers are processed on `threads` threads; the result does not depend on it.
     /// `audience` names the audience (`--audience`); nil means the settings' default.
     public static func analyze(siteRoot: URL, asOf: Day, configFile: String = SiteConfig.fileName, audience: String? = nil,
-                               jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> SiteAnalysis {
-        analyze(SiteInputs.read(with: SiteReader(siteRoot: siteRoot), configFile: configFile), asOf: asOf, audience: audience, threads: jobs)
+                               threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> SiteAnalysis {
+        analyze(SiteInputs.read(with: SiteReader(siteRoot: siteRoot), configFile: configFile), asOf: asOf, audience: audience, threads: threads)
     }
 
     /// The same from inputs read before: settings, then each dossier parsed (its body not rendered), then derived.
     static func analyze(_ inputs: SiteInputs, asOf: Day, audience: String?, threads: Int) -> SiteAnalysis {
         let (config, settingsDiagnostics) = settings(of: inputs, audience: audience)
-        let parsed = inputs.dossiers.entries.parallelMap(jobs: threads) { entry in
+        let parsed = inputs.dossiers.entries.parallelMap(threads: threads) { entry in
             DossierPipeline.loadAndParse(entry, with: inputs.reader, config: config, markdown: nil)
         }
         return derive(parsed, config: config, asOf: asOf, threads: threads,
@@ -53,7 +53,7 @@ extension SiteAnalysis {
     /// `threads` threads; dossiers sorted by slug, diagnostics by place.
     static func derive(_ parsed: [ParsedDossier], config: SiteConfig, asOf: Day, threads: Int,
                        earlierDiagnostics: [Diagnostic], fileCount: Int) -> SiteAnalysis {
-        let derived = parsed.parallelMap(jobs: threads, counting: BuildProgress.begin(.deriving, total: parsed.count)) { parsed in
+        let derived = parsed.parallelMap(threads: threads, counting: BuildProgress.begin(.deriving, total: parsed.count)) { parsed in
             parsed.value.map { DossierPipeline.derive($0.dossier, config: config, asOf: asOf) }
         }
         var analysis = SiteAnalysis(config: config, dossiers: [], diagnostics: earlierDiagnostics, fileCount: fileCount, parsedCount: fileCount)

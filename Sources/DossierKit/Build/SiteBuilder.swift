@@ -41,8 +41,8 @@ public struct SiteBuilder: Sendable {
     public var readsHistory = true
     /// The day the brief's changes are counted from, instead of the previous meeting (`--since`).
     public var since: Day?
-    /// Threads for the per-dossier work (`--jobs`); the output does not depend on it.
-    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// Threads for the per-dossier and per-page work (`--jobs`); the output does not depend on it.
+    public var threads = ProcessInfo.processInfo.activeProcessorCount
     /// Use the build cache (`--no-cache` turns it off): skip the build when nothing it reads changed
     /// since the last successful one, else parse only the changed dossiers and make only the pages
     /// whose inputs changed.
@@ -126,10 +126,10 @@ public struct SiteBuilder: Sendable {
         let (config, settingsDiagnostics) = SiteAnalysis.settings(of: inputs, audience: audience)
         let (theme, themeDiagnostics) = Theme.load(inputs.themeFiles, language: config.language)
         let markdown = MarkdownRenderer(config: config, strings: theme?.strings ?? Strings(language: config.language))
-        let parsed = memo.parseEach(loaded, with: inputs.reader, threads: jobs) { file in
+        let parsed = memo.parseEach(loaded, with: inputs.reader, threads: threads) { file in
             DossierPipeline.parse(file, config: config, markdown: markdown)
         }
-        var analysis = SiteAnalysis.derive(parsed, config: config, asOf: asOf, threads: jobs,
+        var analysis = SiteAnalysis.derive(parsed, config: config, asOf: asOf, threads: threads,
                                            earlierDiagnostics: settingsDiagnostics + inputs.dossiers.diagnostics, fileCount: inputs.dossiers.found)
         analysis.parsedCount = parsed.count { !$0.isFromCache }
         var report = BuildReport(analysis: analysis)
@@ -140,10 +140,10 @@ public struct SiteBuilder: Sendable {
         let (histories, historyNote) = SiteHistory.histories(of: analysis, from: inputs, asOf: asOf, since: since)
         report.notes += historyNote.map { [$0] } ?? []
         let accounts = Account.accounts(of: analysis, parsed: parsed, histories: histories)
-        let renderer = SiteRenderer(theme: theme, config: config, asOf: asOf, settingsKey: memo.keys.settings, jobs: jobs)
+        let planner = PagePlanner(theme: theme, config: config, asOf: asOf, settingsKey: memo.keys.settings, threads: threads)
         BuildProgress.begin(.planning)
-        let pages = renderer.render(accounts, accountKeys: SiteRenderer.AccountKey.keys(of: accounts, parsed: parsed))
-        switch writer.write(memo.markingUnchanged(pages, in: output), threads: jobs) {
+        let pages = planner.plan(accounts, accountKeys: PagePlanner.AccountKey.keys(of: accounts, parsed: parsed))
+        switch writer.write(memo.markingUnchanged(pages, in: output), threads: threads) {
         case .success(let written):
             report.output = written.summary
             report.laterDiagnostics += written.warnings

@@ -78,7 +78,7 @@ struct BuildMemo: Sendable {
     /// damaged; the others are parsed with `parse`, on `threads` threads.
     func parseEach(_ loaded: [Loaded], with reader: SiteReader, threads: Int,
                    _ parse: @escaping @Sendable (SourceFile) -> ParsedDossier) -> [ParsedDossier] {
-        loaded.parallelMap(jobs: threads, counting: BuildProgress.begin(.parsing, total: loaded.count)) { item in
+        loaded.parallelMap(threads: threads, counting: BuildProgress.begin(.parsing, total: loaded.count)) { item in
             switch item {
             case .read(let file):
                 return parse(file)

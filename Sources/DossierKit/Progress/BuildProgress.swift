@@ -18,7 +18,7 @@ import Darwin
 /// `SiteBuilder`, `SiteChecker` and `PreviewServer` take one as their `progress`. During their run it
 /// is bound to the run (`reporting(to:_:)`), and each stage reports with one line where it loops
 /// over dossiers or pages: `BuildProgress.begin(.parsing, total: files.count)`, which returns the
-/// reporter for `advance()` (or `parallelMap(jobs:counting:)`) from any thread. Stages take no
+/// reporter for `advance()` (or `parallelMap(threads:counting:)`) from any thread. Stages take no
 /// parameter for it and do nothing when no reporter is bound.
 public final class BuildProgress: Sendable {
     /// The reporter of the run under way on this thread, bound by `reporting(to:_:)`.

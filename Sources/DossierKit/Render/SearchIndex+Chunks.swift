@@ -37,12 +37,12 @@ extension SearchIndex {
     static let idLength = 5
 
     /// The search data of `accounts`: the manifest first, then the term chunks in term order, then the
-    /// account chunks. Documents are made on `jobs` threads.
-    static func files(for accounts: [Account], strings: Strings, jobs: Int = 1) -> [File] {
-        files(for: accounts.parallelMap(jobs: jobs) { document(for: $0, strings: strings) })
+    /// account chunks. Documents are made on `threads` threads.
+    static func files(for accounts: [Account], strings: Strings, threads: Int = 1) -> [File] {
+        files(for: accounts.parallelMap(threads: threads) { document(for: $0, strings: strings) })
     }
 
-    /// The search data of `documents` (see `files(for:strings:jobs:)`).
+    /// The search data of `documents` (see `files(for:strings:threads:)`).
     static func files(for documents: [Document]) -> [File] {
         let ids = self.ids(forSlugs: documents.map(\.slug))
         var postings: [String: [UInt32]] = [:]

@@ -2,15 +2,15 @@ import Foundation
 import Synchronization
 
 extension Array where Element: Sendable {
-    /// `map` on up to `jobs` threads, keeping the order of the elements.
+    /// `map` on up to `threads` threads, keeping the order of the elements.
     ///
     /// Threads are made with an 8 MB stack (GCD workers have 512 KB), so deeply nested YAML, which
     /// libyaml allows up to 1,000 levels, cannot overflow them. Each element done counts one on
     /// `progress` (`BuildProgress.begin` returns it for the stage the map is).
-    func parallelMap<Result: Sendable>(jobs: Int, counting progress: BuildProgress? = nil,
+    func parallelMap<Result: Sendable>(threads: Int, counting progress: BuildProgress? = nil,
                                        _ transform: @escaping @Sendable (Element) -> Result) -> [Result] {
         let count = self.count
-        let workers = Swift.max(1, Swift.min(jobs, count))
+        let workers = Swift.max(1, Swift.min(threads, count))
         guard workers > 1 else {
             return map { element in
                 defer { progress?.advance() }

@@ -31,7 +31,7 @@ enum FolderRemoval {
                 guard OutputTree.kind(at: folder) == S_IFDIR else { return [String]() }
                 return (entries(of: folder) ?? []).map { folder + "/" + $0 }.filter { OutputTree.kind(at: $0) == S_IFDIR }
             }
-            let failures = subfolders.parallelMap(jobs: threads) { folder -> Failure? in
+            let failures = subfolders.parallelMap(threads: threads) { folder -> Failure? in
                 var failure: Failure?
                 removeEntry(folder, depth: 2, failure: &failure)
                 return failure

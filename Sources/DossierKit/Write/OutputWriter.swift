@@ -76,7 +76,7 @@ public struct OutputWriter: Sendable {
         var warnings: [Diagnostic]
     }
 
-    /// Makes and writes `pages` into a fresh folder on `jobs` threads, then swaps it in place of the output.
+    /// Makes and writes `pages` into a fresh folder on `threads` threads, then swaps it in place of the output.
     ///
     /// A page marked unchanged (`PageJob.isUnchanged`) is not made again: its file is kept. A page whose bytes did not change is hard-linked from the
     /// previous output rather than written, so it keeps its modification time and `rsync` or a web
@@ -119,7 +119,7 @@ public struct OutputWriter: Sendable {
             try Data(Self.markerText(listing: []).utf8).write(to: staging.appendingPathComponent(Self.markerName))
             try Self.makeFolders(pageFolders, in: staging.path)
             let output = self.output
-            let outcomes = pages.parallelMap(jobs: threads, counting: BuildProgress.begin(.writing, total: pages.count)) { page in
+            let outcomes = pages.parallelMap(threads: threads, counting: BuildProgress.begin(.writing, total: pages.count)) { page in
                 Self.place(page, from: output, into: staging, isOurs: ours.contains(page.path))
             }
             var (summary, records) = try Self.tally(pages, outcomes)
@@ -158,7 +158,7 @@ public struct OutputWriter: Sendable {
     private static func makeFolders(_ folders: Set<String>, in root: String) throws {
         let byDepth = Dictionary(grouping: folders) { $0.split(separator: "/").count }
         for depth in byDepth.keys.sorted() {
-            let failures = (byDepth[depth] ?? []).parallelMap(jobs: fileSystemThreads) { folder -> String? in
+            let failures = (byDepth[depth] ?? []).parallelMap(threads: fileSystemThreads) { folder -> String? in
                 mkdir(root + "/" + folder, 0o777) == 0 || errno == EEXIST ? nil : "cannot make \(folder): \(String(cString: strerror(errno)))"
             }
             if let failure = failures.lazy.compactMap({ $0 }).first {

@@ -1,9 +1,10 @@
-/// Plans every page of the site from its accounts: the render-templates stage.
+/// Plans every file of the site from its accounts: the plan-pages stage. Each page comes as a
+/// `PageJob` that renders its template only when the write stage makes it.
 ///
 /// Each page comes with a key that hashes what it is made from: the build's settings key (theme,
 /// settings, day, options), the page's path, and for each account it shows, the account's key and
 /// the slugs of the names it links to. The write stage renders a page only when its key changed.
-struct SiteRenderer: Sendable {
+struct PagePlanner: Sendable {
     /// What an account's pages are made from, as hashes.
     struct AccountKey: Sendable {
         /// The dossier file (path and bytes) and its git history: the report and the brief. (Each search
@@ -20,11 +21,11 @@ struct SiteRenderer: Sendable {
     /// A hash of everything every page depends on besides its accounts.
     var settingsKey = ""
     /// Threads for planning the pages; the plan does not depend on it.
-    var jobs = 1
+    var threads = 1
 
     /// All output files, in a fixed order: pages, then the search data and the assets.
     /// `accountKeys` holds the keys of each account, by slug.
-    func render(_ accounts: [Account], accountKeys: [String: AccountKey] = [:]) -> [PageJob] {
+    func plan(_ accounts: [Account], accountKeys: [String: AccountKey] = [:]) -> [PageJob] {
         let env = RenderEnvironment(config: config, asOf: asOf, strings: theme.strings,
                                     links: SiteLinks(accounts: accounts, offerings: config.offerings))
         let plan = PortfolioPlan(accounts, config: config)
@@ -34,55 +35,55 @@ struct SiteRenderer: Sendable {
             (account.dossier.slug, (accountKeys[account.dossier.slug]?.frontMatter ?? "") + "|" + (links[account.dossier.slug] ?? ""))
         }) { first, _ in first }
         let everyAccount = accounts.map { summaries[$0.dossier.slug] ?? "" }
-        var jobs: [PageJob] = [
+        var pages: [PageJob] = [
             page("index.html", "index", everyAccount) { PageContext.portfolio(accounts, plan: plan, env) },
             page("stages/index.html", "stages", everyAccount) { PageContext.stageOverview(accounts, env) },
         ]
-        jobs += listPages(SiteLinks.accountsIndexPath, "accounts", rows: everyAccount) { page in
+        pages += listPages(SiteLinks.accountsIndexPath, "accounts", rows: everyAccount) { page in
             PageContext.accountList(accounts[page.rows], page: page, env)
         }
         for stage in Stage.allCases {
             let members = accounts.filter { $0.dossier.stage == stage }
-            jobs += listPages(SiteLinks.path(ofStage: stage), "stage", rows: members.map { summaries[$0.dossier.slug] ?? "" }) { page in
+            pages += listPages(SiteLinks.path(ofStage: stage), "stage", rows: members.map { summaries[$0.dossier.slug] ?? "" }) { page in
                 PageContext.stagePage(stage, accounts: members[page.rows], page: page, env)
             }
         }
         for (cell, members) in PageContext.matrixCells(accounts) {
-            jobs += listPages(SiteLinks.path(ofMatrixCell: cell), "accounts", rows: members.map { summaries[$0.dossier.slug] ?? "" }) { page in
+            pages += listPages(SiteLinks.path(ofMatrixCell: cell), "accounts", rows: members.map { summaries[$0.dossier.slug] ?? "" }) { page in
                 PageContext.accountList(members[page.rows], page: page, cell: cell, env)
             }
         }
         let findings = PageContext.urgentFindings(accounts, config)
         let findingRows = findings.map { (summaries[$0.account.dossier.slug] ?? "") + "#" + $0.finding.ruleID }
-        jobs += listPages(SiteLinks.findingsIndexPath, "findings", rows: findingRows) { page in
+        pages += listPages(SiteLinks.findingsIndexPath, "findings", rows: findingRows) { page in
             PageContext.findingList(findings[page.rows], page: page, env)
         }
         for (account, whole) in zip(accounts, wholes) {
             let part = [whole]
-            jobs.append(page(SiteLinks.reportPath(ofAccount: account.dossier.slug), "account", part) { PageContext.account(account, env) })
-            jobs.append(page(SiteLinks.briefPath(ofAccount: account.dossier.slug), "brief", part) { PageContext.account(account, env) })
+            pages.append(page(SiteLinks.reportPath(ofAccount: account.dossier.slug), "account", part) { PageContext.account(account, env) })
+            pages.append(page(SiteLinks.briefPath(ofAccount: account.dossier.slug), "brief", part) { PageContext.account(account, env) })
         }
-        jobs += crossReferences(accounts, env, everyAccount: everyAccount) { summaries[$0.dossier.slug] ?? "" }
-        jobs += offeringPages(plan, env, everyAccount: everyAccount)
-        jobs.append(page("search/index.html", "search", everyAccount) { PageContext.search(accounts, env) })
+        pages += crossReferences(accounts, env, everyAccount: everyAccount) { summaries[$0.dossier.slug] ?? "" }
+        pages += offeringPages(plan, env, everyAccount: everyAccount)
+        pages.append(page("search/index.html", "search", everyAccount) { PageContext.search(accounts, env) })
         let (config, asOf) = (self.config, self.asOf)
-        jobs.append(file(SiteLinks.portfolioTablePath, ["portfolio-table"] + everyAccount) {
+        pages.append(file(SiteLinks.portfolioTablePath, ["portfolio-table"] + everyAccount) {
             PortfolioTable(accounts: accounts, config: config, asOf: asOf).csv(excel: true)
         })
-        let (strings, threads) = (env.strings, self.jobs)
+        let (strings, threads) = (env.strings, self.threads)
         // The search data: each file keyed by exactly what it holds, so an edit remakes only the chunks it changes.
-        for search in SearchIndex.files(for: accounts, strings: strings, jobs: threads) {
-            jobs.append(file(search.path, ["search-data", search.text]) { search.text })
+        for search in SearchIndex.files(for: accounts, strings: strings, threads: threads) {
+            pages.append(file(search.path, ["search-data", search.text]) { search.text })
         }
         for name in Theme.assetNames {
             let contents = theme.assets[name] ?? ""
-            jobs.append(file("assets/\(name)", []) { contents })
+            pages.append(file("assets/\(name)", []) { contents })
         }
-        return jobs
+        return pages
     }
 
     /// Owners, segments, competitors, tags and meetings pages, and the calendar feeds of meetings and owners.
-    /// The kinds are grouped on up to `jobs` threads.
+    /// The kinds are grouped on up to `threads` threads.
     private func crossReferences(_ accounts: [Account], _ env: RenderEnvironment, everyAccount: [String],
                                  part: @escaping @Sendable (Account) -> String) -> [PageJob] {
         let meeting = PageContext.meetingOrder(accounts)
@@ -90,23 +91,23 @@ struct SiteRenderer: Sendable {
             PageContext.meetings(meeting[page.rows], page: page, env)
         }
         let meetingsFeed = file(SiteLinks.meetingsCalendarPath, ["calendar"] + everyAccount) { CalendarFeed.meetings(accounts, env) }
-        return meetings + [meetingsFeed] + SiteLinks.Kind.allCases.parallelMap(jobs: jobs) { kind in
+        return meetings + [meetingsFeed] + SiteLinks.Kind.allCases.parallelMap(threads: threads) { kind in
             let (columns, items) = PageContext.groupItems(kind, env)
             let groups = NameGroup.group(accounts, slugger: env.links.slugger(for: kind), by: items)
-            var jobs = [page("\(kind.rawValue)/index.html", "directory", everyAccount) { PageContext.directory(kind, groups: groups, env) }]
+            var pages = [page("\(kind.rawValue)/index.html", "directory", everyAccount) { PageContext.directory(kind, groups: groups, env) }]
             for group in groups {
                 let path = env.links.path(of: group.name, kind: kind)
                 let rows = group.members.map { part($0.account) + "|" + $0.item.joined(separator: "|") }
                 let members = [group.name] + rows
                 // An owner's first page shows their week, agenda and findings from all their accounts.
-                jobs += kind == .owners
+                pages += kind == .owners
                     ? listPages(path, "owner", rows: rows, fixed: [group.name], firstPage: rows) { page in PageContext.owner(group, page: page, env) }
                     : listPages(path, "group", rows: rows, fixed: [group.name]) { page in PageContext.group(kind, group, columns: columns, page: page, env) }
                 if kind == .owners {
-                    jobs.append(file(env.links.calendarPath(ofOwner: group.name), ["calendar"] + members) { CalendarFeed.owner(group, env) })
+                    pages.append(file(env.links.calendarPath(ofOwner: group.name), ["calendar"] + members) { CalendarFeed.owner(group, env) })
                 }
             }
-            return jobs
+            return pages
         }.flatMap { $0 }
     }
 
@@ -114,7 +115,7 @@ struct SiteRenderer: Sendable {
     /// Offerings that differ only in case or spacing share one page, that of the first written.
     private func offeringPages(_ plan: PortfolioPlan, _ env: RenderEnvironment, everyAccount: [String]) -> [PageJob] {
         guard !plan.offerings.isEmpty else { return [] }
-        var jobs = [page(SiteLinks.offeringsIndexPath, "offerings", everyAccount) { PageContext.offeringDirectory(plan, env) }]
+        var pages = [page(SiteLinks.offeringsIndexPath, "offerings", everyAccount) { PageContext.offeringDirectory(plan, env) }]
         var hasher = ContentHasher()
         for part in everyAccount { hasher.add(part) }
         let everyAccountKey = hasher.hexDigest
@@ -124,9 +125,9 @@ struct SiteRenderer: Sendable {
             guard paths.insert(path).inserted else { continue }
             // An offering's page shows what every account's plan says about it: keyed by all accounts.
             let rows = Array(repeating: everyAccountKey, count: PageContext.offeringRowCount(coverage))
-            jobs += listPages(path, "offering", rows: rows) { page in PageContext.offering(coverage, page: page, env) }
+            pages += listPages(path, "offering", rows: rows) { page in PageContext.offering(coverage, page: page, env) }
         }
-        return jobs
+        return pages
     }
 
     /// Every page of a list of rows (see `Pagination`), the first at `listPath`: each keyed by `fixed`, its
