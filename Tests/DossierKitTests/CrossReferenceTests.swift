@@ -21,6 +21,14 @@ import Testing
         #expect(NameSlugger(names: ["王丽"]).slug(for: "王丽") == slugger.slug(for: "王丽"))
     }
 
+    @Test(arguments: ["CON", "nul", "Aux", "com1", "LPT9", "prn"])
+    func windowsDeviceNamesGetAHashedSlug(_ name: String) {
+        let slug = NameSlugger(names: [name]).slug(for: name)
+        #expect(slug == name.lowercased() + "-" + NameSlugger.hash(NameSlugger.key(name)))
+        #expect(!NameSlugger.windowsDeviceNames.contains(slug))
+        #expect(NameSlugger(names: ["Con Edison"]).slug(for: "Con Edison") == "con-edison", "only the whole slug is a device name")
+    }
+
     @Test func namesThatDifferOnlyInCaseShareAPageButDifferentNamesNever() {
         let slugger = NameSlugger(names: ["Kessler Systems", "kessler  systems", "Müller AG", "Muller AG"])
         #expect(slugger.slug(for: "Kessler Systems") == slugger.slug(for: "KESSLER SYSTEMS"))

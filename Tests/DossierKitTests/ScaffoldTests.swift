@@ -68,7 +68,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["Acme", "acme_gmbh", "-acme", "", "acme/../x"])
+    @Test(arguments: ["Acme", "acme_gmbh", "-acme", "", "acme/../x", "con", "nul", "com3"])
     func refusesBadSlugs(_ slug: String) throws {
         let site = try TestSupport.makeTemporaryFolder()
         #expect(throws: Scaffold.Failure.badSlug(slug)) {

@@ -132,4 +132,13 @@ import Testing
         // Only the dossier with a warning is read again: the cache keeps no entry for it.
         #expect(files(reads.take()).filter { $0.hasPrefix("content/") } == ["content/accounts/gamma.md"])
     }
+
+    @Test func aDossierNamedForAWindowsDeviceIsRefusedWithWhatToDo() throws {
+        let site = try TestSupport.makeTemporaryFolder()
+        try TestSupport.write(["content/accounts/con.md": "---\nname: Con\nowner: Mei\nstage: early\n---\n"], under: site)
+        let analysis = SiteAnalysis.analyze(siteRoot: site, asOf: TestSupport.asOf)
+        #expect(analysis.diagnostics.map(\.formatted) == [
+            "content/accounts/con.md:1:1: error: file name 'con' is a name Windows keeps for a device, so its pages could not be copied to a Windows share; rename the file (e.g. 'con-corp.md')",
+        ])
+    }
 }

@@ -91,6 +91,8 @@ public enum Problem: Sendable, Equatable {
             "this is a binary file, not a Markdown dossier; remove it from content/accounts"
         case .tooLarge(let bytes, let limit):
             "the file has \(bytes) bytes, over the limit of \(limit); split it, or raise max_dossier_bytes in dossier.yml"
+        case .badSlug(let slug) where NameSlugger.windowsDeviceNames.contains(slug):
+            "file name '\(slug)' is a name Windows keeps for a device, so its pages could not be copied to a Windows share; rename the file (e.g. '\(slug)-corp.md')"
         case .badSlug(let slug):
             "file name '\(slug)' is not a valid slug; use lowercase letters, digits and hyphens, starting with a letter or digit (e.g. 'acme-gmbh.md')"
         case .duplicateSlug(let slug, let otherPath):

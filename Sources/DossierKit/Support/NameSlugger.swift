@@ -5,7 +5,8 @@ import Foundation
 /// Latin letters are folded to ASCII (`Müller` → `muller`, `Straße` → `strasse`); a name with letters
 /// that cannot be folded (`王丽`) gets a stable hash, so its slug never changes. Names that differ only
 /// in case or spacing are the same name; different names that would share a slug all get their hash
-/// appended, so two names never share a page.
+/// appended, so two names never share a page. A slug that Windows keeps for a device (`con`, `nul`,
+/// `com1`…) gets its hash too, so the site can be copied to a Windows file share.
 public struct NameSlugger: Sendable {
     /// Slugs by normalized name.
     private var slugs: [String: String] = [:]
@@ -44,6 +45,10 @@ public struct NameSlugger: Sendable {
         "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
     ]
 
+    /// Names Windows keeps for devices: a folder called `con` or `nul` cannot be made or opened there,
+    /// so a site copied to a Windows file share would lose the page.
+    static let windowsDeviceNames: Set<String> = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
+
     private static func base(for key: String) -> String {
         var folded = ""
         var hasUnfoldable = false
@@ -73,7 +78,7 @@ public struct NameSlugger: Sendable {
         let words = folded.split(separator: "-", omittingEmptySubsequences: true)
         var slug = words.joined(separator: "-")
         if slug.count > 60 { slug = String(slug.prefix(60)).trimmingCharacters(in: CharacterSet(charactersIn: "-")) }
-        if hasUnfoldable || slug.isEmpty {
+        if hasUnfoldable || slug.isEmpty || windowsDeviceNames.contains(slug) {
             slug = slug.isEmpty ? "n-\(hash(key))" : "\(slug)-\(hash(key))"
         }
         return slug
