@@ -7,7 +7,7 @@ import PropertyBased
 /// site, so any sequence of edits applies to any site (a target is taken modulo what is there).
 struct SiteEdit: Sendable, Hashable, CustomStringConvertible {
     enum Kind: String, Sendable, CaseIterable {
-        /// The Markdown notes: a paragraph, a private section, a talking point, a changed word.
+        /// The Markdown notes: a paragraph, a private section, a talking point, raw HTML, a changed word.
         case editNotes
         /// A front-matter field the portfolio shows: stage, owner, tier, wallet, a stakeholder, the next meeting.
         case editField
@@ -19,7 +19,7 @@ struct SiteEdit: Sendable, Hashable, CustomStringConvertible {
         /// in one; else every broken dossier back as it was.
         case breakOrFixDossier
         /// dossier.yml: a rule's threshold or a rule off, the language, the offerings, stale_after_days,
-        /// the default audience, the title.
+        /// the default audience, unsafe_html, the title.
         case changeSettings
         /// A template or stylesheet overridden, an override removed, a site partial changed.
         case changeTemplate
@@ -77,6 +77,7 @@ struct EditableSite {
         /// `rules:` lines, `id: {parameter: value}` or `id: off`.
         var rules: [String: String] = [:]
         var defaultAudience: String?
+        var allowsUnsafeHTML = false
 
         var yaml: String {
             var lines = ["# Written by IncrementalBuildPropertyTests.", "title: \(title)", "company: Corvid Automation",
@@ -88,6 +89,7 @@ struct EditableSite {
                 lines += rules.keys.sorted().map { "  \($0): \(rules[$0] ?? "")" }
             }
             if let defaultAudience { lines.append("default_audience: \(defaultAudience)") }
+            if allowsUnsafeHTML { lines.append("unsafe_html: true") }
             return lines.joined(separator: "\n") + "\n"
         }
     }
@@ -274,10 +276,13 @@ struct EditableSite {
         let text = read(path)
         let edited: String
         let what: String
-        switch variant % 4 {
+        switch variant % 5 {
         case 0:
             edited = text + "\nA new paragraph, variant \(variant).\n"
             what = "a paragraph"
+        case 4:
+            edited = text + "\nRaw <b>HTML</b> \(variant), shown only with unsafe_html.\n"
+            what = "raw HTML"
         case 1:
             edited = text + "\n## Walk-away {private}\n\nOur floor is \(variant) k.\n"
             what = "a private section"
@@ -356,9 +361,9 @@ struct EditableSite {
     }
 
     private mutating func changeSettings(variant: Int) throws -> String {
-        let choice = variant / 6
+        let choice = variant / 7
         let what: String
-        switch variant % 6 {
+        switch variant % 7 {
         case 0:
             settings.language = settings.language == "en" ? "zh" : "en"
             what = "language \(settings.language)"
@@ -382,6 +387,9 @@ struct EditableSite {
         case 4:
             settings.defaultAudience = settings.defaultAudience == nil ? ["team", "company"][choice % 2] : nil
             what = "default_audience \(settings.defaultAudience ?? "(none)")"
+        case 5:
+            settings.allowsUnsafeHTML.toggle()
+            what = "unsafe_html \(settings.allowsUnsafeHTML)"
         default:
             settings.title = "Key accounts \(choice % 5)"
             what = "title \(settings.title)"
