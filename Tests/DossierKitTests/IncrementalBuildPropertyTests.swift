@@ -10,8 +10,9 @@ import Testing
 /// Each sequence starts from a small site (five to seven of the example dossiers, picked at random,
 /// and up to two generated ones) and applies three to six `SiteEdit`s: notes, front-matter fields the
 /// portfolio shows, new, deleted and renamed dossiers, a YAML error and its fix, settings, templates,
-/// strings, the as-of day, the audience, a touched file. Half the sequences let the cache trust file
-/// stamps, half make it compare bytes (see `EditableSite`).
+/// strings, the as-of day, the audience, a touched file, a commit. Half the sequences let the cache
+/// trust file stamps, half make it compare bytes (see `EditableSite`); one in four is in a git
+/// repository and the builds show its history.
 ///
 /// Seeds: the sequences are made by swift-property-based's generators from one seed, fixed here so
 /// that every run (CI's too) checks the same sequences. `DOSSIER_PROPERTY_SEED` sets another seed (a
@@ -31,6 +32,8 @@ import Testing
         var examples: [String]
         var generated: Int
         var trustsStamps: Bool
+        /// The site is a git repository and the builds read its history.
+        var usesGit = false
         var edits: [SiteEdit]
 
         var testDescription: String { "seed \(seed): \(edits.count) edits" }
@@ -38,7 +41,7 @@ import Testing
         /// The scenario as Swift source, for a regression test.
         var description: String {
             let list = edits.map { "SiteEdit(kind: .\($0.kind), target: \($0.target), variant: \($0.variant))" }
-            return "Scenario(examples: \(examples), generated: \(generated), trustsStamps: \(trustsStamps), edits: [\n    "
+            return "Scenario(examples: \(examples), generated: \(generated), trustsStamps: \(trustsStamps), usesGit: \(usesGit), edits: [\n    "
                 + list.joined(separator: ",\n    ") + "])"
         }
     }
@@ -50,14 +53,22 @@ import Testing
         .editNotes, .editNotes, .editNotes, .editField, .editField, .editField, .editField, .addDossier, .addDossier,
         .deleteDossier, .renameDossier, .renameDossier, .breakOrFixDossier, .breakOrFixDossier, .breakOrFixDossier, .breakOrFixDossier,
         .changeSettings, .changeSettings, .changeTemplate, .changeTemplate, .changeStrings, .changeDay, .switchAudience, .touchFile,
+        .commit, .commit,
     ]
 
     static let edit = zip(Gen.int(in: 0...(weightedKinds.count - 1)), Gen.int(in: 0...9_999), Gen.int(in: 0...9_999))
         .map { SiteEdit(kind: weightedKinds[$0.0], target: $0.1, variant: $0.2) }
 
+    /// A site of five to seven examples and up to two generated dossiers, and its edits. One site in four
+    /// is a git repository, with a commit after the first edit; elsewhere a commit is drawn as a touch.
     static let scenario = zip(Gen<[String]>.shuffled(EditableSite.examples), Gen.int(in: 5...7), Gen.int(in: 0...2), Gen.bool,
-                              edit.array(of: 3...6))
-        .map { Scenario(examples: Array($0.0.prefix($0.1)).sorted(), generated: $0.2, trustsStamps: $0.3, edits: $0.4) }
+                              Gen.bool(0.25), edit.array(of: 3...6))
+        .map { made in
+            let usesGit = made.4
+            var edits = made.5.map { usesGit || $0.kind != .commit ? $0 : SiteEdit(kind: .touchFile, target: $0.target, variant: $0.variant) }
+            if usesGit { edits.insert(SiteEdit(kind: .commit, target: 0, variant: 0), at: 1) }
+            return Scenario(examples: Array(made.0.prefix(made.1)).sorted(), generated: made.2, trustsStamps: made.3, usesGit: usesGit, edits: edits)
+        }
 
     /// `count` scenarios from `seed`, each with the seed that makes it first.
     static func scenarios(seed: String, count: Int) -> [Scenario]? {
@@ -118,8 +129,8 @@ import Testing
     /// brightcart-commerce, harlow-finch, huaxin-electronics, nordwind-logistik (targets 0 to 3, by path).
     static let handPicked: [(String, Scenario)] = {
         let examples = ["brightcart-commerce", "harlow-finch", "huaxin-electronics", "nordwind-logistik"]
-        func scenario(trustsStamps: Bool = true, _ edits: [(SiteEdit.Kind, Int, Int)]) -> Scenario {
-            Scenario(examples: examples, generated: 0, trustsStamps: trustsStamps,
+        func scenario(trustsStamps: Bool = true, usesGit: Bool = false, _ edits: [(SiteEdit.Kind, Int, Int)]) -> Scenario {
+            Scenario(examples: examples, generated: 0, trustsStamps: trustsStamps, usesGit: usesGit,
                      edits: edits.map { SiteEdit(kind: $0.0, target: $0.1, variant: $0.2) })
         }
         return [
@@ -138,6 +149,8 @@ import Testing
                 (.deleteDossier, 0, 0), (.deleteDossier, 0, 0), (.deleteDossier, 0, 0), (.deleteDossier, 0, 0), (.addDossier, 0, 1)])),
             ("another day, back to the first, front-matter in between", scenario([
                 (.changeDay, 0, 6), (.editField, 1, 6), (.changeDay, 0, 0), (.editField, 1, 13)])),
+            ("in git: an edit, a commit, a rename committed, another day", scenario(usesGit: true, [
+                (.editField, 1, 0), (.commit, 0, 0), (.renameDossier, 1, 1), (.commit, 0, 0), (.changeDay, 0, 3), (.editNotes, 0, 0)])),
         ]
     }()
 
@@ -167,9 +180,10 @@ import Testing
     /// Builds the scenario's site, then after each edit builds it incrementally and clean, and returns
     /// the first difference.
     static func firstFailure(of scenario: Scenario, printing: Bool = false) throws -> Failure? {
-        var site = try EditableSite(examples: scenario.examples, generated: scenario.generated, trustsStamps: scenario.trustsStamps)
+        var site = try EditableSite(examples: scenario.examples, generated: scenario.generated, trustsStamps: scenario.trustsStamps,
+                                    usesGit: scenario.usesGit)
         defer { try? FileManager.default.removeItem(at: site.root) }
-        var log = ["0. a site of \(scenario.examples.joined(separator: ", ")) and \(scenario.generated) generated; stamps \(scenario.trustsStamps ? "trusted" : "never trusted")"]
+        var log = ["0. a site of \(scenario.examples.joined(separator: ", ")) and \(scenario.generated) generated; stamps \(scenario.trustsStamps ? "trusted" : "never trusted")\(scenario.usesGit ? "; in git, with history" : "")"]
         var previous = Previous()
         if let problem = try compareBuilds(of: site, after: &previous) { return Failure(step: 0, problem: problem, log: log) }
         for (index, edit) in scenario.edits.enumerated() {
@@ -195,7 +209,7 @@ import Testing
     /// they differ.
     static func compareBuilds(of site: EditableSite, after previous: inout Previous) throws -> String? {
         var builder = SiteBuilder(siteRoot: site.root, asOf: site.asOf)
-        builder.readsHistory = false
+        builder.readsHistory = site.usesGit
         builder.audience = site.audience
         builder.usesCache = true
         let incremental = builder.build()

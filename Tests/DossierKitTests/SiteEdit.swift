@@ -29,6 +29,8 @@ struct SiteEdit: Sendable, Hashable, CustomStringConvertible {
         case switchAudience
         /// A new modification time, the same bytes.
         case touchFile
+        /// Everything committed to git (only in a site in a repository; elsewhere drawn as `touchFile`).
+        case commit
     }
 
     var kind: Kind
@@ -49,6 +51,8 @@ struct SiteEdit: Sendable, Hashable, CustomStringConvertible {
 struct EditableSite {
     let root: URL
     let trustsStamps: Bool
+    /// The site is a git repository, and the builds show its history.
+    let usesGit: Bool
     var asOf = TestSupport.asOf
     var audience: String?
     var settings = Settings()
@@ -58,6 +62,7 @@ struct EditableSite {
     var unusedExamples: [String]
     private var clock = 0
     private var made = 0
+    private var commits = 0
 
     static let accounts = "content/accounts"
     static let examples: [String] = {
@@ -95,9 +100,10 @@ struct EditableSite {
     }
 
     /// A new site in a temporary folder with the examples `names` and `generated` small dossiers of its own.
-    init(examples names: [String], generated: Int, trustsStamps: Bool) throws {
+    init(examples names: [String], generated: Int, trustsStamps: Bool, usesGit: Bool = false) throws {
         root = try TestSupport.makeTemporaryFolder()
         self.trustsStamps = trustsStamps
+        self.usesGit = usesGit
         unusedExamples = Self.examples.filter { !names.contains($0) }
         for name in names {
             let url = TestSupport.repositoryRoot.appendingPathComponent("\(Self.accounts)/\(name).md")
@@ -105,6 +111,20 @@ struct EditableSite {
         }
         for _ in 0..<generated { try addGenerated(variant: made) }
         try write("dossier.yml", settings.yaml)
+        if usesGit {
+            try write(".gitignore", "output/\n.dossier-cache/\n")
+            try HistoryTests.git(["init", "-q"], in: root)
+            _ = try commit()
+        }
+    }
+
+    /// Commits every change, on a day of its own.
+    mutating func commit() throws -> String {
+        commits += 1
+        let day = TestSupport.asOf.adding(days: commits - 60)
+        try HistoryTests.git(["add", "-A", "."], in: root)
+        try HistoryTests.git(["commit", "-q", "--allow-empty", "-m", "Research \(commits)"], in: root, date: "\(day)T10:00:00+00:00")
+        return "commit everything on \(day)"
     }
 
     // MARK: Files
@@ -230,7 +250,9 @@ struct EditableSite {
             let audiences: [String?] = [nil, "company", "team"]
             audience = audiences[variant % audiences.count]
             return "audience \(audience ?? "(the settings' default)")"
-        case .touchFile:
+        case .commit where usesGit:
+            return try commit()
+        case .touchFile, .commit:
             let candidates = paths + ["dossier.yml"] + ["templates/account.mustache", "templates/strings/en.yml"].filter(exists)
             let path = candidates[edit.target % candidates.count]
             try stamp(path)
