@@ -279,11 +279,17 @@ struct EditableSite {
           - {name: Pat Doe \(number), role: decision-maker, stance: neutral, last_contact: 2026-10-01}
         next_meeting: {date: \(meeting), with: [Pat Doe \(number)], objective: Introduce the team}
         financials: {currency: EUR, wallet: {total: \(1_000_000 * (variant % 9 + 1)), ours: \(100_000 * (variant % 7))}}
+        private:
+          walk_away: \(variant) k
         ---
 
         ## Situation
 
         Generated account \(number), variant \(variant).
+
+        ## Negotiation {private}
+
+        Our floor for generated account \(number).
 
         ## Talking points
 
