@@ -8,19 +8,20 @@ import Testing
 /// and reports the same diagnostics.
 ///
 /// Each sequence starts from a small site (five to seven of the example dossiers, picked at random,
-/// and one or two generated ones with private parts) and applies three to six `SiteEdit`s: notes, front-matter fields the
-/// portfolio shows, new, deleted and renamed dossiers, a YAML error and its fix, settings, templates,
-/// strings, the as-of day, the audience, a touched file, a commit. Half the sequences let the cache
-/// trust file stamps, half make it compare bytes (see `EditableSite`); one in four is in a git
-/// repository and the builds show its history.
+/// and one or two generated ones with private parts) and applies three to six `SiteEdit`s: notes,
+/// front-matter fields the portfolio shows, new, deleted and renamed dossiers, a YAML error and its
+/// fix, settings, templates, strings, the as-of day, the audience, a touched file, a commit. Half the
+/// sequences let the cache trust file stamps, half make it compare bytes (see `EditableSite`); one in
+/// four is in a git repository and the builds show its history.
 ///
 /// Seeds: the sequences are made by swift-property-based's generators from one seed, fixed here so
 /// that every run (CI's too) checks the same sequences. `DOSSIER_PROPERTY_SEED` sets another seed (a
-/// seed as printed, or `random`) and `DOSSIER_PROPERTY_SEQUENCES` how many sequences to make. A failure
-/// names the sequence's own seed, the steps it took and a shortest failing subsequence (edits taken out
-/// one at a time while it still fails), as a command to re-run it and as a Swift value to paste into
-/// a regression test; `DOSSIER_PROPERTY_VERBOSE=1` prints every sequence's steps and builds. (The package's `propertyCheck` is not used: it draws a new seed on every run,
-/// and its `.fixedSeed` trait reports an issue even when the property holds, so it cannot stay in CI.)
+/// seed as printed, or `random`) and `DOSSIER_PROPERTY_SEQUENCES` how many sequences to make;
+/// `DOSSIER_PROPERTY_VERBOSE=1` prints every sequence's steps and builds. A failure names the
+/// sequence's own seed, the steps it took and a shortest failing subsequence (edits taken out one at
+/// a time while it still fails), as a command to re-run it and as a Swift value to paste into a
+/// regression test. (The package's `propertyCheck` is not used: it draws a new seed on every run, and
+/// its `.fixedSeed` trait reports an issue even when the property holds, so it cannot stay in CI.)
 @Suite struct IncrementalBuildPropertyTests {
     /// The seed CI uses.
     static let defaultSeed = "nwZo6OuLZ2JhUgSf9q87NAT3YWwj8zQMrx2zmVkur9c="
@@ -41,7 +42,7 @@ import Testing
         /// The scenario as Swift source, for a regression test.
         var description: String {
             let list = edits.map { "SiteEdit(kind: .\($0.kind), target: \($0.target), variant: \($0.variant))" }
-            return "Scenario(examples: \(examples), generated: \(generated), trustsStamps: \(trustsStamps), usesGit: \(usesGit), edits: [\n    "
+            return ".init(examples: \(examples), generated: \(generated), trustsStamps: \(trustsStamps), usesGit: \(usesGit), edits: [\n    "
                 + list.joined(separator: ",\n    ") + "])"
         }
     }
@@ -59,8 +60,9 @@ import Testing
     static let edit = zip(Gen.int(in: 0...(weightedKinds.count - 1)), Gen.int(in: 0...9_999), Gen.int(in: 0...9_999))
         .map { SiteEdit(kind: weightedKinds[$0.0], target: $0.1, variant: $0.2) }
 
-    /// A site of five to seven examples and one or two generated dossiers (with private parts), and its edits. One site in four
-    /// is a git repository, with a commit after the first edit; elsewhere a commit is drawn as a touch.
+    /// A site of five to seven examples and one or two generated dossiers (with private parts), and its
+    /// edits. One site in four is a git repository, with a commit after the first edit; elsewhere a
+    /// commit is drawn as a touch.
     static let scenario = zip(Gen<[String]>.shuffled(EditableSite.examples), Gen.int(in: 5...7), Gen.int(in: 1...2), Gen.bool,
                               Gen.bool(0.25), edit.array(of: 3...6))
         .map { made in
