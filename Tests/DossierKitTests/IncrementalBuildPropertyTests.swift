@@ -213,6 +213,8 @@ import Testing
         var builder = SiteBuilder(siteRoot: site.root, asOf: site.asOf)
         builder.readsHistory = site.usesGit
         builder.audience = site.audience
+        // The output does not depend on it; the sequences already run side by side.
+        builder.jobs = 1
         builder.usesCache = true
         let incremental = builder.build()
         let cleanFolder = try TestSupport.makeTemporaryFolder()
