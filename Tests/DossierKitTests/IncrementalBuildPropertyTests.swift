@@ -214,7 +214,7 @@ import Testing
         builder.readsHistory = site.usesGit
         builder.audience = site.audience
         // The output does not depend on it; the sequences already run side by side.
-        builder.jobs = 1
+        builder.threads = 1
         builder.usesCache = true
         let incremental = builder.build()
         let cleanFolder = try TestSupport.makeTemporaryFolder()
