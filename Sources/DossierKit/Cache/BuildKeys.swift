@@ -7,29 +7,25 @@ struct BuildKeys: Sendable, Equatable {
     /// audience (private parts are dropped or marked as the body is rendered) and the strings files
     /// (the private label is part of the rendered body).
     var sources: String
-    /// A hash of everything every page depends on besides the dossiers: the binary, the settings file,
-    /// every theme file, the as-of day and the build's options.
+    /// A hash of everything every page depends on besides the dossiers: the sources key, every theme
+    /// file, the as-of day and the build's options.
     var settings: String
     /// git's state when history is read (`SiteInputs.gitHash`); empty otherwise.
     var gitState: String
 
     init(_ inputs: SiteInputs, asOf: Day, since: Day?, audience: String?, output: URL) {
-        let audience = "audience=\(audience.map { "+" + $0 } ?? "-")"
         var sources = ContentHasher()
         sources.add(BuildCache.format)
         sources.add(Self.binaryIdentity)
         sources.add(inputs.settingsHash)
-        sources.add(audience)
+        sources.add("audience=\(audience.map { "+" + $0 } ?? "-")")
         sources.add(inputs.stringsHash)
+        self.sources = sources.hexDigest
         var settings = ContentHasher()
-        settings.add(BuildCache.format)
-        settings.add(Self.binaryIdentity)
-        settings.add(inputs.settingsHash)
-        settings.add(audience)
+        settings.add(self.sources)
         settings.add(inputs.themeHash)
         settings.add("asOf=\(asOf) since=\(since?.description ?? "-") history=\(inputs.git != nil)")
         settings.add("output=\(output.standardizedFileURL.path)")
-        self.sources = sources.hexDigest
         self.settings = settings.hexDigest
         self.gitState = inputs.gitHash
     }
