@@ -187,7 +187,7 @@ import Testing
         let back = try #require(ParsedDossier.Value(bytes: entry.bytes))
         #expect(back.dossier == dossier)
         #expect(back.dossier.objectives.count == 4 && back.dossier.stageEvidence != nil)
-        #expect(BuildCache.format == "dossier-build-cache-10")
+        #expect(BuildCache.format == "dossier-build-cache-11")
     }
 
     @Test(arguments: [

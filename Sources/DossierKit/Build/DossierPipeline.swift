@@ -13,16 +13,17 @@ enum DossierPipeline {
         return (analyzed, diagnostics + notes)
     }
 
-    /// The parse stage for one file: decodes it and, with `markdown`, renders its body and hashes its
-    /// front-matter (a check renders nothing).
-    static func parse(_ file: SourceFile, config: SiteConfig, markdown: MarkdownRenderer?) -> ParsedDossier {
+    /// The parse stage for one file: decodes it and, with `markdown` and the theme's `strings`, renders
+    /// its body, makes its search document and hashes its front-matter (a check does none of these).
+    static func parse(_ file: SourceFile, config: SiteConfig, markdown: MarkdownRenderer?, strings: Strings? = nil) -> ParsedDossier {
         var parsed = ParsedDossier(path: file.path, diagnostics: [], contentHash: ContentHasher.hash(of: file.bytes))
         let (decoded, diagnostics) = decode(file, config: config)
         parsed.diagnostics = diagnostics
         guard var dossier = decoded else { return parsed }
         let body = markdown?.render(dossier.body) ?? RenderedMarkdown(html: "")
         dossier.body = ""
-        parsed.value = ParsedDossier.Value(dossier: dossier, body: body)
+        let search = strings.map { SearchIndex.document(of: forAudience(dossier, config: config), body: body, strings: $0) }
+        parsed.value = ParsedDossier.Value(dossier: dossier, body: body, search: search)
         if markdown != nil {
             parsed.summaryHash = ContentHasher.hash(of: (try? CompactEncoder().encode(dossier)) ?? [])
         }
@@ -64,11 +65,7 @@ enum DossierPipeline {
     /// For an audience that does not see private parts, the `private:` mapping is dropped here, before
     /// anything reads the dossier (the body's `{private}` sections are dropped by `MarkdownRenderer`).
     static func derive(_ dossier: Dossier, config: SiteConfig, asOf: Day) -> (AnalyzedDossier, [Diagnostic]) {
-        var dossier = dossier
-        if !config.audience.showsPrivate {
-            dossier.privateNotes = []
-            dossier.keyLines["private"] = nil
-        }
+        let dossier = forAudience(dossier, config: config)
         let figures = AccountFigures(of: dossier, asOf: asOf, staleAfterDays: config.staleAfterDays)
         let findings = HealthRules.evaluate(dossier, figures: figures, config: config)
         let notes = findings.map { finding in
@@ -81,5 +78,16 @@ enum DossierPipeline {
                        at: SourceLocation(path: dossier.path, line: signal.line), in: .derive)
         }
         return (AnalyzedDossier(dossier: dossier, figures: figures, findings: findings, signals: signals), notes + signalNotes)
+    }
+
+    /// The dossier as the build's audience may see it: without the `private:` mapping for an audience
+    /// that does not see private parts. The one place private values are dropped (the body's
+    /// `{private}` sections are dropped by `MarkdownRenderer`).
+    static func forAudience(_ dossier: Dossier, config: SiteConfig) -> Dossier {
+        guard !config.audience.showsPrivate else { return dossier }
+        var dossier = dossier
+        dossier.privateNotes = []
+        dossier.keyLines["private"] = nil
+        return dossier
     }
 }

@@ -14,10 +14,13 @@ struct ParsedDossier: Sendable {
     /// Taken from the build cache rather than parsed by this build.
     var isFromCache = false
 
-    /// A usable dossier: the decoded front-matter (with an empty `body`) and the rendered body.
+    /// A usable dossier: the decoded front-matter (with an empty `body`), the rendered body and the
+    /// search document.
     struct Value: Sendable, Codable {
         var dossier: Dossier
         var body: RenderedMarkdown
+        /// What the search finds the account by; nil for a check, which makes no pages.
+        var search: SearchIndex.Document?
 
         /// The value in the build cache's compact form (`CompactEncoder`).
         var bytes: [UInt8] {
@@ -31,9 +34,10 @@ struct ParsedDossier: Sendable {
             self = value
         }
 
-        init(dossier: Dossier, body: RenderedMarkdown) {
+        init(dossier: Dossier, body: RenderedMarkdown, search: SearchIndex.Document? = nil) {
             self.dossier = dossier
             self.body = body
+            self.search = search
         }
     }
 }

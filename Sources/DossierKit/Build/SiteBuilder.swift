@@ -125,9 +125,10 @@ public struct SiteBuilder: Sendable {
     private func runStages(_ inputs: SiteInputs, _ loaded: [BuildMemo.Loaded], _ memo: BuildMemo) -> (BuildReport, Made?) {
         let (config, settingsDiagnostics) = SiteAnalysis.settings(of: inputs, audience: audience)
         let (theme, themeDiagnostics) = Theme.load(inputs.themeFiles, language: config.language)
-        let markdown = MarkdownRenderer(config: config, strings: theme?.strings ?? Strings(language: config.language))
+        let strings = theme?.strings ?? Strings(language: config.language)
+        let markdown = MarkdownRenderer(config: config, strings: strings)
         let parsed = memo.parseEach(loaded, with: inputs.reader, threads: threads) { file in
-            DossierPipeline.parse(file, config: config, markdown: markdown)
+            DossierPipeline.parse(file, config: config, markdown: markdown, strings: strings)
         }
         var analysis = SiteAnalysis.derive(parsed, config: config, asOf: asOf, threads: threads,
                                            earlierDiagnostics: settingsDiagnostics + inputs.dossiers.diagnostics, fileCount: inputs.dossiers.found)

@@ -12,7 +12,7 @@ struct BuildCache: Sendable, Codable {
     static let folderName = ".dossier-cache"
     static let fileName = "build-cache"
     /// The format's name; a cache written in another format is ignored.
-    static let format = "dossier-build-cache-10"
+    static let format = "dossier-build-cache-11"
 
     /// A dossier file as the last build saw it.
     struct Source: Sendable, Codable {

@@ -8,6 +8,8 @@ public struct Account: Sendable {
     public var body: RenderedMarkdown
     /// What git says about the dossier; nil outside a git work tree.
     public var history: AccountHistory?
+    /// What the search finds it by, when the parse stage made it (`SearchIndex.document(of:body:strings:)`).
+    var searchDocument: SearchIndex.Document?
 
     public init(_ analyzed: AnalyzedDossier, body: RenderedMarkdown, history: AccountHistory? = nil) {
         self.dossier = analyzed.dossier
@@ -22,10 +24,12 @@ public struct Account: Sendable {
 extension Account {
     /// Every analyzed dossier as an account, with its rendered body from `parsed` and its history.
     static func accounts(of analysis: SiteAnalysis, parsed: [ParsedDossier], histories: [String: AccountHistory]) -> [Account] {
-        let bodies = Dictionary(parsed.compactMap { parsed in parsed.value.map { (parsed.path, $0.body) } }) { first, _ in first }
+        let values = Dictionary(parsed.compactMap { parsed in parsed.value.map { (parsed.path, $0) } }) { first, _ in first }
         return analysis.dossiers.map { analyzed in
             let path = analyzed.dossier.path
-            return Account(analyzed, body: bodies[path] ?? RenderedMarkdown(html: ""), history: histories[path])
+            var account = Account(analyzed, body: values[path]?.body ?? RenderedMarkdown(html: ""), history: histories[path])
+            account.searchDocument = values[path]?.search
+            return account
         }
     }
 }

@@ -12,7 +12,7 @@ enum SearchIndex {
     static let shownLimit = 200
 
     /// One account as the search knows it: what a result shows, and the terms it is found by.
-    struct Document: Sendable, Equatable {
+    struct Document: Sendable, Equatable, Codable {
         var slug: String
         var name: String
         /// The report's address, relative to the search page.
@@ -27,7 +27,12 @@ enum SearchIndex {
     /// account plan's texts, private notes when the build's audience sees them, and the first
     /// `bodyLimit` characters of its notes.
     static func document(for account: Account, strings: Strings) -> Document {
-        let dossier = account.dossier
+        account.searchDocument ?? document(of: account.dossier, body: account.body, strings: strings)
+    }
+
+    /// The search document of a dossier as the build's audience sees it (`DossierPipeline.forAudience`)
+    /// and its rendered body: made once per dossier by the parse stage and kept in the build cache.
+    static func document(of dossier: Dossier, body: RenderedMarkdown, strings: Strings) -> Document {
         let stage = strings.name(of: dossier.stage)
         var words = [dossier.name, dossier.owner, stage] + dossier.team + dossier.tags + dossier.motives
         words += dossier.stakeholders.flatMap { [$0.name, $0.title ?? ""] }
@@ -35,7 +40,7 @@ enum SearchIndex {
         words += planWords(of: dossier)
         // Empty unless the build's audience sees private parts (see `Audience`).
         words += dossier.privateNotes.flatMap { [$0.key ?? "", $0.value ?? ""] }
-        words.append(bodyText(ofHTML: account.body.html))
+        words.append(bodyText(ofHTML: body.html))
         var terms = Set<String>()
         for word in words where !word.isEmpty { SearchTerms.indexTerms(of: word, into: &terms) }
         return Document(slug: dossier.slug, name: String(dossier.name.prefix(shownLimit)), url: "../" + SiteLinks.reportPath(ofAccount: dossier.slug),
