@@ -80,6 +80,21 @@ import Testing
         #expect(try output(of: site) == (try cleanBuild(site)))
     }
 
+    @Test func anIndexWithHostilePlacesInThePackLoadsOnlyTheEntriesThatFit() throws {
+        let site = try makeSite()
+        _ = build(site)
+        let folder = site.appendingPathComponent(".dossier-cache")
+        var cache = try #require(BuildCache.load(from: folder))
+        let paths = cache.sources.keys.sorted()
+        #expect(paths.count == 3)
+        cache.sources[paths[0]]?.entryOffset = Int.max - 3
+        cache.sources[paths[1]]?.entryOffset = -8
+        cache.sources[paths[1]]?.entryLength = Int.max
+        cache.loadEntries(from: folder)
+        #expect(cache.sources[paths[0]]?.entry == nil && cache.sources[paths[1]]?.entry == nil)
+        #expect(cache.sources[paths[2]]?.entry != nil, "the entry whose place fits is read")
+    }
+
     @Test func oneEditParsesOneDossierAndRendersOnlyThePagesThatShowIt() throws {
         let site = try makeSite()
         let first = build(site)

@@ -19,10 +19,11 @@ enum DossierPipeline {
         var parsed = ParsedDossier(path: file.path, diagnostics: [], contentHash: ContentHasher.hash(of: file.bytes))
         let (decoded, diagnostics) = decode(file, config: config)
         parsed.diagnostics = diagnostics
-        guard var dossier = decoded else { return parsed }
+        // As the audience may see it from here on, so that neither the cache nor a hash holds private values it does not see.
+        guard var dossier = decoded.map({ forAudience($0, config: config) }) else { return parsed }
         let body = markdown?.render(dossier.body) ?? RenderedMarkdown(html: "")
         dossier.body = ""
-        let search = strings.map { SearchIndex.document(of: forAudience(dossier, config: config), body: body, strings: $0) }
+        let search = strings.map { SearchIndex.document(of: dossier, body: body, strings: $0) }
         parsed.value = ParsedDossier.Value(dossier: dossier, body: body, search: search)
         if markdown != nil {
             parsed.summaryHash = ContentHasher.hash(of: (try? CompactEncoder().encode(dossier)) ?? [])

@@ -24,10 +24,16 @@ extension BuildCache {
         guard let data = FileManager.default.contents(atPath: Self.entriesURL(in: folder).path) else { return }
         let header = Array(entriesHeader.utf8)
         guard data.count >= header.count, data.prefix(header.count).elementsEqual(header) else { return }
-        for (path, source) in sources where source.entryLength > 0 {
-            let start = header.count + source.entryOffset
-            guard source.entryOffset >= 0, start <= data.count - source.entryLength else { continue }
-            sources[path]?.entry = [UInt8](data[start..<(start + source.entryLength)])
+        // The index is a file anyone can damage: places are checked before any arithmetic, and no
+        // more bytes are copied out than the pack holds.
+        let payload = data.count - header.count
+        var copied = 0
+        for (path, source) in sources.sorted(by: { $0.key < $1.key }) where source.entryLength > 0 {
+            let (offset, length) = (source.entryOffset, source.entryLength)
+            guard offset >= 0, offset <= payload - length, copied <= payload - length else { continue }
+            copied += length
+            let start = header.count + offset
+            sources[path]?.entry = [UInt8](data[start..<(start + length)])
         }
     }
 

@@ -31,8 +31,9 @@ struct BuildMemo: Sendable {
 
     /// A dossier file as the load stage leaves it.
     enum Loaded: Sendable {
-        /// Its bytes are the ones the last build parsed (by stamp, or by hash when the stamp is too new to trust).
-        case unchanged(DossierListing.Entry)
+        /// Its bytes are the ones the last build parsed (by stamp, or by hash when the stamp is too new
+        /// to trust: then with the file read, so that it need not be read again if its entry is unusable).
+        case unchanged(DossierListing.Entry, read: SourceFile?)
         /// Read, to be parsed.
         case read(SourceFile)
         /// It could not be read.
@@ -45,10 +46,10 @@ struct BuildMemo: Sendable {
         return listing.entries.map { entry in
             defer { progress?.advance() }
             let source = sources[entry.path]
-            if let source, let stamp = source.stamp, stamp == entry.stamp { return .unchanged(entry) }
+            if let source, let stamp = source.stamp, stamp == entry.stamp { return .unchanged(entry, read: nil) }
             switch DossierListing.read(entry, with: reader) {
             case .success(let file):
-                if let source, source.contentHash == file.contentHash { return .unchanged(entry) }
+                if let source, source.contentHash == file.contentHash { return .unchanged(entry, read: file) }
                 return .read(file)
             case .failure(let diagnostic):
                 return .unreadable(path: entry.path, diagnostic)
@@ -84,12 +85,13 @@ struct BuildMemo: Sendable {
                 return parse(file)
             case .unreadable(let path, let diagnostic):
                 return ParsedDossier(path: path, diagnostics: [diagnostic], contentHash: "")
-            case .unchanged(let entry):
+            case .unchanged(let entry, let file):
                 if let source = sources[entry.path], let bytes = source.entry, ContentHasher.hash(of: bytes) == source.entryHash, let value = ParsedDossier.Value(bytes: bytes),
                    value.dossier.path == entry.path {
                     return ParsedDossier(path: entry.path, value: value, diagnostics: [], contentHash: source.contentHash,
                                          summaryHash: source.summaryHash, isFromCache: true)
                 }
+                if let file { return parse(file) }
                 switch DossierListing.read(entry, with: reader) {
                 case .success(let file): return parse(file)
                 case .failure(let diagnostic): return ParsedDossier(path: entry.path, diagnostics: [diagnostic], contentHash: "")
