@@ -98,7 +98,7 @@ public struct SiteBuilder: Sendable {
         let keys = BuildKeys(inputs, asOf: asOf, since: since, audience: audience, output: output)
         if usesCache { BuildProgress.begin(.loadingCache) }
         var memo = usesCache ? BuildMemo(keys: keys, cacheIn: cacheFolder) : BuildMemo(keys: keys)
-        let loaded = memo.load(inputs.dossiers, with: inputs.reader)
+        let loaded = memo.load(inputs.dossiers, with: inputs.reader, threads: threads)
         if usesCache {
             if memo.isUpToDate(loaded, listing: inputs.dossiers, output: output) { return .upToDate(pages: memo.pageCount) }
             memo.loadEntries(from: cacheFolder)

@@ -69,7 +69,7 @@ public struct SiteChecker: Sendable {
         let keys = BuildKeys(inputs, asOf: asOf, since: nil, audience: nil, output: siteRoot.appendingPathComponent("output"))
         if usesCache { BuildProgress.begin(.loadingCache) }
         var memo = usesCache ? BuildMemo(keys: keys, cacheIn: cacheFolder) : BuildMemo(keys: keys)
-        let loaded = memo.load(inputs.dossiers, with: inputs.reader)
+        let loaded = memo.load(inputs.dossiers, with: inputs.reader, threads: threads)
         memo.loadEntries(from: cacheFolder)
         let parsed = memo.parseEach(loaded, with: inputs.reader, threads: threads) { file in
             DossierPipeline.parse(file, config: config, markdown: nil)

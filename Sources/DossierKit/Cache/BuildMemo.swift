@@ -41,10 +41,8 @@ struct BuildMemo: Sendable {
     }
 
     /// The load stage, memoized: reads each listed file but those the cache shows unchanged by their stamp.
-    func load(_ listing: DossierListing, with reader: SiteReader) -> [Loaded] {
-        let progress = BuildProgress.begin(.reading, total: listing.entries.count)
-        return listing.entries.map { entry in
-            defer { progress?.advance() }
+    func load(_ listing: DossierListing, with reader: SiteReader, threads: Int = 1) -> [Loaded] {
+        listing.entries.parallelMap(threads: threads, counting: BuildProgress.begin(.reading, total: listing.entries.count)) { entry in
             let source = sources[entry.path]
             if let source, let stamp = source.stamp, stamp == entry.stamp { return .unchanged(entry, read: nil) }
             switch DossierListing.read(entry, with: reader) {

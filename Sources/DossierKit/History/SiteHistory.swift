@@ -29,7 +29,10 @@ public struct SiteHistory: Sendable {
         var history = SiteHistory(reader: reader)
         history.prefix = state.prefix
         let folder = DossierFileLoader.accountsFolder
-        if case .success(let log) = reader.git(["log", "-z", "--date=short", "--format=%x00%H%x00%ad%x00%an%x00%s", "--name-only", "--", folder]) {
+        // From the commit the inputs saw, so that a commit made while the build runs is not half in it.
+        let head = String(decoding: state.head, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let from = head.isEmpty ? [] : [head]
+        if case .success(let log) = reader.git(["log", "-z", "--date=short", "--format=%x00%H%x00%ad%x00%an%x00%s", "--name-only"] + from + ["--", folder]) {
             history.entries = parseLog(String(decoding: log, as: UTF8.self), prefix: history.prefix)
         }
         history.uncommitted = parseStatus(String(decoding: state.status, as: UTF8.self), prefix: history.prefix)
